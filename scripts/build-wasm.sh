@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds www/pkg/ (amnistia.js + amnistia_bg.wasm) for the page, optimizes the
+# wasm with npm binaryen's wasm-opt, and smoke-tests the result in Node.
+# Needs what `scripts/setup.sh build` installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf '\n== %s ==\n' "$*"; }
+out=www/pkg
+wasm=$out/amnistia_bg.wasm
+
+say "cargo build (wasm32, release)"
+cargo build --release --target wasm32-unknown-unknown --lib
+
+say "wasm-bindgen"
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$out" target/wasm32-unknown-unknown/release/amnistia.wasm
+
+say "wasm-opt -Oz"
+# npm binaryen, not Debian's (108 breaks wasm-bindgen's externref table); explicit features.
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext \
+  --enable-nontrapping-float-to-int --enable-mutable-globals \
+  -o "$wasm" "$wasm"
+
+say "smoke test (Node)"
+node scripts/smoke.mjs
+
+say "size (and precompressed .br/.gz siblings for the static server)"
+node -e '
+const fs = require("fs"), zlib = require("zlib");
+const [wasm, ...files] = process.argv.slice(1);
+for (const f of files) {
+  const raw = fs.readFileSync(f);
+  fs.writeFileSync(f + ".br", zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  fs.writeFileSync(f + ".gz", zlib.gzipSync(raw, { level: 9 }));
+}
+const size = (f) => fs.statSync(f).size;
+console.log(`${wasm}: ${size(wasm)} bytes raw, ${size(wasm + ".br")} bytes brotli, ${size(wasm + ".gz")} bytes gzip`);
+' "$wasm" "$wasm" "$out/amnistia.js"

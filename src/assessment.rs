@@ -1,0 +1,220 @@
+//! The assessment: what the checker answers (contract §3).
+//!
+//! Plain data, serialized with camelCase keys. `outcome`, `numerals`,
+//! `articles` and `questions` are fixed by the contract; everything else
+//! here is optional extension and may only grow.
+
+use crate::law::Confidence;
+use crate::model::{CaseOutcome, Outcome, Question};
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub law: LawRef,
+    /// One proceeding's outcome when all agree, otherwise `mixed`.
+    pub outcome: CaseOutcome,
+    /// `es` or `en`: the language of every text below.
+    pub lang: &'static str,
+    /// Not legal advice, and what the result rests on.
+    pub disclaimer: &'static str,
+    pub proceedings: Vec<ProceedingAssessment>,
+}
+
+/// The law version a result was computed under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LawRef {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub gaceta: &'static str,
+    /// A hash of the rules data: same version, same answers.
+    pub rules_version: &'static str,
+    /// `enacted` or `draft`.
+    pub status: &'static str,
+    pub last_reviewed: &'static str,
+    /// What every result under this version must say (a draft says it is
+    /// not law).
+    pub notice: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProceedingAssessment {
+    /// Echoed from the case, never interpreted.
+    pub label: Option<String>,
+    pub outcome: Outcome,
+    /// The Art. 8 numerals the decision rests on, ascending.
+    pub numerals: Vec<u8>,
+    /// Every article and numeral the decision rests on: `8.12`, `9`, `7`.
+    pub articles: Vec<String>,
+    /// For `needs_information`: the facts whose value changes the result.
+    pub questions: Vec<Question>,
+    /// One plain sentence a family can read first.
+    pub summary: String,
+    /// The steps of contract §2.1, in order.
+    pub explanation: Vec<Step>,
+    /// For `uncertain`: the reading most favourable to the person (Art. 5).
+    pub favourable_reading: Option<Reading>,
+    /// For `uncertain`: the strict reading.
+    pub strict_reading: Option<Reading>,
+    /// For `needs_information`: what each answer to each question leads to.
+    pub answers: Vec<QuestionAnswers>,
+    /// Single-fact changes that would give another settled outcome.
+    pub would_change: Vec<Change>,
+    /// What to do next, for this outcome, phase, situation and abroad status.
+    pub next_steps: Vec<NextStep>,
+}
+
+/// One step of the explanation. The `kind` tag names the rule it applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Step {
+    /// The date was unknown and the stated event fixes it (contract §2.2).
+    DateAssumed(StepBody),
+    /// Art. 9: an excluded charge (step 1).
+    Exclusion(StepBody),
+    /// Art. 8 numeral 10: the military-rebellion exception (steps 2 and 5).
+    RebellionException(StepBody),
+    /// Art. 8: whether the date falls in an event's window (step 3).
+    Window(StepBody),
+    /// Art. 8: whether the stated event matches the window (step 4).
+    EventLink(StepBody),
+    /// Art. 9: the contested reach of the foreign armed-action clause (step 5).
+    ForeignClause(StepBody),
+    /// Military courts, where the law is not applied in practice (step 5).
+    MilitaryJustice(StepBody),
+    /// Art. 7: having ceased the conduct (step 5).
+    CeasedConduct(StepBody),
+}
+
+impl Step {
+    pub fn body(&self) -> &StepBody {
+        match self {
+            Step::DateAssumed(b)
+            | Step::Exclusion(b)
+            | Step::RebellionException(b)
+            | Step::Window(b)
+            | Step::EventLink(b)
+            | Step::ForeignClause(b)
+            | Step::MilitaryJustice(b)
+            | Step::CeasedConduct(b) => b,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepBody {
+    /// `9`, `8.12`, `7`; `None` where the step rests on practice, not text.
+    pub article: Option<String>,
+    pub numeral: Option<u8>,
+    /// The id of the rule in the law data (`art9_homicide`, `art8_12`).
+    pub rule: Option<&'static str>,
+    pub confidence: Confidence,
+    /// Only the facts this step read.
+    pub read: Vec<FactRead>,
+    pub effect: Effect,
+    pub text: String,
+}
+
+/// What a step does to the outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Effect {
+    /// Nothing in this step stands against coverage.
+    Pass,
+    /// This step decides: the law does not apply.
+    NotCovered,
+    /// This step turns on a contested point of law.
+    Uncertain,
+    /// This step depends on facts not given.
+    Open,
+    /// The rule is not in this version of the text.
+    NotInThisText,
+    /// A note, with no effect of its own.
+    Note,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactRead {
+    /// The case key: `factsDate`, `event`, `charges`, …
+    pub fact: &'static str,
+    /// As given; `null` when unknown.
+    pub value: FactValue,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    Unknown,
+    Bool(bool),
+    Number(u8),
+    Text(String),
+    List(Vec<&'static str>),
+}
+
+impl Serialize for Confidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// One reading of a contested point, with the outcome it leads to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reading {
+    pub outcome: Outcome,
+    pub articles: Vec<String>,
+    pub text: String,
+}
+
+/// A question and what each possible answer would lead to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionAnswers {
+    pub question: Question,
+    pub prompt: String,
+    pub options: Vec<AnswerOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerOption {
+    /// The answer, in words: "julio de 2024", "sí".
+    pub text: String,
+    /// A value the page can put into the case for this answer, where the
+    /// answer is a single value (an event, a yes or a no).
+    pub value: Option<AnswerValue>,
+    /// The outcome with this answer and the other facts as they are;
+    /// `needs_information` when other answers are still needed.
+    pub outcome: Outcome,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Bool(bool),
+    Numeral(u8),
+    Word(&'static str),
+}
+
+/// "Had the acts happened in February–June 2014, the result would be
+/// covered."
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    pub fact: Question,
+    pub outcome: Outcome,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextStep {
+    pub id: &'static str,
+    pub article: &'static str,
+    pub confidence: Confidence,
+    pub text: &'static str,
+}

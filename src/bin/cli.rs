@@ -1,0 +1,169 @@
+//! `amnistia`: the command line (contract §5). The only code that prints.
+//!
+//! amnistia check [--lang es|en] [--format json|text] FILE|-
+//! amnistia screen [--lang es|en] [--format jsonl|csv] FILE.jsonl|FILE.csv|-
+
+use amnistia::{Lang, output, screen};
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  amnistia check [--lang es|en] [--format json|text] FILE|-
+  amnistia screen [--lang es|en] [--format jsonl|csv] [--input jsonl|csv] FILE|-
+  amnistia version";
+
+struct Opts {
+    lang: Lang,
+    format: Option<String>,
+    input: Option<String>,
+    file: Option<String>,
+}
+
+fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts { lang: Lang::Es, format: None, input: None, file: None };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--lang" => o.lang = it.next().and_then(|v| Lang::from_code(v)).ok_or("--lang takes es or en")?,
+            "--format" => o.format = Some(it.next().ok_or("--format takes a value")?.clone()),
+            "--input" => o.input = Some(it.next().ok_or("--input takes jsonl or csv")?.clone()),
+            f if o.file.is_none() && (f == "-" || !f.starts_with("--")) => o.file = Some(f.to_string()),
+            other => return Err(format!("unexpected argument: {other}")),
+        }
+    }
+    Ok(o)
+}
+
+fn open(file: &str) -> io::Result<Box<dyn BufRead>> {
+    Ok(if file == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        Box::new(io::BufReader::new(std::fs::File::open(file)?))
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(cmd) = args.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(1);
+    };
+    let result = match cmd.as_str() {
+        "version" | "--version" => {
+            println!("{}", amnistia::version_line());
+            return ExitCode::SUCCESS;
+        }
+        "check" | "screen" => match parse_opts(&args[1..]) {
+            Ok(o) if o.file.is_some() => {
+                if cmd == "check" { check(&o) } else { screen_cmd(&o) }
+            }
+            Ok(_) => Err("missing FILE (use - for standard input)".to_string()),
+            Err(e) => Err(e),
+        },
+        _ => Err(format!("unknown command: {cmd}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("amnistia: {msg}\n{USAGE}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(o: &Opts) -> Result<ExitCode, String> {
+    let file = o.file.as_deref().unwrap_or("-");
+    let mut bytes = Vec::new();
+    // Read one byte past the limit: enough to know the input is too large.
+    let limit = amnistia::json::MAX_INPUT_BYTES as u64 + 1;
+    open(file).and_then(|r| r.take(limit).read_to_end(&mut bytes)).map_err(|e| format!("{file}: {e}"))?;
+    let text_mode = match o.format.as_deref() {
+        None | Some("json") => false,
+        Some("text") => true,
+        Some(f) => return Err(format!("unknown format: {f}")),
+    };
+    let out = io::stdout();
+    let mut out = out.lock();
+    let written = match amnistia::parse::case_from_bytes(&bytes) {
+        Ok(case) => {
+            let a = amnistia::assess(&case, o.lang);
+            let s = if text_mode { output::to_text(&a, o.lang) } else { output::to_json(&a) + "\n" };
+            out.write_all(s.as_bytes()).map(|_| ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            if text_mode {
+                eprintln!("{}: {}{}", e.code().as_str(), e.message(o.lang), e.path().map_or(String::new(), |p| format!(" ({p})")));
+                Ok(ExitCode::from(2))
+            } else {
+                writeln!(out, "{}", output::error_json(&e, o.lang)).map(|_| ExitCode::from(2))
+            }
+        }
+    };
+    written.map_err(|e| format!("stdout: {e}"))
+}
+
+fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
+    let file = o.file.as_deref().unwrap_or("-");
+    let csv_in = match o.input.as_deref() {
+        Some("csv") => true,
+        Some("jsonl") => false,
+        Some(x) => return Err(format!("unknown input kind: {x}")),
+        None => file.to_ascii_lowercase().ends_with(".csv"),
+    };
+    let csv_out = match o.format.as_deref() {
+        None | Some("jsonl") | Some("json") => false,
+        Some("csv") => true,
+        Some(f) => return Err(format!("unknown format: {f}")),
+    };
+    let reader = open(file).map_err(|e| format!("{file}: {e}"))?;
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    let mut header: Option<Vec<&'static str>> = None;
+    let (mut rows, mut errors) = (0usize, 0usize);
+    if csv_out {
+        writeln!(out, "{}", screen::CSV_RESULT_HEADER).map_err(|e| e.to_string())?;
+    }
+    for (i, line) in reader.lines().enumerate() {
+        let line_no = i + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(_) => {
+                // Not UTF-8: report the row and go on.
+                let e = amnistia::Error::at_line_invalid_json();
+                let row = screen::Row { line: line_no, id: None, outcome: None, proceedings: vec![], error: Some(e.body(o.lang)) };
+                errors += 1;
+                emit(&mut out, &row, csv_out)?;
+                continue;
+            }
+        };
+        let row = if csv_in {
+            match &header {
+                None => {
+                    header = Some(screen::csv_header(&line).map_err(|c| format!("{file}: unknown CSV column «{c}»; the columns are: {}", screen::CSV_COLUMNS.join(",")))?);
+                    continue;
+                }
+                Some(h) => screen::csv_row(line_no, &line, h, o.lang),
+            }
+        } else {
+            screen::jsonl_line(line_no, &line, o.lang)
+        };
+        if let Some(row) = row {
+            rows += 1;
+            errors += row.error.is_some() as usize;
+            emit(&mut out, &row, csv_out)?;
+            if rows % 1000 == 0 {
+                eprint!("\ramnistia: {rows} cases screened, {errors} with errors");
+            }
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if rows >= 1000 {
+        eprintln!("\ramnistia: {rows} cases screened, {errors} with errors");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn emit(out: &mut impl Write, row: &screen::Row, csv: bool) -> Result<(), String> {
+    let s = if csv { screen::csv_result(row) } else { serde_json::to_string(row).unwrap_or_default() };
+    writeln!(out, "{s}").map_err(|e| format!("stdout: {e}"))
+}

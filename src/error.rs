@@ -1,0 +1,190 @@
+//! The one error type of the checker, with stable codes (contract §4).
+//!
+//! Bad input is never a crash and never an outcome: it is an [`Error`] with
+//! a [`ErrorCode`] that callers can match on, the JSON path of the offending
+//! value, and a message in Spanish or English.
+
+use crate::Lang;
+use serde::Serialize;
+
+/// The stable error codes of contract §4. They never change meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    InvalidJson,
+    UnknownField,
+    InvalidDate,
+    InvalidDateRange,
+    InvalidEvent,
+    UnknownCharge,
+    InvalidValue,
+    NoProceedings,
+    TooManyProceedings,
+    InputTooLarge,
+    UnknownLaw,
+}
+
+impl ErrorCode {
+    /// Every code, in contract order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InvalidJson,
+        ErrorCode::UnknownField,
+        ErrorCode::InvalidDate,
+        ErrorCode::InvalidDateRange,
+        ErrorCode::InvalidEvent,
+        ErrorCode::UnknownCharge,
+        ErrorCode::InvalidValue,
+        ErrorCode::NoProceedings,
+        ErrorCode::TooManyProceedings,
+        ErrorCode::InputTooLarge,
+        ErrorCode::UnknownLaw,
+    ];
+
+    /// The wire code, e.g. `invalid_date`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::InvalidDateRange => "invalid_date_range",
+            ErrorCode::InvalidEvent => "invalid_event",
+            ErrorCode::UnknownCharge => "unknown_charge",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::NoProceedings => "no_proceedings",
+            ErrorCode::TooManyProceedings => "too_many_proceedings",
+            ErrorCode::InputTooLarge => "input_too_large",
+            ErrorCode::UnknownLaw => "unknown_law",
+        }
+    }
+}
+
+/// Bad input: what is wrong, where, and how to say it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    path: Option<String>,
+    /// The offending text, shortened, when quoting it helps the user.
+    quoted: Option<String>,
+}
+
+/// The wire form: `{"code": "…", "message": "…", "path": "…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+    pub path: Option<String>,
+}
+
+impl Error {
+    pub(crate) fn new(code: ErrorCode, path: impl Into<String>) -> Error {
+        let path = path.into();
+        Error { code, path: if path.is_empty() { None } else { Some(path) }, quoted: None }
+    }
+
+    pub(crate) fn at_root(code: ErrorCode) -> Error {
+        Error { code, path: None, quoted: None }
+    }
+
+    /// Quotes the offending value in the message, cut to 40 characters.
+    pub(crate) fn quoting(mut self, value: &str) -> Error {
+        let mut q: String = value.chars().take(40).collect();
+        if value.chars().nth(40).is_some() {
+            q.push('…');
+        }
+        self.quoted = Some(q);
+        self
+    }
+
+    /// A line that is not UTF-8 text, in a screened file.
+    pub fn at_line_invalid_json() -> Error {
+        Error::at_root(ErrorCode::InvalidJson)
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// Where in the case the problem is, e.g. `proceedings[0].factsDate`.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// Whether the fix is to send less (too large, too many proceedings).
+    pub fn is_size_limit(&self) -> bool {
+        matches!(self.code, ErrorCode::InputTooLarge | ErrorCode::TooManyProceedings)
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let (es, en) = match self.code {
+            ErrorCode::InvalidJson => (
+                "el texto no es JSON válido",
+                "the input is not valid JSON",
+            ),
+            ErrorCode::UnknownField => (
+                "este campo no existe en el formato de caso",
+                "this field is not part of the case format",
+            ),
+            ErrorCode::InvalidDate => (
+                "la fecha debe escribirse AAAA-MM-DD, AAAA-MM o AAAA, y existir en el calendario",
+                "the date must be written YYYY-MM-DD, YYYY-MM or YYYY, and exist in the calendar",
+            ),
+            ErrorCode::InvalidDateRange => (
+                "la fecha final es anterior a la fecha inicial",
+                "the end date is before the start date",
+            ),
+            ErrorCode::InvalidEvent => (
+                "el evento debe ser un número del 1 al 13 o \"none\"",
+                "the event must be a number from 1 to 13 or \"none\"",
+            ),
+            ErrorCode::UnknownCharge => (
+                "este código de delito no está en la lista",
+                "this charge code is not in the list",
+            ),
+            ErrorCode::InvalidValue => (
+                "este valor no es del tipo esperado o no está entre los permitidos",
+                "this value has the wrong type or is not one of the allowed values",
+            ),
+            ErrorCode::NoProceedings => (
+                "hace falta al menos una causa en \"proceedings\"",
+                "at least one proceeding is needed in \"proceedings\"",
+            ),
+            ErrorCode::TooManyProceedings => (
+                "hay más de 50 causas; divida el caso",
+                "there are more than 50 proceedings; split the case",
+            ),
+            ErrorCode::InputTooLarge => (
+                "el caso supera 64 KiB",
+                "the case is larger than 64 KiB",
+            ),
+            ErrorCode::UnknownLaw => (
+                "esta versión de la ley no existe en el verificador",
+                "the checker does not have this law version",
+            ),
+        };
+        let base = match lang {
+            Lang::Es => es,
+            Lang::En => en,
+        };
+        match &self.quoted {
+            Some(q) => format!("{base}: «{q}»"),
+            None => base.to_string(),
+        }
+    }
+
+    pub fn body(&self, lang: Lang) -> ErrorBody {
+        ErrorBody { code: self.code, message: self.message(lang), path: self.path.clone() }
+    }
+}
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message(Lang::En))?;
+        if let Some(p) = &self.path {
+            write!(f, " (at {p})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}

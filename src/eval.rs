@@ -1,0 +1,446 @@
+//! Deciding a proceeding (contract §2).
+//!
+//! A proceeding's facts may be incomplete. Each unknown fact stands for
+//! every value it could take, and a partial date or a range for each of its
+//! days (§2.2). Days are never walked one by one: the time line is cut at
+//! every window boundary into segments whose days all behave alike, and a
+//! date stands for the distinct [`DayClass`]es of the segments it touches.
+//!
+//! The outcome of complete facts is [`decide`], which follows the ordered
+//! steps of §2.1 and nothing else. Everything else here enumerates
+//! completions and reads the results back. This module does no I/O and
+//! writes no text.
+
+use crate::charge::Charge;
+use crate::date::{Day, DayRange};
+use crate::law::{ExclusionKind, Law};
+use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
+use std::sync::OnceLock;
+
+/// Which numerals' windows and margins hold a day: bit `k` is numeral `k`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct DayClass {
+    pub window: u16,
+    pub margin: u16,
+}
+
+impl DayClass {
+    pub fn any(self) -> u16 {
+        self.window | self.margin
+    }
+}
+
+/// A run of days that all have the same class.
+#[derive(Clone, Copy, Debug)]
+pub struct Segment {
+    pub days: DayRange,
+    pub class: DayClass,
+}
+
+pub const fn bit(numeral: u8) -> u16 {
+    1 << numeral
+}
+
+/// The numerals set in a mask, ascending.
+pub fn numerals_of(mask: u16) -> impl Iterator<Item = u8> {
+    (1..=13u8).filter(move |k| mask & bit(*k) != 0)
+}
+
+/// The law's time line cut into segments from [`Day::MIN`] to [`Day::MAX`].
+pub fn segments(law: &'static Law) -> &'static [Segment] {
+    static CACHE: OnceLock<Vec<Vec<Segment>>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| crate::law::LAWS.iter().map(|l| cut(l)).collect());
+    let i = crate::law::LAWS.iter().position(|l| core::ptr::eq(*l, law)).unwrap_or(0);
+    &all[i]
+}
+
+fn cut(law: &Law) -> Vec<Segment> {
+    let mut starts = vec![Day::MIN];
+    for n in law.numerals {
+        for r in n.window.iter().chain(n.margin) {
+            starts.push(r.first);
+            starts.push(r.last.next());
+        }
+    }
+    starts.sort();
+    starts.dedup();
+    let class_of = |d: Day| {
+        let mut c = DayClass::default();
+        for n in law.numerals {
+            if n.window.iter().any(|r| r.contains(d)) {
+                c.window |= bit(n.number);
+            }
+            if n.margin.iter().any(|r| r.contains(d)) {
+                c.margin |= bit(n.number);
+            }
+        }
+        c
+    };
+    let mut out: Vec<Segment> = Vec::new();
+    for (i, &first) in starts.iter().enumerate() {
+        if first > Day::MAX {
+            break;
+        }
+        let last = starts.get(i + 1).map_or(Day::MAX, |d| d.prev()).min(Day::MAX);
+        let class = class_of(first);
+        match out.last_mut() {
+            Some(prev) if prev.class == class => prev.days.last = last,
+            _ => out.push(Segment { days: DayRange::new(first, last), class }),
+        }
+    }
+    out
+}
+
+/// The parts of the charge list that the steps read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct ChargeFacts {
+    /// A charge that Art. 9 excludes (step 1).
+    pub excluded: bool,
+    /// A charge in the contested reach of the foreign clause (step 5).
+    pub contested: bool,
+    /// Military rebellion, where this text has the numeral-10 exception.
+    pub rebellion: bool,
+}
+
+impl ChargeFacts {
+    pub fn of(law: &Law, set: ChargeSet) -> ChargeFacts {
+        let mut f = ChargeFacts::default();
+        for c in set.iter() {
+            match law.exclusion_for(c).map(|e| e.kind) {
+                Some(ExclusionKind::Excludes) => f.excluded = true,
+                Some(ExclusionKind::Contested) => f.contested = true,
+                Some(ExclusionKind::RebellionException) => f.rebellion = true,
+                None => {}
+            }
+        }
+        f
+    }
+
+    /// Every distinct value an unknown charge list can take under `law`,
+    /// with one charge list that has it.
+    pub fn possible(law: &Law) -> Vec<(ChargeFacts, ChargeSet)> {
+        let pick = |kind| {
+            Charge::ALL.iter().copied().find(|c| law.exclusion_for(*c).map(|e| e.kind) == Some(kind))
+        };
+        let mut out = vec![(ChargeFacts::default(), ChargeSet::default())];
+        if let Some(c) = pick(ExclusionKind::Contested) {
+            let set: ChargeSet = [c].into_iter().collect();
+            out.push((ChargeFacts::of(law, set), set));
+        }
+        if let Some(c) = pick(ExclusionKind::RebellionException) {
+            let n = out.len();
+            for i in 0..n {
+                let mut set = out[i].1;
+                set.insert(c);
+                out.push((ChargeFacts::of(law, set), set));
+            }
+        }
+        if let Some(c) = pick(ExclusionKind::Excludes) {
+            let set: ChargeSet = [c].into_iter().collect();
+            out.push((ChargeFacts::of(law, set), set));
+        }
+        out
+    }
+}
+
+/// Articles a decision rests on, besides the numerals of Art. 8.
+pub mod art {
+    /// Art. 8 as a whole: no window holds the date.
+    pub const EIGHT: u8 = 1;
+    pub const NINE: u8 = 2;
+    pub const SEVEN: u8 = 4;
+    /// Art. 5, the favourable reading, for every uncertain outcome.
+    pub const FIVE: u8 = 8;
+}
+
+/// The step of §2.1 that decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decider {
+    Exclusion,
+    RebellionException,
+    Window,
+    /// Step 4: the base is uncertain (margin, denied link, other numeral).
+    EventLink,
+    /// Step 5 demoted a covered base.
+    Condition,
+    /// Every step passed.
+    AllPassed,
+}
+
+/// The result of complete facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    pub decider: Decider,
+    /// Numerals the decision rests on (bit k).
+    pub numerals: u16,
+    /// [`art`] flags.
+    pub articles: u8,
+}
+
+/// One completion: every fact known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Complete {
+    pub class: DayClass,
+    pub event: Event,
+    pub charges: ChargeFacts,
+    pub military_justice: bool,
+    pub ceased_conduct: bool,
+}
+
+/// Contract §2.1, step by step, for complete facts.
+pub fn decide(law: &Law, f: &Complete) -> Verdict {
+    use Outcome::*;
+    let verdict = |outcome, decider, numerals, articles| Verdict { outcome, decider, numerals, articles };
+    let cc_flag = if law.has_ceased_conduct { art::SEVEN } else { 0 };
+    // 1. An excluded charge.
+    if f.charges.excluded {
+        return verdict(NotCovered, Decider::Exclusion, 0, art::NINE);
+    }
+    // 2. Numeral 10 with military rebellion.
+    let ten = bit(10);
+    if law.has_rebellion_exception
+        && f.event == Event::Numeral(10)
+        && f.charges.rebellion
+        && f.class.any() & ten != 0
+    {
+        return verdict(NotCovered, Decider::RebellionException, ten, 0);
+    }
+    // 3. No window, no margin.
+    if f.class.any() == 0 {
+        return verdict(NotCovered, Decider::Window, 0, art::EIGHT);
+    }
+    // 4. The stated event must hold the date in its confirmed window.
+    let claimed = match f.event {
+        Event::Numeral(k) => bit(k),
+        Event::NoEvent => 0,
+    };
+    if claimed & f.class.window == 0 {
+        let numerals = f.class.any() | claimed;
+        return verdict(Uncertain, Decider::EventLink, numerals, art::NINE | art::FIVE);
+    }
+    // 5. Conditions that make a covered base uncertain.
+    let rebellion_elsewhere = law.has_rebellion_exception
+        && f.charges.rebellion
+        && f.class.window & ten != 0
+        && claimed != ten;
+    let demoted = (law.has_foreign_clause && f.charges.contested)
+        || rebellion_elsewhere
+        || f.military_justice
+        || (law.has_ceased_conduct && !f.ceased_conduct);
+    if demoted {
+        let numerals = claimed | if rebellion_elsewhere { ten } else { 0 };
+        return verdict(Uncertain, Decider::Condition, numerals, art::NINE | cc_flag | art::FIVE);
+    }
+    verdict(Covered, Decider::AllPassed, claimed, art::NINE | cc_flag)
+}
+
+/// The completions a proceeding stands for, as a product of small lists.
+pub struct Domain {
+    /// The (day class, event) pairs allowed.
+    pub pairs: Vec<(DayClass, Event)>,
+    pub charges: Vec<ChargeFacts>,
+    pub military_justice: Vec<bool>,
+    pub ceased_conduct: Vec<bool>,
+    /// The date was unknown and taken from the stated event's window.
+    pub date_assumed: bool,
+}
+
+/// The facts of one proceeding and its person, as the evaluation sees them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Facts {
+    pub date: Option<DayRange>,
+    pub event: Option<Event>,
+    pub charges: Option<ChargeSet>,
+    pub military_justice: Option<bool>,
+    pub ceased_conduct: Option<bool>,
+}
+
+impl Facts {
+    pub fn of(p: &Proceeding, ceased_conduct: Option<bool>) -> Facts {
+        Facts {
+            date: p.facts_date.as_ref().map(|d| d.days),
+            event: p.event,
+            charges: p.charges,
+            military_justice: p.military_justice,
+            ceased_conduct,
+        }
+    }
+}
+
+/// The distinct day classes in some ranges of days.
+pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Vec<DayClass> {
+    let mut out: Vec<DayClass> = Vec::new();
+    for s in segments(law) {
+        if ranges.iter().any(|r| r.overlaps(&s.days)) && !out.contains(&s.class) {
+            out.push(s.class);
+        }
+    }
+    out
+}
+
+fn events_for(facts: &Facts) -> Vec<Event> {
+    match facts.event {
+        Some(e) => vec![e],
+        None => Event::all().collect(),
+    }
+}
+
+pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
+    let mut pairs = Vec::new();
+    let mut date_assumed = false;
+    match facts.date {
+        Some(r) => {
+            let classes = classes_in(law, &[r]);
+            for e in events_for(facts) {
+                pairs.extend(classes.iter().map(|c| (*c, e)));
+            }
+        }
+        None => {
+            // §2.2: a stated event fixes the time to its confirmed window.
+            let all = classes_in(law, &[DayRange::ALL]);
+            for e in events_for(facts) {
+                match e.numeral().and_then(|k| law.numeral(k)) {
+                    Some(n) => {
+                        date_assumed |= facts.event.is_some();
+                        for c in classes_in(law, n.window) {
+                            pairs.push((c, e));
+                        }
+                    }
+                    None => pairs.extend(all.iter().map(|c| (*c, e))),
+                }
+            }
+        }
+    }
+    let charges = match facts.charges {
+        Some(set) => vec![ChargeFacts::of(law, set)],
+        None => ChargeFacts::possible(law).into_iter().map(|(f, _)| f).collect(),
+    };
+    let both = |v: Option<bool>| v.map_or(vec![false, true], |b| vec![b]);
+    Domain {
+        pairs,
+        charges,
+        military_justice: both(facts.military_justice),
+        ceased_conduct: if law.has_ceased_conduct { both(facts.ceased_conduct) } else { vec![true] },
+        date_assumed,
+    }
+}
+
+impl Event {
+    pub fn numeral(self) -> Option<u8> {
+        match self {
+            Event::Numeral(k) => Some(k),
+            Event::NoEvent => None,
+        }
+    }
+}
+
+/// What all completions of a proceeding lead to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    pub outcome: Outcome,
+    /// Bit per [`Outcome`] reached by some completion.
+    pub reached: u8,
+    pub numerals: u16,
+    pub articles: u8,
+    /// The deciders of all completions, as a bit set over [`Decider`].
+    pub deciders: u8,
+    pub questions: Vec<Question>,
+    pub date_assumed: bool,
+}
+
+pub const fn outcome_bit(o: Outcome) -> u8 {
+    1 << o as u8
+}
+
+/// Evaluates a proceeding over every completion of its unknown facts.
+pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
+    let d = domain(law, facts);
+    let (nc, nm, nq) = (d.charges.len(), d.military_justice.len(), d.ceased_conduct.len());
+    let mut table = Vec::with_capacity(d.pairs.len() * nc * nm * nq);
+    let (mut reached, mut numerals, mut articles, mut deciders) = (0u8, 0u16, 0u8, 0u8);
+    for &(class, event) in &d.pairs {
+        for &charges in &d.charges {
+            for &military_justice in &d.military_justice {
+                for &ceased_conduct in &d.ceased_conduct {
+                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
+                    reached |= outcome_bit(v.outcome);
+                    numerals |= v.numerals;
+                    articles |= v.articles;
+                    deciders |= 1 << v.decider as u8;
+                    table.push(v.outcome as u8);
+                }
+            }
+        }
+    }
+    let outcome = if reached.count_ones() == 1 {
+        Outcome::ALL[reached.trailing_zeros() as usize]
+    } else {
+        Outcome::NeedsInformation
+    };
+    let questions = if outcome == Outcome::NeedsInformation {
+        relevant(&d, &table)
+    } else {
+        Vec::new()
+    };
+    Evaluation { outcome, reached, numerals, articles, deciders, questions, date_assumed: d.date_assumed }
+}
+
+/// The facts that change the result: some two completions that differ in
+/// that fact alone have different outcomes.
+fn relevant(d: &Domain, table: &[u8]) -> Vec<Question> {
+    let (nc, nm, nq) = (d.charges.len(), d.military_justice.len(), d.ceased_conduct.len());
+    let inner = nc * nm * nq;
+    let at = |p: usize, c: usize, m: usize, q: usize| table[((p * nc + c) * nm + m) * nq + q];
+    let mut out = Vec::new();
+    // Date: same event, other day class.
+    let mut date = false;
+    let mut event = false;
+    for (i, (ci, ei)) in d.pairs.iter().enumerate() {
+        for (j, (cj, ej)) in d.pairs.iter().enumerate().skip(i + 1) {
+            let differs = || (0..inner).any(|k| table[i * inner + k] != table[j * inner + k]);
+            if ei == ej && ci != cj && !date && differs() {
+                date = true;
+            }
+            if ci == cj && ei != ej && !event && differs() {
+                event = true;
+            }
+        }
+    }
+    if date {
+        out.push(Question::FactsDate);
+    }
+    if event {
+        out.push(Question::Event);
+    }
+    let differ_along = |axis: usize| -> bool {
+        for p in 0..d.pairs.len() {
+            for c in 0..nc {
+                for m in 0..nm {
+                    for q in 0..nq {
+                        let base = at(p, c, m, q);
+                        let other = match axis {
+                            0 => (0..nc).any(|x| at(p, x, m, q) != base),
+                            1 => (0..nm).any(|x| at(p, c, x, q) != base),
+                            _ => (0..nq).any(|x| at(p, c, m, x) != base),
+                        };
+                        if other {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        false
+    };
+    if differ_along(0) {
+        out.push(Question::Charges);
+    }
+    if differ_along(1) {
+        out.push(Question::MilitaryJustice);
+    }
+    if differ_along(2) {
+        out.push(Question::CeasedConduct);
+    }
+    out
+}

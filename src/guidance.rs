@@ -1,0 +1,247 @@
+//! What a family can do with a result: what each open answer would lead
+//! to, which single change of fact would change a settled result, and the
+//! next steps of procedure (Arts. 7, 10–12, 15).
+//!
+//! Every outcome named here is computed by `eval` on changed facts; this
+//! module never decides by itself.
+
+use crate::Lang;
+use crate::assessment::{AnswerOption, AnswerValue, Change, NextStep, QuestionAnswers};
+use crate::date::DayRange;
+use crate::eval::{self, ChargeFacts, Facts};
+use crate::law::{self, Law};
+use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
+use crate::text::{self, pick};
+
+fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
+    eval::evaluate(law, facts).outcome
+}
+
+const ORDER: [Outcome; 4] = [Outcome::Covered, Outcome::Uncertain, Outcome::NotCovered, Outcome::NeedsInformation];
+
+/// For each question, the options and where each leads.
+pub fn answers(law: &'static Law, facts: &Facts, questions: &[Question], lang: Lang) -> Vec<QuestionAnswers> {
+    questions
+        .iter()
+        .map(|&q| QuestionAnswers {
+            question: q,
+            prompt: crate::info::question_text(q, lang).to_string(),
+            options: match q {
+                Question::FactsDate => date_options(law, facts, lang),
+                Question::Event => event_options(law, facts, lang),
+                Question::Charges => charge_options(law, facts, lang),
+                Question::MilitaryJustice => bool_options(lang, |v| outcome_of(law, &Facts { military_justice: Some(v), ..*facts })),
+                Question::CeasedConduct => bool_options(lang, |v| outcome_of(law, &Facts { ceased_conduct: Some(v), ..*facts })),
+            },
+        })
+        .collect()
+}
+
+fn bool_options(lang: Lang, outcome: impl Fn(bool) -> Outcome) -> Vec<AnswerOption> {
+    [true, false]
+        .into_iter()
+        .map(|v| AnswerOption {
+            text: pick(lang, (if v { "sí" } else { "no" }).into(), (if v { "yes" } else { "no" }).into()),
+            value: Some(AnswerValue::Bool(v)),
+            outcome: outcome(v),
+        })
+        .collect()
+}
+
+fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+    // The days the date can still be: as given, or the stated event's window.
+    let domain: Vec<DayRange> = match (facts.date, facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k))) {
+        (Some(r), _) => vec![r],
+        (None, Some(n)) => n.window.to_vec(),
+        (None, None) => vec![DayRange::ALL],
+    };
+    let mut groups: Vec<(Outcome, Vec<DayRange>, bool)> = Vec::new();
+    for seg in eval::segments(law) {
+        for r in &domain {
+            if !seg.days.overlaps(r) {
+                continue;
+            }
+            let clipped = DayRange::new(seg.days.first.max(r.first), seg.days.last.min(r.last));
+            let o = outcome_of(law, &Facts { date: Some(clipped), ..*facts });
+            let outside = seg.class.any() == 0;
+            match groups.iter_mut().find(|g| g.0 == o) {
+                Some(g) => {
+                    g.1.push(clipped);
+                    g.2 |= outside;
+                }
+                None => groups.push((o, vec![clipped], outside)),
+            }
+        }
+    }
+    groups.sort_by_key(|g| ORDER.iter().position(|o| *o == g.0));
+    groups
+        .into_iter()
+        .map(|(outcome, ranges, has_outside)| {
+            let inside: Vec<DayRange> = ranges
+                .iter()
+                .copied()
+                .filter(|r| eval::classes_in(law, &[*r]).iter().all(|c| c.any() != 0))
+                .collect();
+            let text = if has_outside && domain == [DayRange::ALL] {
+                if inside.is_empty() {
+                    pick(lang, "cualquier otra fecha".into(), "any other date".into())
+                } else {
+                    pick(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &inside)), format!("{}, or any other date", text::ranges(lang, &inside)))
+                }
+            } else {
+                text::ranges(lang, &ranges)
+            };
+            AnswerOption { text, value: None, outcome }
+        })
+        .collect()
+}
+
+fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+    let mut out: Vec<AnswerOption> = Event::all()
+        .filter(|e| e.numeral().is_none_or(|k| law.numeral(k).is_some()))
+        .map(|e| {
+            let text = match e.numeral().and_then(|k| law.numeral(k)) {
+                Some(n) => pick(lang, format!("numeral {}: {} ({})", n.number, n.name.es, n.window_text.es), format!("numeral {}: {} ({})", n.number, n.name.en, n.window_text.en)),
+                None => pick(lang, "ninguno de los eventos".into(), "none of the events".into()),
+            };
+            let value = match e {
+                Event::Numeral(k) => AnswerValue::Numeral(k),
+                Event::NoEvent => AnswerValue::Word("none"),
+            };
+            AnswerOption { text, value: Some(value), outcome: outcome_of(law, &Facts { event: Some(e), ..*facts }) }
+        })
+        .collect();
+    out.sort_by_key(|o| ORDER.iter().position(|x| *x == o.outcome));
+    out
+}
+
+fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+    let mut out: Vec<AnswerOption> = ChargeFacts::possible(law)
+        .into_iter()
+        .map(|(f, set)| {
+            let mut parts: Vec<String> = Vec::new();
+            let kinds = [
+                (f.excluded, law::ExclusionKind::Excludes),
+                (f.contested, law::ExclusionKind::Contested),
+                (f.rebellion, law::ExclusionKind::RebellionException),
+            ];
+            for (on, kind) in kinds {
+                if on {
+                    let labels: Vec<String> = law
+                        .exclusions
+                        .iter()
+                        .filter(|e| e.kind == kind)
+                        .flat_map(|e| e.charges.iter())
+                        .map(|c| law::charge_info(*c).label.get(lang).to_string())
+                        .collect();
+                    parts.push(text::join_or(lang, &labels));
+                }
+            }
+            let text = if parts.is_empty() {
+                pick(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
+            } else {
+                pick(lang, format!("con un cargo de: {}", parts.join("; y ")), format!("with a charge of: {}", parts.join("; and ")))
+            };
+            AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
+        })
+        .collect();
+    out.sort_by_key(|o| ORDER.iter().position(|x| *x == o.outcome));
+    out
+}
+
+/// Single-fact changes that would give another settled outcome.
+pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: Lang) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    let mut consider = |fact: Question, changed: Facts, text: String| {
+        let outcome = outcome_of(law, &changed);
+        if outcome != current && outcome != Outcome::NeedsInformation && !out.iter().any(|c| c.text == text) {
+            out.push(Change { fact, outcome, text });
+        }
+    };
+    if let Some(set) = facts.charges {
+        let keep = |kind: law::ExclusionKind| -> ChargeSet {
+            set.iter().filter(|c| law.exclusion_for(*c).map(|e| e.kind) != Some(kind)).collect()
+        };
+        for kind in [law::ExclusionKind::Excludes, law::ExclusionKind::Contested, law::ExclusionKind::RebellionException] {
+            let without = keep(kind);
+            if without != set {
+                let removed: Vec<String> = set.iter().filter(|c| !without.contains(*c)).map(|c| law::charge_info(c).label.get(lang).to_string()).collect();
+                let list = text::join(lang, &removed);
+                consider(Question::Charges, Facts { charges: Some(without), ..*facts }, pick(lang, format!("Si no existiera el cargo de {list}"), format!("Without the charge of {list}")));
+            }
+        }
+    }
+    // The date moved into a window: the stated event's, or the nearest.
+    if let Some(r) = facts.date {
+        let target = match facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k)) {
+            Some(n) => Some(n),
+            None => law.numerals.iter().min_by_key(|n| n.window.iter().map(|w| distance(*w, r)).min().unwrap_or(i32::MAX)),
+        };
+        if let Some(n) = target {
+            let span = DayRange::new(n.window[0].first, n.window[n.window.len() - 1].last);
+            if !(span.first <= r.first && r.last <= span.last) {
+                for w in n.window {
+                    consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, pick(lang,
+                        format!("Si los hechos hubieran ocurrido en {} (numeral {})", text::range(lang, *w), n.number),
+                        format!("Had the acts happened in {} (numeral {})", text::range(lang, *w), n.number)));
+                }
+            }
+        }
+        // The event that the date's window points to.
+        let inside = eval::classes_in(law, &[r]).iter().fold(0, |m, c| m | c.window);
+        for k in eval::numerals_of(inside) {
+            if facts.event != Some(Event::Numeral(k)) {
+                let name = law.numeral(k).map_or("", |n| n.name.get(lang));
+                consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, pick(lang,
+                    format!("Si los hechos se relacionaran con el numeral {k} ({name})"),
+                    format!("If the acts related to numeral {k} ({name})")));
+            }
+        }
+    }
+    if let Some(v) = facts.military_justice {
+        let t = if v {
+            pick(lang, "Si la causa pasara a la justicia ordinaria".into(), "If the case moved to the ordinary courts".into())
+        } else {
+            pick(lang, "Si la causa estuviera en tribunales militares".into(), "If the case were before military courts".into())
+        };
+        consider(Question::MilitaryJustice, Facts { military_justice: Some(!v), ..*facts }, t);
+    }
+    if let Some(v) = facts.ceased_conduct {
+        let t = if v {
+            pick(lang, "Si la persona no hubiera cesado en la conducta".into(), "If the person had not ceased the conduct".into())
+        } else {
+            pick(lang, "Si la persona cesara en la conducta".into(), "If the person ceased the conduct".into())
+        };
+        consider(Question::CeasedConduct, Facts { ceased_conduct: Some(!v), ..*facts }, t);
+    }
+    out
+}
+
+fn distance(w: DayRange, r: DayRange) -> i32 {
+    if w.overlaps(&r) {
+        0
+    } else if w.last < r.first {
+        r.first.0 - w.last.0
+    } else {
+        w.first.0 - r.last.0
+    }
+}
+
+/// The points of procedure that fit this outcome, phase, situation and
+/// abroad status. A filter left empty in the rules data fits any case; one
+/// that names phases or situations needs the case to give one of them.
+pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: Outcome, lang: Lang) -> Vec<NextStep> {
+    let fits = |list: &[&str], code: Option<&str>| list.is_empty() || code.is_some_and(|c| list.contains(&c));
+    law.procedure
+        .iter()
+        .filter(|s| fits(s.outcomes, Some(outcome.code())))
+        .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
+        .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
+        .filter(|s| match s.abroad {
+            None => true,
+            Some(true) => person.abroad == Some(true),
+            Some(false) => person.abroad != Some(true),
+        })
+        .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) })
+        .collect()
+}

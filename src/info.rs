@@ -1,0 +1,272 @@
+//! What the page needs to ask and to show, taken from the rules data:
+//! articles, events and their windows, charge labels, question texts,
+//! confidence levels and outcome names. The page hard-codes none of it.
+
+use crate::Lang;
+use crate::charge::Charge;
+use crate::date::DayRange;
+use crate::law::{self, Confidence, ExclusionKind, Law};
+use crate::model::{CaseOutcome, Phase, Question, Situation};
+use serde::Serialize;
+
+/// Not legal advice: shown with every result.
+pub fn disclaimer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "Esto no es asesoría legal. Es una orientación basada en lo que se ha publicado sobre la ley, cuyo texto oficial completo no estuvo disponible. La decisión la toma el tribunal; consulte con un abogado o una organización de derechos humanos.",
+        Lang::En => "This is not legal advice. It is guidance based on what has been published about the law, whose full official text was not available. The court decides; consult a lawyer or a human-rights organisation.",
+    }
+}
+
+pub fn question_text(q: Question, lang: Lang) -> &'static str {
+    let (es, en) = match q {
+        Question::FactsDate => ("¿Cuándo ocurrieron los hechos de los que se acusa a la persona? (No la fecha de la detención.)", "When did the acts the person is accused of happen? (Not the date of the arrest.)"),
+        Question::Event => ("¿Con cuál de estos eventos se relacionan los hechos?", "Which of these events do the acts relate to?"),
+        Question::Charges => ("¿De qué delitos se acusa o se condenó a la persona en esta causa?", "What crimes is the person charged with or convicted of in this case?"),
+        Question::MilitaryJustice => ("¿La causa está en un tribunal militar?", "Is the case before a military court?"),
+        Question::CeasedConduct => ("¿La persona dejó de realizar la conducta de la que se le acusa?", "Has the person stopped the conduct they are accused of?"),
+    };
+    if lang == Lang::Es { es } else { en }
+}
+
+pub fn question_short(q: Question, lang: Lang) -> &'static str {
+    let (es, en) = match q {
+        Question::FactsDate => ("cuándo ocurrieron los hechos", "when the acts happened"),
+        Question::Event => ("con qué evento se relacionan", "which event they relate to"),
+        Question::Charges => ("los cargos", "the charges"),
+        Question::MilitaryJustice => ("si la causa está en la justicia militar", "whether the case is in military courts"),
+        Question::CeasedConduct => ("si la persona dejó la conducta", "whether the person stopped the conduct"),
+    };
+    if lang == Lang::Es { es } else { en }
+}
+
+fn question_help(q: Question, lang: Lang) -> &'static str {
+    let (es, en) = match q {
+        Question::FactsDate => ("Puede indicar un día, un mes, un año o un período «entre… y…». Si no lo sabe, elija «No sé».", "You can give a day, a month, a year or a period \"between… and…\". If you do not know, choose \"I don't know\"."),
+        Question::Event => ("La ley no enumera delitos sino eventos, cada uno con su período. Los hechos deben haber ocurrido en el marco de uno de ellos.", "The law lists events, not crimes, each with its period. The acts must have happened in the framework of one of them."),
+        Question::Charges => ("Marque todos los que aparecen en la acusación o la sentencia. Si no hay cargos formales, marque «ninguno».", "Tick every charge in the indictment or sentence. If there are no formal charges, choose \"none\"."),
+        Question::MilitaryJustice => ("Por ejemplo, un tribunal militar de control o de juicio.", "For example, a military control or trial court."),
+        Question::CeasedConduct => ("El Art. 7 pide haber cesado en la conducta. La ley no define qué significa.", "Art. 7 asks that the person has ceased the conduct. The law does not define it."),
+    };
+    if lang == Lang::Es { es } else { en }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LawInfo {
+    pub id: &'static str,
+    pub status: &'static str,
+    pub title: &'static str,
+    pub gaceta: &'static str,
+    pub rules_version: &'static str,
+    pub last_reviewed: &'static str,
+    pub notice: &'static str,
+    pub disclaimer: &'static str,
+    pub laws: Vec<LawSummary>,
+    pub articles: Vec<ArticleInfo>,
+    pub numerals: Vec<NumeralInfo>,
+    pub charges: Vec<ChargeEntry>,
+    pub questions: Vec<QuestionInfo>,
+    pub confidence_levels: Vec<Labelled>,
+    pub outcomes: Vec<Labelled>,
+    pub situations: Vec<Labelled>,
+    pub phases: Vec<Labelled>,
+    pub not_formalized: Vec<NotFormalizedInfo>,
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+#[derive(Serialize)]
+pub struct GlossaryEntry {
+    pub term: &'static str,
+    pub explanation: &'static str,
+}
+
+fn glossary(lang: Lang) -> Vec<GlossaryEntry> {
+    let items: [(&str, &str, &str); 7] = [
+        ("sobreseimiento", "decisión del tribunal que cierra la causa antes o durante el juicio: la persona queda libre de esa acusación", "a court decision that closes the case before or during trial: the person is cleared of that accusation"),
+        ("extinción de la pena", "cuando ya hay condena, el tribunal declara que la pena deja de existir y la persona queda libre", "where there is already a sentence, the court declares that the sentence ends and the person goes free"),
+        ("apoderado", "abogado de confianza con un poder simple que presenta la solicitud en nombre de quien está fuera del país", "a trusted lawyer with a simple power of attorney who files for someone who is abroad"),
+        ("medidas cautelares", "condiciones que impone el tribunal a quien espera el juicio en libertad: presentarse cada cierto tiempo, no salir del país o arresto en casa", "conditions a court sets for someone awaiting trial outside prison: reporting regularly, not leaving the country, or house arrest"),
+        ("estar a derecho", "estar a disposición de la justicia, o ponerse a su disposición, para responder en la causa", "being at the disposal of the courts, or placing oneself there, to answer in the case"),
+        ("URDD", "la unidad de recepción de documentos del tribunal, donde se entrega la solicitud", "the court's document intake unit, where the request is filed"),
+        ("Ministerio Público", "la fiscalía: también puede pedir la amnistía", "the public prosecution: it can also request the amnesty"),
+    ];
+    items
+        .into_iter()
+        .map(|(term, es, en)| GlossaryEntry { term, explanation: if lang == Lang::Es { es } else { en } })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct LawSummary {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct ArticleInfo {
+    pub number: &'static str,
+    pub heading: &'static str,
+    pub paraphrase: &'static str,
+    pub confidence: Confidence,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumeralInfo {
+    pub number: u8,
+    pub name: &'static str,
+    pub paraphrase: &'static str,
+    pub window_text: &'static str,
+    pub window: Vec<RangeInfo>,
+    pub margin: Vec<RangeInfo>,
+    pub margin_note: Option<&'static str>,
+    pub exception: Option<&'static str>,
+    pub confidence: Confidence,
+}
+
+#[derive(Serialize)]
+pub struct RangeInfo {
+    pub from: String,
+    pub to: String,
+}
+
+impl From<&DayRange> for RangeInfo {
+    fn from(r: &DayRange) -> RangeInfo {
+        let f = |d: crate::date::Day| {
+            let (y, m, dd) = d.to_civil();
+            format!("{y:04}-{m:02}-{dd:02}")
+        };
+        RangeInfo { from: f(r.first), to: f(r.last) }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ChargeEntry {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub explanation: &'static str,
+    /// `excluded`, `contested`, `rebellion_exception` or `none`.
+    pub effect: &'static str,
+    pub article: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct QuestionInfo {
+    pub question: Question,
+    pub text: &'static str,
+    pub help: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Labelled {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct NotFormalizedInfo {
+    pub article: &'static str,
+    pub reason: &'static str,
+}
+
+fn labelled(code: &'static str, lang: Lang, es: (&'static str, &'static str), en: (&'static str, &'static str)) -> Labelled {
+    let (label, description) = if lang == Lang::Es { es } else { en };
+    Labelled { code, label, description }
+}
+
+pub fn law_info(law: &'static Law, lang: Lang) -> LawInfo {
+    let t = |x: law::Text| x.get(lang);
+    LawInfo {
+        id: law.id,
+        status: law.status.code(),
+        title: law.title,
+        gaceta: law.gaceta,
+        rules_version: law.rules_version,
+        last_reviewed: law.last_reviewed,
+        notice: t(law.notice),
+        disclaimer: disclaimer(lang),
+        laws: law::LAWS.iter().map(|l| LawSummary { id: l.id, title: l.title, status: l.status.code() }).collect(),
+        articles: law.articles.iter().map(|a| ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence }).collect(),
+        numerals: law
+            .numerals
+            .iter()
+            .map(|n| NumeralInfo {
+                number: n.number,
+                name: t(n.name),
+                paraphrase: t(n.paraphrase),
+                window_text: t(n.window_text),
+                window: n.window.iter().map(RangeInfo::from).collect(),
+                margin: n.margin.iter().map(RangeInfo::from).collect(),
+                margin_note: n.margin_note.map(t),
+                exception: n.exception.map(t),
+                confidence: n.confidence,
+            })
+            .collect(),
+        charges: Charge::ALL
+            .iter()
+            .map(|&c| {
+                let info = law::charge_info(c);
+                let ex = law.exclusion_for(c);
+                ChargeEntry {
+                    code: c.code(),
+                    label: t(info.label),
+                    explanation: t(info.explanation),
+                    effect: match ex.map(|e| e.kind) {
+                        Some(ExclusionKind::Excludes) => "excluded",
+                        Some(ExclusionKind::Contested) => "contested",
+                        Some(ExclusionKind::RebellionException) => "rebellion_exception",
+                        None => "none",
+                    },
+                    article: ex.map(|e| e.article),
+                }
+            })
+            .collect(),
+        questions: Question::ALL.iter().map(|&q| QuestionInfo { question: q, text: question_text(q, lang), help: question_help(q, lang) }).collect(),
+        confidence_levels: vec![
+            labelled("confirmed", lang, ("Confirmado", "Varios medios independientes coinciden."), ("Confirmed", "Several independent outlets agree.")),
+            labelled("single_source", lang, ("Una sola fuente", "Lo informa un solo medio, o varios que repiten al mismo."), ("Single source", "One outlet reports it, or several repeating the same one.")),
+            labelled("inferred", lang, ("Deducido", "Se deduce de cómo cambiaron los borradores de la ley."), ("Inferred", "Inferred from how the drafts of the law changed.")),
+            labelled("disputed", lang, ("Discutido", "Las fuentes no coinciden; se muestran ambas lecturas."), ("Disputed", "The sources disagree; both readings are shown.")),
+        ],
+        outcomes: CaseOutcome::ALL
+            .iter()
+            .map(|&o| match o {
+                CaseOutcome::Covered => labelled("covered", lang, ("La amnistía se aplica", "Con estos datos, la ley cubre esta causa."), ("The amnesty applies", "On these facts, the law covers this case.")),
+                CaseOutcome::NotCovered => labelled("not_covered", lang, ("La amnistía no se aplica", "Con estos datos, la ley no cubre esta causa; hay otras vías."), ("The amnesty does not apply", "On these facts, the law does not cover this case; other routes exist.")),
+                CaseOutcome::Uncertain => labelled("uncertain", lang, ("Incierto", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
+                CaseOutcome::NeedsInformation => labelled("needs_information", lang, ("Faltan datos", "La respuesta depende de datos que no se han dado."), ("More information needed", "The answer depends on facts not given.")),
+                CaseOutcome::Mixed => labelled("mixed", lang, ("Resultado distinto por causa", "Las causas tienen resultados distintos; vea cada una."), ("Different result per case", "The proceedings have different results; see each one.")),
+            })
+            .collect(),
+        situations: Situation::ALL.iter().map(|&s| situation_label(s, lang)).collect(),
+        phases: Phase::ALL.iter().map(|&p| phase_label(p, lang)).collect(),
+        not_formalized: law.not_formalized.iter().map(|n| NotFormalizedInfo { article: n.article, reason: t(n.reason) }).collect(),
+        glossary: glossary(lang),
+    }
+}
+
+fn situation_label(s: Situation, lang: Lang) -> Labelled {
+    let (es, en) = match s {
+        Situation::Detained => (("Detenida", "Está presa o detenida."), ("Detained", "In prison or detention.")),
+        Situation::HouseArrest => (("Arresto domiciliario", "Debe permanecer en su casa por orden judicial."), ("House arrest", "Must stay at home by court order.")),
+        Situation::PrecautionaryMeasures => (("Con medidas cautelares", "Está en libertad, pero con condiciones del tribunal, como presentarse cada cierto tiempo o no salir del país."), ("Precautionary measures", "Free, but under court conditions such as reporting regularly or not leaving the country.")),
+        Situation::Wanted => (("Con orden de captura", "Hay una orden de detención contra la persona."), ("Wanted", "There is an arrest warrant against the person.")),
+        Situation::Investigated => (("Investigada", "Está siendo investigada, sin acusación todavía."), ("Under investigation", "Under investigation, not yet charged.")),
+        Situation::ConvictedServing => (("Condenada, cumpliendo pena", "Tiene sentencia firme y la está cumpliendo."), ("Convicted, serving sentence", "Has a final sentence and is serving it.")),
+        Situation::Free => (("En libertad", "Está libre, sin medidas."), ("Free", "Free, with no measures.")),
+    };
+    labelled(s.code(), lang, es, en)
+}
+
+fn phase_label(p: Phase, lang: Lang) -> Labelled {
+    let (es, en) = match p {
+        Phase::Investigation => (("Investigación", "El Ministerio Público todavía investiga; aún no hay acusación."), ("Investigation", "The prosecution is still investigating; no indictment yet.")),
+        Phase::Control => (("Control (antes del juicio)", "Un juez de control revisa la acusación antes del juicio."), ("Control (before trial)", "A control judge reviews the indictment before trial.")),
+        Phase::Trial => (("Juicio", "La causa está en juicio."), ("Trial", "The case is at trial.")),
+        Phase::Appeal => (("Apelación", "Una Corte de Apelaciones revisa una decisión."), ("Appeal", "A Court of Appeals is reviewing a decision.")),
+        Phase::Execution => (("Ejecución (ya hay condena)", "Hay sentencia firme y un juez de ejecución vigila su cumplimiento."), ("Execution (sentenced)", "There is a final sentence and an execution judge oversees it.")),
+    };
+    labelled(p.code(), lang, es, en)
+}

@@ -1,0 +1,247 @@
+//! The law as data.
+//!
+//! Each law version lives in one TOML file beside this module
+//! (`enacted_2026_02_19.toml`, `draft_2026_02_05.toml`), with the shared
+//! charge labels in `charges.toml` and the bibliography in `sources.toml`.
+//! `build.rs` validates them (unknown keys, duplicate ids, inverted or
+//! overlapping ranges, missing translations, dangling source ids) and turns
+//! them into the `static` values below, so a bad rules file fails the build
+//! and the shipped core carries no TOML parser.
+//!
+//! This module may not decide anything: it only describes. The decisions
+//! are in `eval`.
+
+use crate::charge::Charge;
+use crate::date::DayRange;
+
+/// A sentence in both languages of the checker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub es: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Es => self.es,
+            crate::Lang::En => self.en,
+        }
+    }
+}
+
+/// How sure we are of a point of the law (brief, legend at the top).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// Several independent outlets agree.
+    Confirmed,
+    /// One outlet, or several repeating the same one.
+    SingleSource,
+    /// Inferred from how the drafts evolved.
+    Inferred,
+    /// The sources disagree.
+    Disputed,
+}
+
+impl Confidence {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::SingleSource => "single_source",
+            Confidence::Inferred => "inferred",
+            Confidence::Disputed => "disputed",
+        }
+    }
+}
+
+/// Whether a version is the law in force or a text kept for comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Enacted,
+    Draft,
+}
+
+impl Status {
+    pub const fn code(self) -> &'static str {
+        match self {
+            Status::Enacted => "enacted",
+            Status::Draft => "draft",
+        }
+    }
+}
+
+/// One public report the rules rest on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: &'static str,
+    pub outlet: &'static str,
+    pub title: &'static str,
+    /// Only where the address is known for certain; never guessed.
+    pub url: Option<&'static str>,
+}
+
+/// An article of the law that the logic uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id, e.g. `art9`.
+    pub id: &'static str,
+    /// The citation as people write it: `"9"`, `"8"`, `"7"`.
+    pub number: &'static str,
+    pub heading: Text,
+    pub paraphrase: Text,
+    pub confidence: Confidence,
+    pub sources: &'static [&'static Source],
+}
+
+/// One event of Art. 8 (a numeral), with its time windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Numeral {
+    /// Stable id, e.g. `art8_12`.
+    pub id: &'static str,
+    /// The Art. 8 numeral, 1 to 13. Draft episodes carry the number of the
+    /// enacted numeral they became, so one case format serves both texts.
+    pub number: u8,
+    /// A short name for lists: "Protestas de 2014".
+    pub name: Text,
+    pub paraphrase: Text,
+    /// The window as people say it: "julio de 2024".
+    pub window_text: Text,
+    pub confidence: Confidence,
+    /// Days inside the confirmed window. Sorted, disjoint, non-empty.
+    pub window: &'static [DayRange],
+    /// Days in the contested margin. Sorted, disjoint, may be empty.
+    pub margin: &'static [DayRange],
+    /// Why the margin is contested, where there is one.
+    pub margin_note: Option<Text>,
+    /// An exception inside this numeral (numeral 10: military rebellion).
+    pub exception: Option<Text>,
+    pub sources: &'static [&'static Source],
+}
+
+/// What a rule of Art. 9 or of the numeral-10 exception does to a charge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExclusionKind {
+    /// The charge excludes the case: step 1 of contract §2.1.
+    Excludes,
+    /// The charge may overlap an exclusion whose reach is contested
+    /// (the foreign armed-action clause): step 5.
+    Contested,
+    /// Military rebellion for numeral-10 facts: steps 2 and 5.
+    RebellionException,
+}
+
+/// One exclusion (or contested reach of one) with the charges it reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exclusion {
+    /// Stable id, e.g. `art9_homicide`.
+    pub id: &'static str,
+    /// The citation: `"9"` or `"8.10"`.
+    pub article: &'static str,
+    pub kind: ExclusionKind,
+    pub charges: &'static [Charge],
+    pub name: Text,
+    pub paraphrase: Text,
+    /// A caveat to show with it (a disputed threshold, a contested scope).
+    pub note: Option<Text>,
+    pub confidence: Confidence,
+    pub sources: &'static [&'static Source],
+}
+
+/// A point of procedure or effect (Arts. 7, 10–12, 15), selected by the
+/// case's phase, situation, abroad status and outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Procedure {
+    /// Stable id, e.g. `filing_court`.
+    pub id: &'static str,
+    pub article: &'static str,
+    pub text: Text,
+    pub confidence: Confidence,
+    /// Empty means any. Codes as in the case format (`control`, `detained`).
+    pub phases: &'static [&'static str],
+    pub situations: &'static [&'static str],
+    /// `covered`, `uncertain`, `needs_information`, `not_covered`.
+    pub outcomes: &'static [&'static str],
+    /// `Some(true)`: only for people abroad; `Some(false)`: only at home.
+    pub abroad: Option<bool>,
+    pub sources: &'static [&'static Source],
+}
+
+/// A clause the checker deliberately does not formalize, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotFormalized {
+    pub article: &'static str,
+    pub reason: Text,
+}
+
+/// Plain-language label and explanation of a charge code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChargeInfo {
+    pub charge: Charge,
+    pub label: Text,
+    pub explanation: Text,
+}
+
+/// One version of the law's text.
+#[derive(Debug)]
+pub struct Law {
+    /// `enacted-2026-02-19` or `draft-2026-02-05`.
+    pub id: &'static str,
+    pub status: Status,
+    pub title: &'static str,
+    /// The Gaceta reference, e.g. `6.990 Extraordinaria`.
+    pub gaceta: &'static str,
+    /// The date the text was adopted (signed, or approved in first reading).
+    pub adopted: &'static str,
+    /// When a person last checked this file against the sources.
+    pub last_reviewed: &'static str,
+    /// `sha256:` and the first 16 hex digits of the hash of the rules files.
+    pub rules_version: &'static str,
+    /// Shown with every result under this version.
+    pub notice: Text,
+    /// Whether this text has the foreign armed-action clause of Art. 9.
+    pub has_foreign_clause: bool,
+    /// Whether this text has the numeral-10 military-rebellion exception.
+    pub has_rebellion_exception: bool,
+    /// Whether this text has the "ceased the conduct" condition of Art. 7.
+    pub has_ceased_conduct: bool,
+    pub articles: &'static [Article],
+    /// Sorted by number; only the numerals this text has.
+    pub numerals: &'static [Numeral],
+    pub exclusions: &'static [Exclusion],
+    pub procedure: &'static [Procedure],
+    pub not_formalized: &'static [NotFormalized],
+}
+
+impl Law {
+    pub fn numeral(&self, number: u8) -> Option<&'static Numeral> {
+        self.numerals.iter().find(|n| n.number == number)
+    }
+    pub fn article(&self, number: &str) -> Option<&'static Article> {
+        self.articles.iter().find(|a| a.number == number)
+    }
+    /// The exclusion entry that reads this charge, if any.
+    pub fn exclusion_for(&self, charge: Charge) -> Option<&'static Exclusion> {
+        self.exclusions.iter().find(|e| e.charges.contains(&charge))
+    }
+}
+
+mod generated {
+    #![allow(clippy::all)]
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/law_data.rs"));
+}
+
+pub use generated::{CHARGES, DEFAULT_LAW, LAWS, SOURCES};
+
+/// Looks a law version up by id.
+pub fn by_id(id: &str) -> Option<&'static Law> {
+    LAWS.iter().copied().find(|l| l.id == id)
+}
+
+/// Label and explanation of a charge code.
+pub fn charge_info(charge: Charge) -> &'static ChargeInfo {
+    CHARGES
+        .iter()
+        .find(|c| c.charge == charge)
+        .expect("build.rs checks that every charge code has a label")
+}

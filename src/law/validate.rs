@@ -1,0 +1,935 @@
+//! Validation of the law rules files (`src/law/*.toml`).
+//!
+//! This file is compiled twice: by `build.rs` (through
+//! `#[path = "src/law/validate.rs"] mod validate;`), which refuses to build
+//! the crate when a rules file is wrong, and by `tests/law_validation.rs`,
+//! which feeds it broken snippets. It therefore depends on nothing but
+//! `std`, `serde` and `toml`, and knows the charge codes only through the
+//! list its caller passes in.
+//!
+//! Every check reports the file and the id of the entry at fault, so a
+//! failed build says exactly what to fix.
+//!
+//! # Schema
+//!
+//! Texts are `{ es, en }` (both required, non-blank; in the files usually
+//! written as dotted keys `name.es = "…"`). Dates are `"YYYY-MM-DD"`; day
+//! ranges are inclusive `{ from = "…", to = "…" }`.
+//!
+//! A law file (`enacted_2026_02_19.toml`, `draft_2026_02_05.toml`):
+//! - top level: `id` (must match the file name), `status`
+//!   (`enacted`|`draft`), `title`, `gaceta`, `adopted`, `last_reviewed`,
+//!   `notice`, `has_foreign_clause`, `has_rebellion_exception`,
+//!   `has_ceased_conduct`;
+//! - `[[articles]]`: `id`, `number`, `heading`, `paraphrase`, `confidence`,
+//!   `sources`;
+//! - `[[numerals]]`: `id`, `number` (1–13, ascending), `name`,
+//!   `paraphrase`, `window_text`, `confidence`, `window` (≥ 1 range),
+//!   `margin`?, `margin_note`? (exactly when there is a margin),
+//!   `exception`? (numeral 10 only), `sources`;
+//! - `[[exclusions]]`: `id`, `article` (`"9"`, `"8.10"`), `kind`
+//!   (`excludes`|`contested`|`rebellion_exception`), `charges`, `name`,
+//!   `paraphrase`, `note`?, `confidence`, `sources`;
+//! - `[[procedure]]`: `id`, `article`, `text`, `confidence`, `phases`?,
+//!   `situations`?, `outcomes`? (empty = any; contract codes only),
+//!   `abroad`?, `sources`;
+//! - `[[not_formalized]]`: `article`, `reason`.
+//!
+//! `charges.toml`: `[[charges]]` with `code`, `label`, `explanation`.
+//! `sources.toml`: `[[sources]]` with `id`, `outlet`, `title`, `url`?.
+//! `confidence` is `confirmed`|`single_source`|`inferred`|`disputed`;
+//! `sources` lists ids of `sources.toml`. Ids are unique within a file.
+
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+// ---------------------------------------------------------------------------
+// The codes the contract allows (docs: shared/contract/case-format.md).
+// ---------------------------------------------------------------------------
+
+pub const CONFIDENCES: &[&str] = &["confirmed", "single_source", "inferred", "disputed"];
+pub const STATUSES: &[&str] = &["enacted", "draft"];
+pub const EXCLUSION_KINDS: &[&str] = &["excludes", "contested", "rebellion_exception"];
+pub const PHASES: &[&str] = &["investigation", "control", "trial", "appeal", "execution"];
+pub const SITUATIONS: &[&str] = &[
+    "detained",
+    "house_arrest",
+    "precautionary_measures",
+    "wanted",
+    "investigated",
+    "convicted_serving",
+    "free",
+];
+pub const OUTCOMES: &[&str] = &["covered", "not_covered", "uncertain", "needs_information"];
+
+// ---------------------------------------------------------------------------
+// The file formats. Every struct refuses keys it does not know.
+// ---------------------------------------------------------------------------
+
+/// A sentence in both languages. Missing halves deserialize as empty and
+/// are then reported by the validator with the id of their entry.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TextDef {
+    #[serde(default)]
+    pub es: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+/// An inclusive run of days, written `{ from = "YYYY-MM-DD", to = "YYYY-MM-DD" }`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RangeDef {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: String,
+    pub outlet: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// `sources.toml`: `[[sources]]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub sources: Vec<SourceDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChargeDef {
+    pub code: String,
+    pub label: TextDef,
+    pub explanation: TextDef,
+}
+
+/// `charges.toml`: `[[charges]]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChargesFile {
+    pub charges: Vec<ChargeDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleDef {
+    pub id: String,
+    pub number: String,
+    pub heading: TextDef,
+    pub paraphrase: TextDef,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumeralDef {
+    pub id: String,
+    pub number: i64,
+    pub name: TextDef,
+    pub paraphrase: TextDef,
+    pub window_text: TextDef,
+    pub confidence: String,
+    pub window: Vec<RangeDef>,
+    #[serde(default)]
+    pub margin: Vec<RangeDef>,
+    #[serde(default)]
+    pub margin_note: Option<TextDef>,
+    #[serde(default)]
+    pub exception: Option<TextDef>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionDef {
+    pub id: String,
+    pub article: String,
+    pub kind: String,
+    pub charges: Vec<String>,
+    pub name: TextDef,
+    pub paraphrase: TextDef,
+    #[serde(default)]
+    pub note: Option<TextDef>,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureDef {
+    pub id: String,
+    pub article: String,
+    pub text: TextDef,
+    pub confidence: String,
+    #[serde(default)]
+    pub phases: Vec<String>,
+    #[serde(default)]
+    pub situations: Vec<String>,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub abroad: Option<bool>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotFormalizedDef {
+    pub article: String,
+    pub reason: TextDef,
+}
+
+/// One law version: `enacted_2026_02_19.toml`, `draft_2026_02_05.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LawFile {
+    pub id: String,
+    pub status: String,
+    pub title: String,
+    pub gaceta: String,
+    pub adopted: String,
+    pub last_reviewed: String,
+    pub notice: TextDef,
+    pub has_foreign_clause: bool,
+    pub has_rebellion_exception: bool,
+    pub has_ceased_conduct: bool,
+    pub articles: Vec<ArticleDef>,
+    pub numerals: Vec<NumeralDef>,
+    #[serde(default)]
+    pub exclusions: Vec<ExclusionDef>,
+    #[serde(default)]
+    pub procedure: Vec<ProcedureDef>,
+    #[serde(default)]
+    pub not_formalized: Vec<NotFormalizedDef>,
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/// What kind of problem a rules file has. Tests match on this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A key that the format does not have.
+    UnknownKey,
+    /// Any other TOML or shape error (missing key, wrong type).
+    Parse,
+    DuplicateId,
+    /// A field that must not be empty is empty (title, outlet, article…).
+    EmptyField,
+    /// A text lacks `es` or `en`, or one of them is blank.
+    MissingTranslation,
+    InvalidDate,
+    InvertedRange,
+    /// Two ranges of one numeral overlap (window/window, margin/margin,
+    /// or window/margin), or are not in ascending order.
+    Overlap,
+    /// A numeral without any window range.
+    NoWindow,
+    NumeralOutOfRange,
+    /// Numerals not in ascending order, or a number used twice.
+    UnsortedNumerals,
+    DanglingSource,
+    UnknownCharge,
+    /// A charge code with no entry in `charges.toml`, or with two.
+    ChargeCoverage,
+    /// A charge read by two exclusion entries of one law.
+    ChargeInTwoExclusions,
+    UnknownConfidence,
+    UnknownStatus,
+    UnknownKind,
+    /// A phase, situation or outcome that the contract does not list.
+    UnknownCode,
+    /// A citation to an article or numeral the file does not describe.
+    UnknownArticle,
+    /// The `has_*` flags disagree with the entries of the file.
+    Inconsistent,
+    InvalidUrl,
+}
+
+#[derive(Debug, Clone)]
+pub struct LawError {
+    pub file: String,
+    /// The id (or code, or number) of the entry at fault; empty when the
+    /// problem is the file as a whole.
+    pub id: String,
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl fmt::Display for LawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{}: {:?}: {}", self.file, self.kind, self.message)
+        } else {
+            write!(f, "{}: `{}`: {:?}: {}", self.file, self.id, self.kind, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LawError {}
+
+fn err(file: &str, id: &str, kind: ErrorKind, message: impl Into<String>) -> LawError {
+    LawError {
+        file: file.to_string(),
+        id: id.to_string(),
+        kind,
+        message: message.into(),
+    }
+}
+
+fn parse_error(file: &str, e: toml::de::Error) -> LawError {
+    let message = e.to_string();
+    let kind = if message.contains("unknown field") {
+        ErrorKind::UnknownKey
+    } else {
+        ErrorKind::Parse
+    };
+    err(file, "", kind, message.trim().to_string())
+}
+
+// ---------------------------------------------------------------------------
+// Dates (a copy of the civil-day arithmetic of src/date.rs, so that this
+// file stays free of crate paths; build.rs cross-checks the two).
+// ---------------------------------------------------------------------------
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = month as i64;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        _ => 28,
+    }
+}
+
+/// Parses an exact day `YYYY-MM-DD` (years 1900–2999) into `(y, m, d)`.
+pub fn parse_ymd(s: &str) -> Result<(i32, u32, u32), String> {
+    let b = s.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(format!("`{s}` is not a date written YYYY-MM-DD"));
+    }
+    let year: i32 = s[0..4].parse().map_err(|_| format!("bad year in `{s}`"))?;
+    let month: u32 = s[5..7].parse().map_err(|_| format!("bad month in `{s}`"))?;
+    let day: u32 = s[8..10].parse().map_err(|_| format!("bad day in `{s}`"))?;
+    if !(1900..=2999).contains(&year) {
+        return Err(format!("`{s}`: the year must be between 1900 and 2999"));
+    }
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return Err(format!("`{s}` is not a day of the calendar"));
+    }
+    Ok((year, month, day))
+}
+
+fn day_number(file: &str, id: &str, s: &str) -> Result<i64, LawError> {
+    let (y, m, d) = parse_ymd(s).map_err(|m| err(file, id, ErrorKind::InvalidDate, m))?;
+    Ok(days_from_civil(y, m, d))
+}
+
+// ---------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------
+
+/// Everything, parsed and checked. The law files keep the order given.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    pub sources: SourcesFile,
+    pub charges: ChargesFile,
+    /// `(file name, law)`.
+    pub laws: Vec<(String, LawFile)>,
+}
+
+fn check_text(file: &str, id: &str, what: &str, t: &TextDef) -> Result<(), LawError> {
+    for (lang, s) in [("es", &t.es), ("en", &t.en)] {
+        if s.trim().is_empty() {
+            return Err(err(
+                file,
+                id,
+                ErrorKind::MissingTranslation,
+                format!("`{what}` has no `{lang}` text (both `es` and `en` are required and may not be blank)"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_nonempty(file: &str, id: &str, what: &str, s: &str) -> Result<(), LawError> {
+    if s.trim().is_empty() {
+        return Err(err(file, id, ErrorKind::EmptyField, format!("`{what}` may not be empty")));
+    }
+    Ok(())
+}
+
+fn check_confidence(file: &str, id: &str, c: &str) -> Result<(), LawError> {
+    if !CONFIDENCES.contains(&c) {
+        return Err(err(
+            file,
+            id,
+            ErrorKind::UnknownConfidence,
+            format!("confidence `{c}` is not one of {}", CONFIDENCES.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+fn check_sources(
+    file: &str,
+    id: &str,
+    ids: &[String],
+    known: &BTreeSet<String>,
+) -> Result<(), LawError> {
+    if ids.is_empty() {
+        return Err(err(file, id, ErrorKind::EmptyField, "`sources` must name at least one source"));
+    }
+    let mut seen = BTreeSet::new();
+    for s in ids {
+        if !known.contains(s) {
+            return Err(err(
+                file,
+                id,
+                ErrorKind::DanglingSource,
+                format!("source `{s}` is not in sources.toml"),
+            ));
+        }
+        if !seen.insert(s) {
+            return Err(err(file, id, ErrorKind::DuplicateId, format!("source `{s}` is cited twice")));
+        }
+    }
+    Ok(())
+}
+
+fn claim_id(
+    file: &str,
+    id: &str,
+    seen: &mut BTreeSet<String>,
+) -> Result<(), LawError> {
+    check_nonempty(file, id, "id", id)?;
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    {
+        return Err(err(
+            file,
+            id,
+            ErrorKind::EmptyField,
+            "ids use only lowercase ASCII letters, digits, `_` and `-`",
+        ));
+    }
+    if !seen.insert(id.to_string()) {
+        return Err(err(file, id, ErrorKind::DuplicateId, format!("id `{id}` is used twice in this file")));
+    }
+    Ok(())
+}
+
+/// Parses and checks `sources.toml`.
+pub fn parse_sources(file: &str, text: &str) -> Result<SourcesFile, LawError> {
+    let parsed: SourcesFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let mut seen = BTreeSet::new();
+    for s in &parsed.sources {
+        claim_id(file, &s.id, &mut seen)?;
+        check_nonempty(file, &s.id, "outlet", &s.outlet)?;
+        check_nonempty(file, &s.id, "title", &s.title)?;
+        if let Some(url) = &s.url {
+            let ok = (url.starts_with("https://") || url.starts_with("http://"))
+                && !url.contains(char::is_whitespace)
+                && url.len() > "https://".len();
+            if !ok {
+                return Err(err(file, &s.id, ErrorKind::InvalidUrl, format!("`{url}` is not an http(s) address")));
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses and checks `charges.toml` against the crate's charge codes:
+/// each code exactly once, nothing else.
+pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFile, LawError> {
+    let parsed: ChargesFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let mut seen = BTreeSet::new();
+    for c in &parsed.charges {
+        if !codes.contains(&c.code.as_str()) {
+            return Err(err(
+                file,
+                &c.code,
+                ErrorKind::UnknownCharge,
+                format!("`{}` is not a charge code of src/charge.rs", c.code),
+            ));
+        }
+        if !seen.insert(c.code.clone()) {
+            return Err(err(file, &c.code, ErrorKind::ChargeCoverage, "this charge code has two entries"));
+        }
+        check_text(file, &c.code, "label", &c.label)?;
+        check_text(file, &c.code, "explanation", &c.explanation)?;
+    }
+    for code in codes {
+        if !seen.contains(*code) {
+            return Err(err(
+                file,
+                code,
+                ErrorKind::ChargeCoverage,
+                "this charge code has no label and explanation",
+            ));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Checks one numeral's ranges: each non-inverted, windows and margins
+/// each in ascending order without overlap, and no margin day inside the
+/// window.
+fn check_ranges(file: &str, n: &NumeralDef) -> Result<(), LawError> {
+    let id = n.id.as_str();
+    if n.window.is_empty() {
+        return Err(err(file, id, ErrorKind::NoWindow, "a numeral needs at least one window range"));
+    }
+    let mut spans = |ranges: &[RangeDef], what: &str| -> Result<Vec<(i64, i64)>, LawError> {
+        let mut out: Vec<(i64, i64)> = Vec::new();
+        for r in ranges {
+            let a = day_number(file, id, &r.from)?;
+            let b = day_number(file, id, &r.to)?;
+            if b < a {
+                return Err(err(
+                    file,
+                    id,
+                    ErrorKind::InvertedRange,
+                    format!("{what} range {}..{} ends before it starts", r.from, r.to),
+                ));
+            }
+            if let Some(&(_, prev_last)) = out.last() {
+                if a <= prev_last {
+                    return Err(err(
+                        file,
+                        id,
+                        ErrorKind::Overlap,
+                        format!("{what} range starting {} overlaps or precedes the one before it (ranges must be sorted and disjoint)", r.from),
+                    ));
+                }
+            }
+            out.push((a, b));
+        }
+        Ok(out)
+    };
+    let window = spans(&n.window, "window")?;
+    let margin = spans(&n.margin, "margin")?;
+    for &(ma, mb) in &margin {
+        for &(wa, wb) in &window {
+            if ma <= wb && wa <= mb {
+                return Err(err(file, id, ErrorKind::Overlap, "a margin range overlaps the confirmed window"));
+            }
+        }
+    }
+    if margin.is_empty() && n.margin_note.is_some() {
+        return Err(err(file, id, ErrorKind::Inconsistent, "`margin_note` without a margin"));
+    }
+    if !margin.is_empty() && n.margin_note.is_none() {
+        return Err(err(file, id, ErrorKind::Inconsistent, "a margin needs a `margin_note` saying why it is contested"));
+    }
+    Ok(())
+}
+
+fn check_codes(file: &str, id: &str, what: &str, values: &[String], allowed: &[&str]) -> Result<(), LawError> {
+    let mut seen = BTreeSet::new();
+    for v in values {
+        if !allowed.contains(&v.as_str()) {
+            return Err(err(
+                file,
+                id,
+                ErrorKind::UnknownCode,
+                format!("{what} `{v}` is not one of {}", allowed.join(", ")),
+            ));
+        }
+        if !seen.insert(v) {
+            return Err(err(file, id, ErrorKind::DuplicateId, format!("{what} `{v}` is listed twice")));
+        }
+    }
+    Ok(())
+}
+
+/// Parses and checks one law file. `expected_id` is the id its file name
+/// implies (`enacted_2026_02_19.toml` → `enacted-2026-02-19`), if any.
+pub fn parse_law(
+    file: &str,
+    text: &str,
+    expected_id: Option<&str>,
+    sources: &SourcesFile,
+    codes: &[&str],
+) -> Result<LawFile, LawError> {
+    let law: LawFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let known: BTreeSet<String> = sources.sources.iter().map(|s| s.id.clone()).collect();
+    let lid = law.id.as_str();
+
+    // The header.
+    check_nonempty(file, lid, "id", lid)?;
+    if let Some(expected) = expected_id {
+        if lid != expected {
+            return Err(err(file, lid, ErrorKind::Inconsistent, format!("the file name says the id is `{expected}`")));
+        }
+    }
+    if !STATUSES.contains(&law.status.as_str()) {
+        return Err(err(
+            file,
+            lid,
+            ErrorKind::UnknownStatus,
+            format!("status `{}` is not one of {}", law.status, STATUSES.join(", ")),
+        ));
+    }
+    check_nonempty(file, lid, "title", &law.title)?;
+    check_nonempty(file, lid, "gaceta", &law.gaceta)?;
+    let adopted = day_number(file, lid, &law.adopted)?;
+    let reviewed = day_number(file, lid, &law.last_reviewed)?;
+    if reviewed < adopted {
+        return Err(err(file, lid, ErrorKind::InvertedRange, "`last_reviewed` is before `adopted`"));
+    }
+    check_text(file, lid, "notice", &law.notice)?;
+
+    let mut ids = BTreeSet::new();
+    ids.insert(lid.to_string());
+
+    // Articles.
+    let mut article_numbers = BTreeSet::new();
+    for a in &law.articles {
+        claim_id(file, &a.id, &mut ids)?;
+        check_nonempty(file, &a.id, "number", &a.number)?;
+        if !article_numbers.insert(a.number.clone()) {
+            return Err(err(file, &a.id, ErrorKind::DuplicateId, format!("article {} is described twice", a.number)));
+        }
+        check_text(file, &a.id, "heading", &a.heading)?;
+        check_text(file, &a.id, "paraphrase", &a.paraphrase)?;
+        check_confidence(file, &a.id, &a.confidence)?;
+        check_sources(file, &a.id, &a.sources, &known)?;
+    }
+
+    // Numerals.
+    let mut last_number = 0i64;
+    let mut numeral_numbers = BTreeSet::new();
+    for n in &law.numerals {
+        claim_id(file, &n.id, &mut ids)?;
+        if !(1..=13).contains(&n.number) {
+            return Err(err(
+                file,
+                &n.id,
+                ErrorKind::NumeralOutOfRange,
+                format!("numeral {} is not between 1 and 13", n.number),
+            ));
+        }
+        if n.number <= last_number {
+            return Err(err(
+                file,
+                &n.id,
+                ErrorKind::UnsortedNumerals,
+                format!("numeral {} comes after numeral {}: numerals must be sorted and unique", n.number, last_number),
+            ));
+        }
+        last_number = n.number;
+        numeral_numbers.insert(n.number);
+        check_text(file, &n.id, "name", &n.name)?;
+        check_text(file, &n.id, "paraphrase", &n.paraphrase)?;
+        check_text(file, &n.id, "window_text", &n.window_text)?;
+        if let Some(t) = &n.margin_note {
+            check_text(file, &n.id, "margin_note", t)?;
+        }
+        if let Some(t) = &n.exception {
+            check_text(file, &n.id, "exception", t)?;
+        }
+        check_confidence(file, &n.id, &n.confidence)?;
+        check_ranges(file, n)?;
+        check_sources(file, &n.id, &n.sources, &known)?;
+    }
+    if law.numerals.is_empty() {
+        return Err(err(file, lid, ErrorKind::NoWindow, "a law needs at least one numeral"));
+    }
+
+    // Citations must point at something the file describes.
+    let cite_ok = |cite: &str| -> bool {
+        match cite.split_once('.') {
+            None => article_numbers.contains(cite),
+            Some((art, num)) => {
+                article_numbers.contains(art)
+                    && num.parse::<i64>().map(|n| numeral_numbers.contains(&n)).unwrap_or(false)
+            }
+        }
+    };
+
+    // Exclusions.
+    let mut excluded_by: BTreeMap<String, String> = BTreeMap::new();
+    for e in &law.exclusions {
+        claim_id(file, &e.id, &mut ids)?;
+        check_nonempty(file, &e.id, "article", &e.article)?;
+        if !cite_ok(&e.article) {
+            return Err(err(
+                file,
+                &e.id,
+                ErrorKind::UnknownArticle,
+                format!("article `{}` is not described in `articles` (or its numeral is missing)", e.article),
+            ));
+        }
+        if !EXCLUSION_KINDS.contains(&e.kind.as_str()) {
+            return Err(err(
+                file,
+                &e.id,
+                ErrorKind::UnknownKind,
+                format!("kind `{}` is not one of {}", e.kind, EXCLUSION_KINDS.join(", ")),
+            ));
+        }
+        if e.charges.is_empty() {
+            return Err(err(file, &e.id, ErrorKind::EmptyField, "an exclusion must read at least one charge"));
+        }
+        for c in &e.charges {
+            if !codes.contains(&c.as_str()) {
+                return Err(err(
+                    file,
+                    &e.id,
+                    ErrorKind::UnknownCharge,
+                    format!("`{c}` is not a charge code of src/charge.rs"),
+                ));
+            }
+            if let Some(other) = excluded_by.insert(c.clone(), e.id.clone()) {
+                return Err(err(
+                    file,
+                    &e.id,
+                    ErrorKind::ChargeInTwoExclusions,
+                    format!("charge `{c}` is already read by exclusion `{other}`"),
+                ));
+            }
+        }
+        check_text(file, &e.id, "name", &e.name)?;
+        check_text(file, &e.id, "paraphrase", &e.paraphrase)?;
+        if let Some(t) = &e.note {
+            check_text(file, &e.id, "note", t)?;
+        }
+        check_confidence(file, &e.id, &e.confidence)?;
+        check_sources(file, &e.id, &e.sources, &known)?;
+    }
+
+    // Procedure.
+    for p in &law.procedure {
+        claim_id(file, &p.id, &mut ids)?;
+        check_nonempty(file, &p.id, "article", &p.article)?;
+        if !cite_ok(&p.article) {
+            return Err(err(
+                file,
+                &p.id,
+                ErrorKind::UnknownArticle,
+                format!("article `{}` is not described in `articles`", p.article),
+            ));
+        }
+        check_text(file, &p.id, "text", &p.text)?;
+        check_confidence(file, &p.id, &p.confidence)?;
+        check_codes(file, &p.id, "phase", &p.phases, PHASES)?;
+        check_codes(file, &p.id, "situation", &p.situations, SITUATIONS)?;
+        check_codes(file, &p.id, "outcome", &p.outcomes, OUTCOMES)?;
+        check_sources(file, &p.id, &p.sources, &known)?;
+    }
+
+    // Clauses left out on purpose.
+    for (i, nf) in law.not_formalized.iter().enumerate() {
+        let id = format!("not_formalized[{i}]");
+        check_nonempty(file, &id, "article", &nf.article)?;
+        check_text(file, &id, "reason", &nf.reason)?;
+    }
+
+    // The flags must agree with the entries.
+    let has_kind = |k: &str| law.exclusions.iter().any(|e| e.kind == k);
+    let foreign_excluded = law
+        .exclusions
+        .iter()
+        .any(|e| e.kind == "excludes" && e.charges.iter().any(|c| c == "foreign_armed_action"));
+    if law.has_foreign_clause != foreign_excluded {
+        return Err(err(
+            file,
+            lid,
+            ErrorKind::Inconsistent,
+            "`has_foreign_clause` must be true exactly when an `excludes` entry reads `foreign_armed_action`",
+        ));
+    }
+    if has_kind("contested") && !law.has_foreign_clause {
+        return Err(err(
+            file,
+            lid,
+            ErrorKind::Inconsistent,
+            "a `contested` exclusion needs the foreign armed-action clause (`has_foreign_clause = true`)",
+        ));
+    }
+    if law.has_rebellion_exception != has_kind("rebellion_exception") {
+        return Err(err(
+            file,
+            lid,
+            ErrorKind::Inconsistent,
+            "`has_rebellion_exception` must be true exactly when a `rebellion_exception` entry exists",
+        ));
+    }
+    let n10_exception = law.numerals.iter().any(|n| n.number == 10 && n.exception.is_some());
+    if law.has_rebellion_exception != n10_exception {
+        return Err(err(
+            file,
+            lid,
+            ErrorKind::Inconsistent,
+            "numeral 10 must carry an `exception` text exactly when `has_rebellion_exception` is true",
+        ));
+    }
+    if let Some(n) = law.numerals.iter().find(|n| n.number != 10 && n.exception.is_some()) {
+        return Err(err(file, &n.id, ErrorKind::Inconsistent, "only numeral 10 has an exception"));
+    }
+
+    Ok(law)
+}
+
+/// The id a law file's name implies: `enacted_2026_02_19.toml` →
+/// `enacted-2026-02-19`.
+pub fn id_from_file_name(file: &str) -> String {
+    let base = file.rsplit('/').next().unwrap_or(file);
+    base.trim_end_matches(".toml").replace('_', "-")
+}
+
+/// Checks all rules files together. `laws` holds `(file name, text)`.
+pub fn validate_all(
+    laws: &[(&str, &str)],
+    charges: (&str, &str),
+    sources: (&str, &str),
+    codes: &[&str],
+) -> Result<Validated, LawError> {
+    let sources_parsed = parse_sources(sources.0, sources.1)?;
+    let charges_parsed = parse_charges(charges.0, charges.1, codes)?;
+    let mut out = Vec::new();
+    let mut law_ids = BTreeSet::new();
+    for (file, text) in laws {
+        let expected = id_from_file_name(file);
+        let law = parse_law(file, text, Some(&expected), &sources_parsed, codes)?;
+        if !law_ids.insert(law.id.clone()) {
+            return Err(err(file, &law.id, ErrorKind::DuplicateId, "two law files share this id"));
+        }
+        out.push((file.to_string(), law));
+    }
+    Ok(Validated {
+        sources: sources_parsed,
+        charges: charges_parsed,
+        laws: out,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODES: &[&str] = &["intentional_homicide", "magnicide", "military_rebellion", "treason", "other"];
+
+    const SOURCES: &str = r#"
+[[sources]]
+id = "a"
+outlet = "Outlet A"
+title = "Item A"
+
+[[sources]]
+id = "b"
+outlet = "Outlet B"
+title = "Item B"
+url = "https://example.org/b"
+"#;
+
+    fn law(body: &str) -> String {
+        format!(
+            r#"
+id = "enacted-2026-02-19"
+status = "enacted"
+title = "T"
+gaceta = "G"
+adopted = "2026-02-19"
+last_reviewed = "2026-02-20"
+notice = {{ es = "aviso", en = "notice" }}
+has_foreign_clause = false
+has_rebellion_exception = false
+has_ceased_conduct = true
+
+[[articles]]
+id = "art8"
+number = "8"
+heading = {{ es = "h", en = "h" }}
+paraphrase = {{ es = "p", en = "p" }}
+confidence = "confirmed"
+sources = ["a"]
+
+[[articles]]
+id = "art9"
+number = "9"
+heading = {{ es = "h", en = "h" }}
+paraphrase = {{ es = "p", en = "p" }}
+confidence = "confirmed"
+sources = ["a"]
+{body}"#
+        )
+    }
+
+    const NUMERAL_1: &str = r#"
+[[numerals]]
+id = "art8_1"
+number = 1
+name = { es = "n", en = "n" }
+paraphrase = { es = "p", en = "p" }
+window_text = { es = "w", en = "w" }
+confidence = "confirmed"
+window = [{ from = "2002-04-11", to = "2002-04-12" }]
+margin = [{ from = "2002-04-13", to = "2002-04-14" }]
+margin_note = { es = "m", en = "m" }
+sources = ["a"]
+"#;
+
+    fn check(body: &str) -> Result<LawFile, LawError> {
+        let sources = parse_sources("sources.toml", SOURCES).unwrap();
+        parse_law("test.toml", &law(body), None, &sources, CODES)
+    }
+
+    #[test]
+    fn a_minimal_law_passes() {
+        check(NUMERAL_1).unwrap();
+    }
+
+    #[test]
+    fn date_parser_is_strict() {
+        assert!(parse_ymd("2024-02-29").is_ok());
+        assert!(parse_ymd("2023-02-29").is_err());
+        assert!(parse_ymd("2024-7-01").is_err());
+        assert!(parse_ymd("2024-13-01").is_err());
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn unknown_exclusion_kind_is_refused() {
+        let body = format!(
+            "{NUMERAL_1}\n[[exclusions]]\nid = \"x\"\narticle = \"9\"\nkind = \"maybe\"\ncharges = [\"treason\"]\nname = {{ es = \"n\", en = \"n\" }}\nparaphrase = {{ es = \"p\", en = \"p\" }}\nconfidence = \"confirmed\"\nsources = [\"a\"]\n"
+        );
+        let e = check(&body).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownKind, "{e}");
+        assert_eq!(e.id, "x");
+    }
+}

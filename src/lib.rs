@@ -1,0 +1,185 @@
+//! # amnistia
+//!
+//! Does Venezuela's 2026 amnesty law, the *Ley de Amnistía para la
+//! Convivencia Democrática* (Gaceta Oficial N° 6.990 Extraordinaria), cover
+//! a person's criminal case? This crate answers one proceeding at a time,
+//! article by article, and says how sure it is. It is not legal advice.
+//!
+//! ```
+//! let case = r#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12,
+//!     "charges": ["terrorism"], "militaryJustice": false}],
+//!     "person": {"ceasedConduct": true}}"#;
+//! let a = amnistia::check(case, amnistia::Lang::En).unwrap();
+//! assert_eq!(a.proceedings[0].outcome, amnistia::Outcome::Covered);
+//! assert_eq!(a.proceedings[0].articles, ["8.12", "9", "7"]);
+//! ```
+//!
+//! ## What it decides
+//!
+//! One of four outcomes per proceeding (contract §2): `covered`,
+//! `not_covered`, `uncertain` (the facts are known but the law is contested
+//! or left to the courts) and `needs_information` (the answer turns on a
+//! fact not given). Unknown facts are never guessed: each stands for every
+//! value it could take, and the outcome is settled only when all of them
+//! agree.
+//!
+//! ## What it does not do
+//!
+//! It reads no clock, no file and no network; it does not know the official
+//! text beyond what the rules files paraphrase; it does not judge whether a
+//! charge is fair (exclusions go by the charge); and it does not decide the
+//! link between acts and an event, which is for the courts.
+//!
+//! ## Glossary
+//!
+//! - **case**: one person and their proceedings (the input).
+//! - **proceeding** (*causa*): one criminal case, assessed on its own.
+//! - **facts**: what the case states; `None` is unknown.
+//! - **numeral**: one of the 13 events of Art. 8, with its **window**
+//!   (confirmed days) and **margin** (contested days).
+//! - **completion**: one way of filling in every unknown fact.
+//! - **outcome**: the result of a proceeding; **assessment**: the whole
+//!   answer with explanation and next steps.
+//! - **law**: one version of the text (`enacted-2026-02-19` by default);
+//!   **rules version**: the hash of its data.
+
+pub mod assessment;
+pub mod charge;
+pub mod date;
+pub mod error;
+pub mod eval;
+pub mod explain;
+pub mod guidance;
+pub mod info;
+pub mod json;
+pub mod law;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod screen;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use assessment::Assessment;
+pub use error::{Error, ErrorCode};
+pub use model::{Case, CaseOutcome, Outcome, Question};
+
+/// The language of every text the checker writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Spanish, the default.
+    #[default]
+    Es,
+    En,
+}
+
+impl Lang {
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Reads a case from JSON text and assesses it.
+pub fn check(json: &str, lang: Lang) -> Result<Assessment, Error> {
+    Ok(assess(&parse::case_from_text(json)?, lang))
+}
+
+/// Assesses a case that has already been read.
+pub fn assess(case: &Case, lang: Lang) -> Assessment {
+    let law = case.law;
+    let proceedings: Vec<_> = case.proceedings.iter().map(|p| assess_proceeding(case, p, lang)).collect();
+    let first = proceedings[0].outcome;
+    let outcome = if proceedings.iter().all(|p| p.outcome == first) {
+        first.into()
+    } else {
+        CaseOutcome::Mixed
+    };
+    Assessment {
+        law: assessment::LawRef {
+            id: law.id,
+            title: law.title,
+            gaceta: law.gaceta,
+            rules_version: law.rules_version,
+            status: law.status.code(),
+            last_reviewed: law.last_reviewed,
+            notice: law.notice.get(lang),
+        },
+        outcome,
+        lang: lang.code(),
+        disclaimer: info::disclaimer(lang),
+        proceedings,
+    }
+}
+
+fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessment::ProceedingAssessment {
+    let law = case.law;
+    let facts = eval::Facts::of(p, case.person.ceased_conduct);
+    let ev = eval::evaluate(law, &facts);
+    let classes = match (facts.date, facts.event.and_then(model::Event::numeral).and_then(|k| law.numeral(k))) {
+        (Some(r), _) => Some(eval::classes_in(law, &[r])),
+        (None, Some(n)) => Some(eval::classes_in(law, n.window)),
+        (None, None) => None,
+    };
+    let numerals: Vec<u8> = eval::numerals_of(ev.numerals).collect();
+    let articles = article_list(&numerals, ev.articles);
+    let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes };
+    let explanation = explain::steps(&cx);
+    let (favourable_reading, strict_reading) = explain::readings(&cx, &explanation, &articles);
+    let summary = explain::summary(&cx, &explanation, &numerals);
+    let answers = if ev.outcome == Outcome::NeedsInformation {
+        guidance::answers(law, &facts, &ev.questions, lang)
+    } else {
+        Vec::new()
+    };
+    let would_change = if ev.outcome == Outcome::NeedsInformation {
+        Vec::new()
+    } else {
+        guidance::would_change(law, &facts, ev.outcome, lang)
+    };
+    assessment::ProceedingAssessment {
+        label: p.label.clone(),
+        outcome: ev.outcome,
+        numerals,
+        articles,
+        questions: ev.questions.clone(),
+        summary,
+        explanation,
+        favourable_reading,
+        strict_reading,
+        answers,
+        would_change,
+        next_steps: guidance::next_steps(law, p, &case.person, ev.outcome, lang),
+    }
+}
+
+/// `8.k` for each numeral, then `8`, `9`, `7` and `5` as flagged.
+fn article_list(numerals: &[u8], flags: u8) -> Vec<String> {
+    let mut out: Vec<String> = numerals.iter().map(|k| format!("8.{k}")).collect();
+    for (flag, name) in [(eval::art::EIGHT, "8"), (eval::art::NINE, "9"), (eval::art::SEVEN, "7"), (eval::art::FIVE, "5")] {
+        if flags & flag != 0 {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The crate version and each law version's rules hash, on one line.
+pub fn version_line() -> String {
+    let mut s = format!("amnistia {}", env!("CARGO_PKG_VERSION"));
+    for l in law::LAWS {
+        s.push_str(&format!("; {} {}", l.id, l.rules_version));
+    }
+    s
+}

@@ -1,0 +1,183 @@
+//! The case, once read and checked (contract §1).
+//!
+//! Every fact is an `Option`: `None` is "unknown", never a sentinel. The
+//! parser in `parse` is the only way to build these from outside input.
+
+use crate::date::{DayRange, Precision};
+use crate::law::Law;
+use serde::Serialize;
+
+/// A whole case: one person and their proceedings.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub law: &'static Law,
+    pub person: Person,
+    /// 1 to 50.
+    pub proceedings: Vec<Proceeding>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Person {
+    pub situation: Option<Situation>,
+    pub abroad: Option<bool>,
+    pub ceased_conduct: Option<bool>,
+}
+
+/// One criminal case (*causa*).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Proceeding {
+    /// Free text, at most 200 characters; echoed back, never read.
+    pub label: Option<String>,
+    pub facts_date: Option<FactsDate>,
+    pub event: Option<Event>,
+    /// When known, the complete list.
+    pub charges: Option<ChargeSet>,
+    pub phase: Option<Phase>,
+    pub military_justice: Option<bool>,
+}
+
+/// When the acts happened: the days `factsDate` (to `factsDateEnd`) stand for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactsDate {
+    pub days: DayRange,
+    pub precision: Precision,
+    /// Whether `factsDateEnd` was given.
+    pub is_range: bool,
+}
+
+/// The Art. 8 event the acts relate to, as stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Event {
+    /// Numeral 1 to 13 of Art. 8.
+    Numeral(u8),
+    /// The statement that the acts relate to no listed event.
+    NoEvent,
+}
+
+impl Event {
+    /// All 14 values an unknown event can take.
+    pub fn all() -> impl Iterator<Item = Event> {
+        (1..=13).map(Event::Numeral).chain(core::iter::once(Event::NoEvent))
+    }
+}
+
+/// A set of charges, one bit per contract code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ChargeSet(pub u32);
+
+impl ChargeSet {
+    pub fn insert(&mut self, c: crate::charge::Charge) {
+        self.0 |= 1 << c as u32;
+    }
+    pub fn contains(&self, c: crate::charge::Charge) -> bool {
+        self.0 & (1 << c as u32) != 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = crate::charge::Charge> {
+        crate::charge::Charge::ALL.iter().copied().filter(move |c| self.contains(*c))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl FromIterator<crate::charge::Charge> for ChargeSet {
+    fn from_iter<I: IntoIterator<Item = crate::charge::Charge>>(iter: I) -> Self {
+        let mut s = ChargeSet::default();
+        for c in iter {
+            s.insert(c);
+        }
+        s
+    }
+}
+
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $code:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            pub const fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)* }
+            }
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)* _ => None }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// Where the person stands now. Shapes the next steps, never the outcome.
+    Situation {
+        Detained => "detained",
+        HouseArrest => "house_arrest",
+        PrecautionaryMeasures => "precautionary_measures",
+        Wanted => "wanted",
+        Investigated => "investigated",
+        ConvictedServing => "convicted_serving",
+        Free => "free",
+    }
+}
+
+code_enum! {
+    /// The stage of the proceeding. Shapes the next steps, never the outcome.
+    Phase {
+        Investigation => "investigation",
+        Control => "control",
+        Trial => "trial",
+        Appeal => "appeal",
+        Execution => "execution",
+    }
+}
+
+code_enum! {
+    /// The outcome of one proceeding (contract §2).
+    Outcome {
+        Covered => "covered",
+        NotCovered => "not_covered",
+        Uncertain => "uncertain",
+        NeedsInformation => "needs_information",
+    }
+}
+
+code_enum! {
+    /// The outcome of the whole case: one proceeding's, or `mixed`.
+    CaseOutcome {
+        Covered => "covered",
+        NotCovered => "not_covered",
+        Uncertain => "uncertain",
+        NeedsInformation => "needs_information",
+        Mixed => "mixed",
+    }
+}
+
+code_enum! {
+    /// A fact whose value would change the result (contract §2.2), in
+    /// contract order.
+    Question {
+        FactsDate => "factsDate",
+        Event => "event",
+        Charges => "charges",
+        MilitaryJustice => "militaryJustice",
+        CeasedConduct => "ceasedConduct",
+    }
+}
+
+impl From<Outcome> for CaseOutcome {
+    fn from(o: Outcome) -> CaseOutcome {
+        match o {
+            Outcome::Covered => CaseOutcome::Covered,
+            Outcome::NotCovered => CaseOutcome::NotCovered,
+            Outcome::Uncertain => CaseOutcome::Uncertain,
+            Outcome::NeedsInformation => CaseOutcome::NeedsInformation,
+        }
+    }
+}

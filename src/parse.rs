@@ -1,0 +1,214 @@
+//! Reading a case (contract §1) with the error codes of contract §4.
+//!
+//! The parser walks the JSON tree in document order and stops at the first
+//! problem, reporting its path (`proceedings[0].factsDate`). `null` and an
+//! absent key both mean "unknown". Nothing here interprets the law.
+
+use crate::charge::Charge;
+use crate::date::{self, DateError, DayRange};
+use crate::error::{Error, ErrorCode};
+use crate::json::{self, Json, TreeError};
+use crate::law;
+use crate::model::{Case, ChargeSet, Event, FactsDate, Person, Phase, Proceeding, Situation};
+
+pub const MAX_PROCEEDINGS: usize = 50;
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// Reads a case from JSON text.
+pub fn case_from_text(text: &str) -> Result<Case, Error> {
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark is not JSON (RFC 8259 §8.1); say so plainly.
+        return Err(Error::at_root(ErrorCode::InvalidJson).quoting("U+FEFF"));
+    }
+    case_from_tree(json::from_text(text).map_err(tree_error)?)
+}
+
+/// Reads a case from raw bytes, which must be UTF-8.
+pub fn case_from_bytes(bytes: &[u8]) -> Result<Case, Error> {
+    if bytes.len() > json::MAX_INPUT_BYTES {
+        return Err(Error::at_root(ErrorCode::InputTooLarge));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => case_from_text(text),
+        Err(_) => Err(Error::at_root(ErrorCode::InvalidJson)),
+    }
+}
+
+pub(crate) fn tree_error(e: TreeError) -> Error {
+    match e {
+        TreeError::Syntax => Error::at_root(ErrorCode::InvalidJson),
+        TreeError::TooLarge => Error::at_root(ErrorCode::InputTooLarge),
+    }
+}
+
+/// Reads a case from a JSON tree.
+pub fn case_from_tree(tree: Json) -> Result<Case, Error> {
+    let Json::Object(members) = tree else {
+        return Err(Error::at_root(ErrorCode::InvalidValue));
+    };
+    let mut the_law = law::DEFAULT_LAW;
+    let mut person = Person::default();
+    let mut proceedings = None;
+    for (key, value) in members {
+        match key.as_str() {
+            "law" => match value {
+                Json::Null => {}
+                Json::String(id) => {
+                    the_law = law::by_id(&id)
+                        .ok_or_else(|| Error::new(ErrorCode::UnknownLaw, "law").quoting(&id))?;
+                }
+                _ => return Err(Error::new(ErrorCode::InvalidValue, "law")),
+            },
+            "person" => person = read_person(value)?,
+            "proceedings" => proceedings = Some(read_proceedings(value)?),
+            _ => return Err(Error::new(ErrorCode::UnknownField, key.clone()).quoting(&key)),
+        }
+    }
+    let proceedings = proceedings.unwrap_or_default();
+    if proceedings.is_empty() {
+        return Err(Error::new(ErrorCode::NoProceedings, "proceedings"));
+    }
+    Ok(Case { law: the_law, person, proceedings })
+}
+
+fn read_person(value: Json) -> Result<Person, Error> {
+    let mut person = Person::default();
+    let members = match value {
+        Json::Null => return Ok(person),
+        Json::Object(m) => m,
+        _ => return Err(Error::new(ErrorCode::InvalidValue, "person")),
+    };
+    for (key, value) in members {
+        let path = format!("person.{key}");
+        match key.as_str() {
+            "situation" => person.situation = code(value, &path, Situation::from_code)?,
+            "abroad" => person.abroad = boolean(value, &path)?,
+            "ceasedConduct" => person.ceased_conduct = boolean(value, &path)?,
+            _ => return Err(Error::new(ErrorCode::UnknownField, path).quoting(&key)),
+        }
+    }
+    Ok(person)
+}
+
+fn read_proceedings(value: Json) -> Result<Vec<Proceeding>, Error> {
+    let items = match value {
+        Json::Null => return Ok(Vec::new()),
+        Json::Array(items) => items,
+        _ => return Err(Error::new(ErrorCode::InvalidValue, "proceedings")),
+    };
+    if items.len() > MAX_PROCEEDINGS {
+        return Err(Error::new(ErrorCode::TooManyProceedings, "proceedings"));
+    }
+    items.into_iter().enumerate().map(|(i, p)| read_proceeding(p, i)).collect()
+}
+
+fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
+    let at = |key: &str| format!("proceedings[{index}].{key}");
+    let Json::Object(members) = value else {
+        return Err(Error::new(ErrorCode::InvalidValue, format!("proceedings[{index}]")));
+    };
+    let mut p = Proceeding::default();
+    let mut start: Option<(DayRange, date::Precision)> = None;
+    let mut end: Option<DayRange> = None;
+    for (key, value) in members {
+        let path = at(&key);
+        match key.as_str() {
+            "label" => {
+                p.label = match value {
+                    Json::Null => None,
+                    Json::String(s) if s.chars().nth(MAX_LABEL_CHARS).is_none() => Some(s),
+                    _ => return Err(Error::new(ErrorCode::InvalidValue, path)),
+                }
+            }
+            "factsDate" => start = date_span(value, &path)?,
+            "factsDateEnd" => end = date_span(value, &path)?.map(|(r, _)| r),
+            "event" => p.event = event(value, &path)?,
+            "charges" => p.charges = charges(value, &path)?,
+            "phase" => p.phase = code(value, &path, Phase::from_code)?,
+            "militaryJustice" => p.military_justice = boolean(value, &path)?,
+            _ => return Err(Error::new(ErrorCode::UnknownField, path).quoting(&key)),
+        }
+    }
+    p.facts_date = match (start, end) {
+        (None, None) => None,
+        (Some((r, precision)), None) => Some(FactsDate { days: r, precision, is_range: false }),
+        // Only an end: the acts happened at some time up to that end.
+        (None, Some(e)) => Some(FactsDate {
+            days: DayRange::new(date::Day::MIN, e.last),
+            precision: date::Precision::Day,
+            is_range: true,
+        }),
+        (Some((s, precision)), Some(e)) => {
+            if e.last < s.first {
+                return Err(Error::new(ErrorCode::InvalidDateRange, at("factsDateEnd")));
+            }
+            Some(FactsDate { days: DayRange::new(s.first, e.last), precision, is_range: true })
+        }
+    };
+    Ok(p)
+}
+
+fn boolean(value: Json, path: &str) -> Result<Option<bool>, Error> {
+    match value {
+        Json::Null => Ok(None),
+        Json::Bool(b) => Ok(Some(b)),
+        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+    }
+}
+
+fn code<T>(value: Json, path: &str, from: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
+    match value {
+        Json::Null => Ok(None),
+        Json::String(s) => match from(&s) {
+            Some(v) => Ok(Some(v)),
+            None => Err(Error::new(ErrorCode::InvalidValue, path).quoting(&s)),
+        },
+        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+    }
+}
+
+fn date_span(value: Json, path: &str) -> Result<Option<(DayRange, date::Precision)>, Error> {
+    match value {
+        Json::Null => Ok(None),
+        Json::String(s) => match date::parse_span(&s) {
+            Ok(r) => Ok(Some(r)),
+            Err(DateError::Shape | DateError::NoSuchDay | DateError::OutOfRange) => {
+                Err(Error::new(ErrorCode::InvalidDate, path).quoting(&s))
+            }
+        },
+        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+    }
+}
+
+fn event(value: Json, path: &str) -> Result<Option<Event>, Error> {
+    match value {
+        Json::Null => Ok(None),
+        Json::String(s) if s == "none" => Ok(Some(Event::NoEvent)),
+        // Whole numbers only; 12.0 is 12 (JS has no other kind of number).
+        Json::Number(n) if n.fract() == 0.0 && (1.0..=13.0).contains(&n) => {
+            Ok(Some(Event::Numeral(n as u8)))
+        }
+        Json::String(s) => Err(Error::new(ErrorCode::InvalidEvent, path).quoting(&s)),
+        _ => Err(Error::new(ErrorCode::InvalidEvent, path)),
+    }
+}
+
+fn charges(value: Json, path: &str) -> Result<Option<ChargeSet>, Error> {
+    let items = match value {
+        Json::Null => return Ok(None),
+        Json::Array(items) => items,
+        _ => return Err(Error::new(ErrorCode::InvalidValue, path)),
+    };
+    let mut set = ChargeSet::default();
+    for (i, item) in items.into_iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        match item {
+            Json::String(s) => match Charge::from_code(&s) {
+                Some(c) => set.insert(c),
+                None => return Err(Error::new(ErrorCode::UnknownCharge, at).quoting(&s)),
+            },
+            _ => return Err(Error::new(ErrorCode::InvalidValue, at)),
+        }
+    }
+    Ok(Some(set))
+}

@@ -1,0 +1,151 @@
+//! Words for dates, lists and yes/no, in Spanish and English.
+//!
+//! Only formatting lives here; nothing legal. Article paraphrases live in
+//! the rules files, and the sentences that explain a decision in `explain`.
+
+use crate::Lang;
+use crate::date::{Day, DayRange, days_in_month};
+
+const MONTHS_ES: [&str; 12] = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+pub fn month_name(lang: Lang, m: u32) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Es => MONTHS_ES[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+pub fn day(lang: Lang, d: Day) -> String {
+    let (y, m, dd) = d.to_civil();
+    match lang {
+        Lang::Es => format!("{dd} de {} de {y}", month_name(lang, m)),
+        Lang::En => format!("{dd} {} {y}", month_name(lang, m)),
+    }
+}
+
+/// A run of days in the fewest words: "julio de 2024", "2023",
+/// "febrero a junio de 2014", "del 11 al 12 de abril de 2002".
+pub fn range(lang: Lang, r: DayRange) -> String {
+    if r == DayRange::ALL {
+        return match lang {
+            Lang::Es => "fecha desconocida".into(),
+            Lang::En => "unknown date".into(),
+        };
+    }
+    if r.first == Day::MIN {
+        return match lang {
+            Lang::Es => format!("hasta el {}", day(lang, r.last)),
+            Lang::En => format!("up to {}", day(lang, r.last)),
+        };
+    }
+    if r.last == Day::MAX {
+        return match lang {
+            Lang::Es => format!("desde el {}", day(lang, r.first)),
+            Lang::En => format!("from {}", day(lang, r.first)),
+        };
+    }
+    let (y1, m1, d1) = r.first.to_civil();
+    let (y2, m2, d2) = r.last.to_civil();
+    let whole_months = d1 == 1 && d2 == days_in_month(y2, m2);
+    let es = lang == Lang::Es;
+    if whole_months {
+        if (m1, m2) == (1, 12) {
+            return if y1 == y2 { format!("{y1}") } else { format!("{y1}–{y2}") };
+        }
+        if y1 == y2 && m1 == m2 {
+            return if es {
+                format!("{} de {y1}", month_name(lang, m1))
+            } else {
+                format!("{} {y1}", month_name(lang, m1))
+            };
+        }
+        if y1 == y2 {
+            let (a, b) = (month_name(lang, m1), month_name(lang, m2));
+            return if es { format!("{a} a {b} de {y1}") } else { format!("{a}–{b} {y1}") };
+        }
+        let (a, b) = (month_name(lang, m1), month_name(lang, m2));
+        return if es {
+            format!("{a} de {y1} a {b} de {y2}")
+        } else {
+            format!("{a} {y1} – {b} {y2}")
+        };
+    }
+    if r.first == r.last {
+        return day(lang, r.first);
+    }
+    if y1 == y2 && m1 == m2 {
+        let m = month_name(lang, m1);
+        return if es { format!("del {d1} al {d2} de {m} de {y1}") } else { format!("{d1}–{d2} {m} {y1}") };
+    }
+    if es {
+        format!("del {} al {}", day(lang, r.first), day(lang, r.last))
+    } else {
+        format!("{} – {}", day(lang, r.first), day(lang, r.last))
+    }
+}
+
+/// Several runs of days: "febrero a marzo de 2004 y agosto de 2004".
+pub fn ranges(lang: Lang, rs: &[DayRange]) -> String {
+    let parts: Vec<String> = rs.iter().map(|r| range(lang, *r)).collect();
+    join(lang, &parts)
+}
+
+/// "a, b y c" / "a, b and c".
+pub fn join(lang: Lang, parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let and = if lang == Lang::Es { "y" } else { "and" };
+            format!("{} {and} {last}", init.join(", "))
+        }
+    }
+}
+
+/// "o" / "or" list.
+pub fn join_or(lang: Lang, parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let or = if lang == Lang::Es { "o" } else { "or" };
+            format!("{} {or} {last}", init.join(", "))
+        }
+    }
+}
+
+/// Picks the sentence for the language.
+pub fn pick(lang: Lang, es: String, en: String) -> String {
+    match lang {
+        Lang::Es => es,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(a: (i32, u32, u32), b: (i32, u32, u32)) -> DayRange {
+        DayRange::new(Day::from_civil(a.0, a.1, a.2), Day::from_civil(b.0, b.1, b.2))
+    }
+
+    #[test]
+    fn ranges_read_as_people_say_them() {
+        assert_eq!(range(Lang::Es, r((2024, 7, 1), (2024, 7, 31))), "julio de 2024");
+        assert_eq!(range(Lang::En, r((2024, 7, 1), (2024, 7, 31))), "July 2024");
+        assert_eq!(range(Lang::Es, r((2014, 2, 1), (2014, 6, 30))), "febrero a junio de 2014");
+        assert_eq!(range(Lang::Es, r((2023, 1, 1), (2023, 12, 31))), "2023");
+        assert_eq!(range(Lang::Es, r((2002, 4, 11), (2002, 4, 12))), "del 11 al 12 de abril de 2002");
+        assert_eq!(range(Lang::Es, r((2002, 12, 1), (2003, 2, 28))), "diciembre de 2002 a febrero de 2003");
+        assert_eq!(range(Lang::Es, r((2024, 7, 30), (2024, 7, 30))), "30 de julio de 2024");
+    }
+}

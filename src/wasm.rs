@@ -1,0 +1,94 @@
+//! The JavaScript boundary: the only module that knows about JS.
+//!
+//! It converts, and does nothing else: a JS value or JSON text in, plain JS
+//! objects out (arrays and objects, never `Map`s). Bad input becomes a real
+//! `Error` whose `code` and `path` properties carry the stable error code of
+//! contract §4 and where it was found. No eligibility logic lives here.
+
+use crate::{Lang, error::Error, info, json, law, parse};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &'static str = r#"
+/** Assesses a case (an object, or its JSON text). Throws an Error with
+ *  `code` (contract §4) and `path` on bad input. */
+export function evaluate(case_: object | string, lang?: "es" | "en"): Assessment;
+/** Metadata the page builds its lists from, for one law version. */
+export function law(lang?: "es" | "en", lawId?: string): LawInfo;
+/** The crate version and each law version's rules hash. */
+export function version(): string;
+"#;
+
+fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
+    match lang.as_deref() {
+        None | Some("") => Ok(Lang::Es),
+        Some(code) => Lang::from_code(code).ok_or_else(|| {
+            js_error("invalid_value", "lang must be \"es\" or \"en\"", Some("lang"))
+        }),
+    }
+}
+
+fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name("AmnistiaError");
+    let o: &JsValue = e.as_ref();
+    let _ = js_sys::Reflect::set(o, &"code".into(), &code.into());
+    let path = path.map_or(JsValue::NULL, JsValue::from);
+    let _ = js_sys::Reflect::set(o, &"path".into(), &path);
+    e.into()
+}
+
+fn to_js_error(e: &Error, lang: Lang) -> JsValue {
+    js_error(e.code().as_str(), &e.message(lang), e.path())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| js_error("internal", "the result could not be converted", None))
+}
+
+/// Assesses a case given as a JS object or as JSON text.
+#[wasm_bindgen]
+pub fn evaluate(case: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let parsed = match case.as_string() {
+        Some(text) => parse::case_from_text(&text),
+        None => json::from_values(serde_wasm_bindgen::Deserializer::from(case))
+            .map_err(parse::tree_error)
+            .and_then(parse::case_from_tree),
+    };
+    match parsed {
+        Ok(case) => to_js(&crate::assess(&case, lang)),
+        Err(e) => Err(to_js_error(&e, lang)),
+    }
+}
+
+/// Assesses a case given as JSON text and returns the assessment as JSON
+/// text, exactly as the command line prints it.
+#[wasm_bindgen(js_name = evaluateJson)]
+pub fn evaluate_json(text: &str, lang: Option<String>) -> Result<String, JsValue> {
+    let lang = lang_of(lang)?;
+    crate::output::check_to_json(text, lang).map_err(|e| to_js_error(&e, lang))
+}
+
+/// Metadata for the page: articles, events, charges, questions, labels.
+#[wasm_bindgen]
+pub fn law(lang: Option<String>, law_id: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let l = match law_id.as_deref() {
+        None | Some("") => law::DEFAULT_LAW,
+        Some(id) => law::by_id(id).ok_or_else(|| {
+            let e = Error::new(crate::ErrorCode::UnknownLaw, "law");
+            to_js_error(&e, lang)
+        })?,
+    };
+    to_js(&info::law_info(l, lang))
+}
+
+/// `amnistia 0.1.0; enacted-2026-02-19 sha256:…; draft-2026-02-05 sha256:…`
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version_line()
+}

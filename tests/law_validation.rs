@@ -1,0 +1,356 @@
+//! The law rules validator (`src/law/validate.rs`): the real rules files
+//! pass, and each kind of mistake in a rules file is caught and named.
+
+#[path = "../src/charge.rs"]
+#[allow(dead_code)]
+mod charge;
+#[path = "../src/law/validate.rs"]
+mod validate;
+
+use validate::{ErrorKind, LawError};
+
+const ENACTED: &str = include_str!("../src/law/enacted_2026_02_19.toml");
+const DRAFT: &str = include_str!("../src/law/draft_2026_02_05.toml");
+const CHARGES: &str = include_str!("../src/law/charges.toml");
+const SOURCES: &str = include_str!("../src/law/sources.toml");
+
+fn codes() -> Vec<&'static str> {
+    charge::Charge::ALL.iter().map(|c| c.code()).collect()
+}
+
+fn validate_real() -> Result<validate::Validated, LawError> {
+    validate::validate_all(
+        &[
+            ("src/law/enacted_2026_02_19.toml", ENACTED),
+            ("src/law/draft_2026_02_05.toml", DRAFT),
+        ],
+        ("src/law/charges.toml", CHARGES),
+        ("src/law/sources.toml", SOURCES),
+        &codes(),
+    )
+}
+
+/// Validates the real enacted file after a textual edit.
+fn enacted_with(from: &str, to: &str) -> Result<validate::LawFile, LawError> {
+    assert!(ENACTED.contains(from), "test setup: `{from}` not in the enacted file");
+    let text = ENACTED.replacen(from, to, 1);
+    let sources = validate::parse_sources("sources.toml", SOURCES).unwrap();
+    validate::parse_law("enacted_2026_02_19.toml", &text, Some("enacted-2026-02-19"), &sources, &codes())
+}
+
+fn expect(result: Result<impl std::fmt::Debug, LawError>, kind: ErrorKind, id: &str) -> LawError {
+    let e = result.expect_err("the broken file was accepted");
+    assert_eq!(e.kind, kind, "wrong kind of error: {e}");
+    assert_eq!(e.id, id, "wrong entry named: {e}");
+    // The message names the file, so a failed build says where to look.
+    assert!(e.to_string().contains(&e.file), "{e}");
+    e
+}
+
+// ------------------------------------------------------------------ real files
+
+#[test]
+fn the_real_rules_files_pass() {
+    let v = validate_real().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v.laws.len(), 2);
+    assert_eq!(v.charges.charges.len(), 25);
+}
+
+#[test]
+fn the_enacted_windows_are_those_of_contract_section_2_3() {
+    let v = validate_real().unwrap();
+    let law = &v.laws[0].1;
+    assert_eq!(law.id, "enacted-2026-02-19");
+    let expected: &[(i64, &[(&str, &str)], &[(&str, &str)])] = &[
+        (1, &[("2002-04-11", "2002-04-12")], &[("2002-04-13", "2002-04-14")]),
+        (2, &[("2002-12-01", "2003-02-28")], &[]),
+        (
+            3,
+            &[("2004-02-01", "2004-03-31"), ("2004-08-01", "2004-08-31")],
+            &[("2004-01-01", "2004-01-31"), ("2004-04-01", "2004-07-31"), ("2004-09-01", "2004-12-31")],
+        ),
+        (4, &[("2007-05-01", "2007-05-31")], &[]),
+        (5, &[("2009-07-01", "2009-09-30")], &[]),
+        (6, &[("2013-04-14", "2013-04-30")], &[("2013-05-01", "2013-12-31")]),
+        (7, &[("2014-02-01", "2014-06-30")], &[]),
+        (8, &[("2016-01-01", "2020-12-31")], &[("2021-01-01", "2021-12-31")]),
+        (9, &[("2017-03-01", "2017-08-31")], &[]),
+        (10, &[("2019-01-01", "2019-04-30")], &[]),
+        (11, &[("2023-01-01", "2023-12-31")], &[]),
+        (12, &[("2024-07-01", "2024-07-31")], &[("2024-08-01", "2024-12-31")]),
+        (13, &[("2025-01-01", "2025-12-31")], &[]),
+    ];
+    assert_eq!(law.numerals.len(), expected.len());
+    for (n, (number, window, margin)) in law.numerals.iter().zip(expected) {
+        assert_eq!(n.number, *number);
+        let w: Vec<(&str, &str)> = n.window.iter().map(|r| (r.from.as_str(), r.to.as_str())).collect();
+        let m: Vec<(&str, &str)> = n.margin.iter().map(|r| (r.from.as_str(), r.to.as_str())).collect();
+        assert_eq!(&w[..], *window, "window of numeral {number}");
+        assert_eq!(&m[..], *margin, "margin of numeral {number}");
+    }
+}
+
+#[test]
+fn the_draft_has_only_its_nine_episodes_and_no_later_clauses() {
+    let v = validate_real().unwrap();
+    let draft = &v.laws[1].1;
+    assert_eq!(draft.status, "draft");
+    let numbers: Vec<i64> = draft.numerals.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 6, 7, 9, 10, 12]);
+    assert!(draft.numerals.iter().all(|n| n.margin.is_empty()));
+    let excluded: Vec<&str> = draft.exclusions.iter().flat_map(|e| e.charges.iter().map(String::as_str)).collect();
+    for c in ["very_serious_injuries", "foreign_armed_action", "military_rebellion", "treason"] {
+        assert!(!excluded.contains(&c), "the draft must not read {c}");
+    }
+    assert!(draft.exclusions.iter().all(|e| e.kind == "excludes"));
+    assert!(!draft.has_foreign_clause && !draft.has_rebellion_exception && !draft.has_ceased_conduct);
+}
+
+// ------------------------------------------------------------------ broken snippets
+
+#[test]
+fn unknown_key() {
+    let e = expect(
+        enacted_with("id = \"art8_5\"\n", "id = \"art8_5\"\nwindw = []\n"),
+        ErrorKind::UnknownKey,
+        "",
+    );
+    assert!(e.message.contains("windw"), "{e}");
+    // Also inside a text.
+    expect(
+        enacted_with("name.es = \"Protestas de 2014\"", "name.es = \"Protestas de 2014\"\nname.fr = \"x\""),
+        ErrorKind::UnknownKey,
+        "",
+    );
+    // And in the other files.
+    let bad = SOURCES.replacen("outlet = \"Contrapunto\"", "outlet = \"Contrapunto\"\nlink = \"x\"", 1);
+    assert_eq!(validate::parse_sources("sources.toml", &bad).unwrap_err().kind, ErrorKind::UnknownKey);
+}
+
+#[test]
+fn duplicate_id() {
+    expect(enacted_with("id = \"art8_5\"", "id = \"art8_4\""), ErrorKind::DuplicateId, "art8_4");
+    // Ids share one namespace per file: an exclusion may not reuse an article id.
+    expect(enacted_with("id = \"art9_corruption\"", "id = \"art9\""), ErrorKind::DuplicateId, "art9");
+    let bad = SOURCES.replacen("id = \"aporrea_n415778\"", "id = \"contrapunto_gaceta\"", 1);
+    let e = validate::parse_sources("sources.toml", &bad).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::DuplicateId, "contrapunto_gaceta"));
+}
+
+#[test]
+fn inverted_range() {
+    expect(
+        enacted_with(
+            "window = [{ from = \"2007-05-01\", to = \"2007-05-31\" }]",
+            "window = [{ from = \"2007-05-31\", to = \"2007-05-01\" }]",
+        ),
+        ErrorKind::InvertedRange,
+        "art8_4",
+    );
+}
+
+#[test]
+fn window_overlapping_its_margin() {
+    expect(
+        enacted_with(
+            "margin = [{ from = \"2021-01-01\", to = \"2021-12-31\" }]",
+            "margin = [{ from = \"2020-12-01\", to = \"2021-12-31\" }]",
+        ),
+        ErrorKind::Overlap,
+        "art8_8",
+    );
+}
+
+#[test]
+fn two_overlapping_window_ranges() {
+    expect(
+        enacted_with(
+            "{ from = \"2004-08-01\", to = \"2004-08-31\" }]",
+            "{ from = \"2004-03-15\", to = \"2004-08-31\" }]",
+        ),
+        ErrorKind::Overlap,
+        "art8_3",
+    );
+}
+
+#[test]
+fn unsorted_window_ranges() {
+    expect(
+        enacted_with(
+            "window = [{ from = \"2004-02-01\", to = \"2004-03-31\" }, { from = \"2004-08-01\", to = \"2004-08-31\" }]",
+            "window = [{ from = \"2004-08-01\", to = \"2004-08-31\" }, { from = \"2004-02-01\", to = \"2004-03-31\" }]",
+        ),
+        ErrorKind::Overlap,
+        "art8_3",
+    );
+}
+
+#[test]
+fn numeral_without_window() {
+    expect(
+        enacted_with("window = [{ from = \"2009-07-01\", to = \"2009-09-30\" }]", "window = []"),
+        ErrorKind::NoWindow,
+        "art8_5",
+    );
+}
+
+#[test]
+fn missing_or_empty_translation() {
+    // `en` missing.
+    expect(
+        enacted_with("name.en = \"The 2014 protests\"\n", ""),
+        ErrorKind::MissingTranslation,
+        "art8_7",
+    );
+    // `es` missing.
+    expect(
+        enacted_with("heading.es = \"Exclusiones\"\n", ""),
+        ErrorKind::MissingTranslation,
+        "art9",
+    );
+    // Present but blank.
+    expect(
+        enacted_with("name.en = \"Drug trafficking\"", "name.en = \"  \""),
+        ErrorKind::MissingTranslation,
+        "art9_drug_trafficking",
+    );
+    // In charges.toml too.
+    let bad = CHARGES.replacen("label.en = \"Arson\"", "label.en = \"\"", 1);
+    let e = validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::MissingTranslation, "arson"));
+}
+
+#[test]
+fn dangling_source_id() {
+    expect(
+        enacted_with("sources = [\"eldiariotricolor_martinez\"]", "sources = [\"el_diario_inventado\"]"),
+        ErrorKind::DanglingSource,
+        "art8_5",
+    );
+}
+
+#[test]
+fn numeral_number_outside_1_to_13() {
+    expect(enacted_with("number = 13\n", "number = 14\n"), ErrorKind::NumeralOutOfRange, "art8_13");
+    expect(enacted_with("number = 1\n", "number = 0\n"), ErrorKind::NumeralOutOfRange, "art8_1");
+}
+
+#[test]
+fn numerals_out_of_order_or_repeated() {
+    expect(enacted_with("number = 5\n", "number = 4\n"), ErrorKind::UnsortedNumerals, "art8_5");
+}
+
+#[test]
+fn unknown_charge_code() {
+    expect(
+        enacted_with("charges = [\"drug_trafficking\"]", "charges = [\"drugs\"]"),
+        ErrorKind::UnknownCharge,
+        "art9_drug_trafficking",
+    );
+    let bad = CHARGES.replacen("code = \"arson\"", "code = \"arsonn\"", 1);
+    let e = validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::UnknownCharge, "arsonn"));
+}
+
+#[test]
+fn every_charge_code_exactly_once_in_charges_toml() {
+    // Drop the last entry (`other`).
+    let cut = CHARGES.rfind("[[charges]]").unwrap();
+    let e = validate::parse_charges("charges.toml", &CHARGES[..cut], &codes()).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::ChargeCoverage, "other"));
+    // Repeat one.
+    let twice = format!("{CHARGES}\n{}", &CHARGES[cut..]);
+    let e = validate::parse_charges("charges.toml", &twice, &codes()).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::ChargeCoverage, "other"));
+}
+
+#[test]
+fn a_charge_in_two_exclusions() {
+    expect(
+        enacted_with("charges = [\"corruption\"]", "charges = [\"corruption\", \"drug_trafficking\"]"),
+        ErrorKind::ChargeInTwoExclusions,
+        "art9_corruption",
+    );
+}
+
+#[test]
+fn unknown_confidence() {
+    let e = expect(
+        enacted_with(
+            "id = \"art8_5\"\nnumber = 5\nconfidence = \"single_source\"",
+            "id = \"art8_5\"\nnumber = 5\nconfidence = \"probable\"",
+        ),
+        ErrorKind::UnknownConfidence,
+        "art8_5",
+    );
+    assert!(e.message.contains("probable"));
+}
+
+#[test]
+fn unknown_status_kind_and_contract_codes() {
+    expect(enacted_with("status = \"enacted\"", "status = \"in_force\""), ErrorKind::UnknownStatus, "enacted-2026-02-19");
+    expect(
+        enacted_with("kind = \"rebellion_exception\"", "kind = \"rebellion\""),
+        ErrorKind::UnknownKind,
+        "art8_10_military_rebellion",
+    );
+    expect(
+        enacted_with("phases = [\"trial\"]", "phases = [\"juicio\"]"),
+        ErrorKind::UnknownCode,
+        "order_trial",
+    );
+    expect(
+        enacted_with("outcomes = [\"needs_information\"]", "outcomes = [\"maybe\"]"),
+        ErrorKind::UnknownCode,
+        "gather_facts",
+    );
+}
+
+#[test]
+fn invalid_dates() {
+    expect(
+        enacted_with("last_reviewed = \"2026-11-28\"", "last_reviewed = \"2026-11-31\""),
+        ErrorKind::InvalidDate,
+        "enacted-2026-02-19",
+    );
+    expect(
+        enacted_with("{ from = \"2009-07-01\"", "{ from = \"2009-7-1\""),
+        ErrorKind::InvalidDate,
+        "art8_5",
+    );
+}
+
+#[test]
+fn flags_must_agree_with_entries() {
+    expect(
+        enacted_with("has_rebellion_exception = true", "has_rebellion_exception = false"),
+        ErrorKind::Inconsistent,
+        "enacted-2026-02-19",
+    );
+    expect(
+        enacted_with("has_foreign_clause = true", "has_foreign_clause = false"),
+        ErrorKind::Inconsistent,
+        "enacted-2026-02-19",
+    );
+}
+
+#[test]
+fn citations_must_point_at_described_articles() {
+    expect(
+        enacted_with("article = \"8.10\"", "article = \"8.14\""),
+        ErrorKind::UnknownArticle,
+        "art8_10_military_rebellion",
+    );
+}
+
+#[test]
+fn the_file_name_fixes_the_law_id() {
+    let e = validate::validate_all(
+        &[("src/law/enacted_2026_02_20.toml", ENACTED)],
+        ("charges.toml", CHARGES),
+        ("sources.toml", SOURCES),
+        &codes(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Inconsistent, "{e}");
+}

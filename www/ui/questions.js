@@ -1,0 +1,235 @@
+// One interview question per screen. The fact questions (date, event,
+// charges, military justice, ceased conduct) take their wording, options and
+// explanations from LawInfo; this module only lays them out.
+
+import { h, Glossary } from './dom.js';
+import { t } from '../i18n.js';
+
+const FACT_QUESTIONS = ['factsDate', 'event', 'charges', 'militaryJustice', 'ceasedConduct'];
+
+/**
+ * Renders question `ctx.q.kind` into `root`.
+ * ctx: { lang, info, q, context, previous, onAnswer(value), onUnknown(), onBack(), checkDate(start, end) }
+ */
+export function renderQuestion(root, ctx) {
+  const { lang, info, q } = ctx;
+  const gl = new Glossary(info.glossary, t(lang, 'wordsWeUse'));
+  let heading;
+  let help;
+  if (FACT_QUESTIONS.includes(q.kind)) {
+    const fact = info.questions.find((x) => x.question === q.kind) ?? { text: q.kind, help: '' };
+    heading = fact.text;
+    help = fact.help;
+  } else {
+    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase' }[q.kind];
+    heading = t(lang, key);
+    help = t(lang, `${key}Help`);
+  }
+
+  const section = h('section', { id: 'screen-question', class: 'screen', 'data-question': q.kind, 'aria-labelledby': 'question-heading' });
+  section.append(h('p', { class: 'context', id: 'question-context', text: ctx.context }));
+  section.append(gl.inline(h('h2', { id: 'question-heading', tabindex: '-1' }), heading));
+  if (help) section.append(gl.inline(h('p', { class: 'help', id: 'question-help' }), help));
+
+  const body = BODIES[q.kind](ctx, gl);
+  section.append(body);
+  const notes = gl.flush();
+  if (notes) section.append(notes);
+  section.append(h('div', { class: 'nav' },
+    h('button', { type: 'button', class: 'btn btn-back', id: 'btn-back', 'data-testid': 'back', onclick: ctx.onBack },
+      '← ', t(lang, 'back'))));
+  root.append(section);
+  return section;
+}
+
+/** A list of big one-tap answers; the last is always "No sé". */
+function choices(ctx, gl, options) {
+  const list = h('ul', { class: 'choices', role: 'list', 'aria-labelledby': 'question-heading' });
+  const all = [...options, { dontKnow: true, title: t(ctx.lang, 'dontKnow') }];
+  for (const opt of all) {
+    const chosen = !opt.dontKnow && ctx.previous !== undefined && ctx.previous === opt.value;
+    const button = h('button', {
+      type: 'button',
+      class: `choice${opt.dontKnow ? ' choice-unknown' : ''}${chosen ? ' chosen' : ''}`,
+      'data-value': opt.dontKnow ? 'unknown' : String(opt.value),
+      'data-testid': opt.dontKnow ? 'dont-know' : `choice-${opt.value}`,
+      onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer(opt.value)),
+    });
+    gl.inline(button.appendChild(h('span', { class: 'choice-title' })), opt.title);
+    if (opt.sub) gl.inline(button.appendChild(h('span', { class: 'choice-sub' })), opt.sub);
+    if (chosen) button.append(h('span', { class: 'choice-prev', text: t(ctx.lang, 'previousAnswer') }));
+    list.append(h('li', {}, button));
+  }
+  return list;
+}
+
+const yesNo = (ctx, gl) => choices(ctx, gl, [
+  { value: true, title: t(ctx.lang, 'yes') },
+  { value: false, title: t(ctx.lang, 'no') },
+]);
+
+const BODIES = {
+  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label }))),
+  abroad: yesNo,
+  militaryJustice: yesNo,
+  ceasedConduct: yesNo,
+  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help }))),
+  event: (ctx, gl) => choices(ctx, gl, [
+    ...ctx.info.numerals.map((n) => ({ value: n.number, title: `${n.number}. ${n.name}`, sub: n.windowText })),
+    { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },
+  ]),
+  label: labelForm,
+  charges: chargesForm,
+  factsDate: dateForm,
+};
+
+function buttonRow(...buttons) {
+  return h('div', { class: 'actions' }, buttons);
+}
+
+function labelForm(ctx) {
+  const { lang } = ctx;
+  const input = h('input', { type: 'text', id: 'case-label', name: 'label', maxlength: '200', autocomplete: 'off', 'aria-describedby': 'question-help' });
+  if (typeof ctx.previous === 'string') input.value = ctx.previous;
+  const form = h('form', { class: 'form', id: 'form-label', novalidate: true },
+    h('label', { for: 'case-label', class: 'field-label', text: t(lang, 'labelField') }),
+    input,
+    buttonRow(
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
+      h('button', { type: 'button', class: 'btn', id: 'btn-skip', text: t(lang, 'skip'), onclick: () => ctx.onUnknown() }),
+    ));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = input.value.trim().slice(0, 200);
+    if (value) ctx.onAnswer(value);
+    else ctx.onUnknown();
+  });
+  return form;
+}
+
+function chargesForm(ctx, gl) {
+  const { lang, info } = ctx;
+  const previous = new Set(Array.isArray(ctx.previous) ? ctx.previous : []);
+  const fieldset = h('fieldset', { class: 'checks' }, h('legend', { text: t(lang, 'chargesLegend') }));
+  for (const charge of info.charges) {
+    const id = `charge-${charge.code}`;
+    const box = h('input', { type: 'checkbox', id, name: 'charges', value: charge.code, 'aria-describedby': `${id}-help` });
+    box.checked = previous.has(charge.code);
+    fieldset.append(h('div', { class: 'check' },
+      box,
+      h('div', {},
+        gl.inline(h('label', { for: id }), charge.label),
+        gl.inline(h('p', { class: 'help', id: `${id}-help` }), charge.explanation))));
+  }
+  const error = h('p', { class: 'field-error', id: 'charges-error', role: 'alert' });
+  const form = h('form', { class: 'form', id: 'form-charges', novalidate: true },
+    fieldset,
+    error,
+    buttonRow(
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
+      h('button', { type: 'button', class: 'btn', id: 'btn-charges-none', 'data-testid': 'charges-none', text: t(lang, 'chargesNone'), onclick: () => ctx.onAnswer([]) }),
+      h('button', { type: 'button', class: 'btn', 'data-testid': 'dont-know', id: 'btn-dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
+    ));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const picked = [...form.querySelectorAll('input[name=charges]:checked')].map((b) => b.value);
+    if (picked.length) ctx.onAnswer(picked);
+    else error.textContent = t(lang, 'chargesPickOne');
+  });
+  return form;
+}
+
+/** Splits a YYYY, YYYY-MM or YYYY-MM-DD string into its parts. */
+function parts(value) {
+  const [y = '', m = '', d = ''] = typeof value === 'string' ? value.split('-') : [];
+  return { y, m, d };
+}
+
+function dateRow(ctx, prefix, legendKey, value) {
+  const { lang } = ctx;
+  const p = parts(value);
+  const sel = (name, label, first, options, current) => {
+    const id = `${prefix}-${name}`;
+    const select = h('select', { id, name: id },
+      h('option', { value: '', text: first }),
+      options.map(([v, text]) => h('option', { value: v, text })));
+    select.value = current;
+    return h('div', { class: `field field-${name}` }, h('label', { for: id, text: label }), select);
+  };
+  const pad = (n) => String(n).padStart(2, '0');
+  const lastYear = Math.max(2026, new Date().getFullYear());
+  const years = [];
+  for (let y = lastYear; y >= 1999; y -= 1) years.push([String(y), String(y)]);
+  const days = Array.from({ length: 31 }, (_, i) => [pad(i + 1), String(i + 1)]);
+  const months = t(lang, 'months').map((name, i) => [pad(i + 1), name]);
+  return h('fieldset', { class: 'date-row', id: `${prefix}-row` },
+    h('legend', { text: t(lang, legendKey) }),
+    h('div', { class: 'date-fields' },
+      sel('day', t(lang, 'day'), t(lang, 'noDay'), days, p.d),
+      sel('month', t(lang, 'month'), t(lang, 'noMonth'), months, p.m),
+      sel('year', t(lang, 'year'), t(lang, 'choose'), years, p.y)));
+}
+
+/** Reads one row back as YYYY, YYYY-MM or YYYY-MM-DD; returns {value} or {error}. */
+function readRow(form, prefix, lang) {
+  const get = (name) => form.querySelector(`#${prefix}-${name}`).value;
+  const y = get('year');
+  const m = get('month');
+  const d = get('day');
+  if (!y) return { error: t(lang, 'dateMissingYear'), focus: `${prefix}-year` };
+  if (d && !m) return { error: t(lang, 'dateDayNeedsMonth'), focus: `${prefix}-month` };
+  if (d) {
+    const probe = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (probe.getUTCDate() !== Number(d)) return { error: t(lang, 'dateNoSuchDay'), focus: `${prefix}-day` };
+    return { value: `${y}-${m}-${d}` };
+  }
+  return { value: m ? `${y}-${m}` : y };
+}
+
+function dateForm(ctx) {
+  const { lang } = ctx;
+  const prev = ctx.previous && typeof ctx.previous === 'object' ? ctx.previous : {};
+  const isRange = Boolean(prev.factsDateEnd);
+  const from = dateRow(ctx, 'date-from', isRange ? 'dateFrom' : 'dateWhen', prev.factsDate);
+  const to = dateRow(ctx, 'date-to', 'dateTo', prev.factsDateEnd);
+  to.hidden = !isRange;
+  const rangeBox = h('input', { type: 'checkbox', id: 'date-is-range', name: 'range' });
+  rangeBox.checked = isRange;
+  rangeBox.addEventListener('change', () => {
+    to.hidden = !rangeBox.checked;
+    from.querySelector('legend').textContent = t(lang, rangeBox.checked ? 'dateFrom' : 'dateWhen');
+  });
+  const error = h('p', { class: 'field-error', id: 'date-error', role: 'alert' });
+  const form = h('form', { class: 'form', id: 'form-date', novalidate: true },
+    h('p', { class: 'callout', id: 'date-not-arrest' }, h('strong', { text: t(lang, 'dateNotArrest') })),
+    from,
+    h('div', { class: 'check check-inline' }, rangeBox, h('label', { for: 'date-is-range', text: t(lang, 'dateRange') })),
+    to,
+    error,
+    buttonRow(
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
+      h('button', { type: 'button', class: 'btn', id: 'btn-dont-know', 'data-testid': 'dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
+    ));
+  const fail = (message, focusId) => {
+    error.textContent = message;
+    const target = focusId && form.querySelector(`#${focusId}`);
+    if (target) target.focus();
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    const start = readRow(form, 'date-from', lang);
+    if (start.error) return fail(start.error, start.focus);
+    const answer = { factsDate: start.value };
+    if (rangeBox.checked) {
+      const end = readRow(form, 'date-to', lang);
+      if (end.error) return fail(end.error, end.focus);
+      if (end.value !== start.value) answer.factsDateEnd = end.value;
+    }
+    // The core is the judge of dates too: it explains what it rejects.
+    const problem = ctx.checkDate(answer);
+    if (problem) return fail(problem, answer.factsDateEnd ? 'date-to-year' : 'date-from-year');
+    ctx.onAnswer(answer);
+  });
+  return form;
+}
