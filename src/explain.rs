@@ -232,7 +232,9 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
 fn rebellion(cx: &Ctx) -> Option<Step> {
     let entry = cx.law.exclusions.iter().find(|e| e.kind == ExclusionKind::RebellionException)?;
     let charged = cx.charged(ExclusionKind::RebellionException);
-    if charged == Tri::No && cx.facts.event != Some(Event::Numeral(10)) {
+    let in10 = cx.date_is(|c| c.any() & bit(10) != 0);
+    // Only worth a step where the exception could be in play.
+    if in10 == Tri::No || (charged == Tri::No && cx.facts.event != Some(Event::Numeral(10))) {
         return None;
     }
     let event10 = match cx.facts.event {
@@ -240,7 +242,6 @@ fn rebellion(cx: &Ctx) -> Option<Step> {
         Some(_) => Tri::No,
         None => Tri::Unknown,
     };
-    let in10 = cx.date_is(|c| c.any() & bit(10) != 0);
     let in10_window = cx.date_is(|c| c.window & bit(10) != 0);
     let read = vec![cx.read_event(), cx.read_charges(), cx.read_date()];
     let (effect, text) = match (charged, event10, in10, in10_window) {

@@ -66,7 +66,10 @@ fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOptio
             let outside = seg.class.any() == 0;
             match groups.iter_mut().find(|g| g.0 == o) {
                 Some(g) => {
-                    g.1.push(clipped);
+                    match g.1.last_mut() {
+                        Some(prev) if prev.last.next() == clipped.first => prev.last = clipped.last,
+                        _ => g.1.push(clipped),
+                    }
                     g.2 |= outside;
                 }
                 None => groups.push((o, vec![clipped], outside)),

@@ -56,12 +56,15 @@ fn the_real_rules_files_pass() {
     assert_eq!(v.charges.charges.len(), 25);
 }
 
+/// `(numeral, window ranges, margin ranges)`, each range `(from, to)`.
+type WindowRow = (i64, &'static [(&'static str, &'static str)], &'static [(&'static str, &'static str)]);
+
 #[test]
 fn the_enacted_windows_are_those_of_contract_section_2_3() {
     let v = validate_real().unwrap();
     let law = &v.laws[0].1;
     assert_eq!(law.id, "enacted-2026-02-19");
-    let expected: &[(i64, &[(&str, &str)], &[(&str, &str)])] = &[
+    let expected: &[WindowRow] = &[
         (1, &[("2002-04-11", "2002-04-12")], &[("2002-04-13", "2002-04-14")]),
         (2, &[("2002-12-01", "2003-02-28")], &[]),
         (

@@ -1,4 +1,4 @@
-//! The wasm API (`amnistia::wasm`) in headless Chromium, through
+//! The wasm API (`amnistia::wasm`: evaluate, law, version) in headless Chromium, through
 //! wasm-bindgen-test-runner and chromedriver (see scripts/test.sh):
 //!   cargo test --target wasm32-unknown-unknown --test wasm_browser
 #![cfg(target_arch = "wasm32")]
@@ -39,13 +39,17 @@ fn first_proceeding(assessment: &JsValue) -> JsValue {
     get(&get(assessment, "proceedings"), "0")
 }
 
+fn lang(code: &str) -> Option<String> {
+    Some(code.to_string())
+}
+
 fn show(value: &JsValue) -> String {
     JSON::stringify(value).map(String::from).unwrap_or_else(|_| format!("{value:?}"))
 }
 
 #[wasm_bindgen_test]
 fn example_case_is_covered_under_article_8_12() {
-    let assessment = evaluate(example_case("2024-07-30"), "es").expect("the example case evaluates");
+    let assessment = evaluate(example_case("2024-07-30"), lang("es")).expect("the example case evaluates");
     assert_eq!(get(&assessment, "outcome").as_string().as_deref(), Some("covered"), "{}", show(&assessment));
 
     let proceeding = first_proceeding(&assessment);
@@ -56,7 +60,7 @@ fn example_case_is_covered_under_article_8_12() {
 
 #[wasm_bindgen_test]
 fn invalid_date_is_an_error_with_code_and_path() {
-    let error = evaluate(example_case("2024-13-40"), "es").expect_err("an invalid date is an error");
+    let error = evaluate(example_case("2024-13-40"), lang("es")).expect_err("an invalid date is an error");
     assert!(error.is_instance_of::<js_sys::Error>(), "not an Error: {}", show(&error));
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid_date"));
     assert_eq!(get(&error, "path").as_string().as_deref(), Some("proceedings[0].factsDate"));
@@ -66,18 +70,18 @@ fn invalid_date_is_an_error_with_code_and_path() {
 
 #[wasm_bindgen_test]
 fn missing_proceedings_is_an_error() {
-    let error = evaluate(JSON::parse("{}").unwrap(), "es").expect_err("{} is an error");
+    let error = evaluate(JSON::parse("{}").unwrap(), lang("es")).expect_err("{} is an error");
     assert!(error.is_instance_of::<js_sys::Error>(), "not an Error: {}", show(&error));
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("no_proceedings"));
 }
 
 #[wasm_bindgen_test]
 fn the_language_changes_the_summary() {
-    let summary = |lang: &str| {
-        let assessment = evaluate(example_case("2024-07-30"), lang).expect("the example case evaluates");
+    let summary = |code: &str| {
+        let assessment = evaluate(example_case("2024-07-30"), lang(code)).expect("the example case evaluates");
         get(&first_proceeding(&assessment), "summary")
             .as_string()
-            .unwrap_or_else(|| panic!("proceedings[0].summary is a string ({lang})"))
+            .unwrap_or_else(|| panic!("proceedings[0].summary is a string ({code})"))
     };
     let (es, en) = (summary("es"), summary("en"));
     assert!(!es.is_empty() && !en.is_empty());
@@ -86,7 +90,7 @@ fn the_language_changes_the_summary() {
 
 #[wasm_bindgen_test]
 fn the_enacted_law_has_13_numerals() {
-    let law = law("es", None).expect("the default law loads");
+    let law = law(lang("es"), None).expect("the default law loads");
     let numerals: Array = get(&law, "numerals").dyn_into().expect("`numerals` is an array");
     assert_eq!(numerals.length(), 13, "{}", show(&law));
 }

@@ -512,7 +512,7 @@ fn check_ranges(file: &str, n: &NumeralDef) -> Result<(), LawError> {
     if n.window.is_empty() {
         return Err(err(file, id, ErrorKind::NoWindow, "a numeral needs at least one window range"));
     }
-    let mut spans = |ranges: &[RangeDef], what: &str| -> Result<Vec<(i64, i64)>, LawError> {
+    let spans = |ranges: &[RangeDef], what: &str| -> Result<Vec<(i64, i64)>, LawError> {
         let mut out: Vec<(i64, i64)> = Vec::new();
         for r in ranges {
             let a = day_number(file, id, &r.from)?;

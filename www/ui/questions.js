@@ -69,11 +69,11 @@ const yesNo = (ctx, gl) => choices(ctx, gl, [
 ]);
 
 const BODIES = {
-  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label }))),
+  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
   abroad: yesNo,
   militaryJustice: yesNo,
   ceasedConduct: yesNo,
-  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help }))),
+  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
   event: (ctx, gl) => choices(ctx, gl, [
     ...ctx.info.numerals.map((n) => ({ value: n.number, title: `${n.number}. ${n.name}`, sub: n.windowText })),
     { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },

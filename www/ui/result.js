@@ -161,7 +161,7 @@ function steps(ctx, gl, p) {
     h('summary', { text: t(lang, 'confidenceWhat') }),
     h('dl', {}, info.confidenceLevels.map((c) => [
       h('dt', {}, confidenceBadge(info, c.code)),
-      h('dd', { text: c.explanation }),
+      h('dd', { text: c.explanation ?? c.description }),
     ]))));
   return box;
 }

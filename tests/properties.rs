@@ -1,0 +1,303 @@
+//! Property tests of the outcome semantics (contract §2) against the
+//! independent oracle in `tests/oracle`.
+
+mod oracle;
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const CHARGES: &[&str] = &[
+    "intentional_homicide", "magnicide", "very_serious_injuries", "drug_trafficking", "corruption",
+    "human_rights_violation", "crime_against_humanity", "war_crime", "foreign_armed_action", "treason",
+    "conspiracy_with_foreign_country", "accused_foreign_intervention", "military_rebellion", "terrorism",
+    "terrorism_financing", "criminal_association", "incitement_to_hatred", "instigation",
+    "resistance_to_authority", "property_damage", "arson", "road_obstruction", "illegal_weapons", "rebellion", "other",
+];
+
+/// A date as the case writes it, and the days it stands for.
+fn date_text() -> impl Strategy<Value = String> {
+    (1997i32..2028, 1u32..=12, 1u32..=28, 0u8..3).prop_map(|(y, m, d, p)| match p {
+        0 => format!("{y:04}"),
+        1 => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    })
+}
+
+fn end_of_month(y: i32, m: u32) -> i64 {
+    if m == 12 { oracle::day(y + 1, 1, 1) - 1 } else { oracle::day(y, m + 1, 1) - 1 }
+}
+
+fn span(text: &str) -> (i64, i64) {
+    let parts: Vec<u32> = text.split('-').map(|p| p.parse().unwrap()).collect();
+    let y = parts[0] as i32;
+    match parts.len() {
+        1 => (oracle::day(y, 1, 1), oracle::day(y, 12, 31)),
+        2 => (oracle::day(y, parts[1], 1), end_of_month(y, parts[1])),
+        _ => {
+            let d = oracle::day(y, parts[1], parts[2]);
+            (d, d)
+        }
+    }
+}
+
+fn proceeding() -> impl Strategy<Value = Value> {
+    (
+        prop::option::of(date_text()),
+        prop::option::of(date_text()),
+        prop::option::of(prop_oneof![(1u8..=13).prop_map(|k| json!(k)), Just(json!("none"))]),
+        prop::option::of(prop::collection::vec(prop::sample::select(CHARGES), 0..3)),
+        prop::option::of(any::<bool>()),
+        prop::option::of(prop::sample::select(&["investigation", "control", "trial", "appeal", "execution"][..])),
+    )
+        .prop_map(|(start, end, event, charges, mj, phase)| {
+            let mut p = serde_json::Map::new();
+            // Keep ranges valid: an end only after its start.
+            if let Some(s) = &start {
+                p.insert("factsDate".into(), json!(s));
+                if let Some(e) = end.filter(|e| span(e).1 >= span(s).0) {
+                    p.insert("factsDateEnd".into(), json!(e));
+                }
+            }
+            if let Some(e) = event {
+                p.insert("event".into(), e);
+            }
+            if let Some(c) = charges {
+                p.insert("charges".into(), json!(c));
+            }
+            if let Some(b) = mj {
+                p.insert("militaryJustice".into(), json!(b));
+            }
+            if let Some(ph) = phase {
+                p.insert("phase".into(), json!(ph));
+            }
+            Value::Object(p)
+        })
+}
+
+fn case() -> impl Strategy<Value = Value> {
+    (
+        prop::sample::select(&["enacted-2026-02-19", "draft-2026-02-05"][..]),
+        prop::option::of(any::<bool>()),
+        prop::option::of(any::<bool>()),
+        prop::collection::vec(proceeding(), 1..3),
+    )
+        .prop_map(|(law, abroad, ceased, procs)| {
+            let mut person = serde_json::Map::new();
+            if let Some(a) = abroad {
+                person.insert("abroad".into(), json!(a));
+            }
+            if let Some(c) = ceased {
+                person.insert("ceasedConduct".into(), json!(c));
+            }
+            json!({ "law": law, "person": person, "proceedings": procs })
+        })
+}
+
+/// One proceeding's facts as the oracle reads them: `None` is unknown.
+struct Partial {
+    span: Option<(i64, i64)>,
+    event: Option<u8>,
+    charges: Option<Vec<&'static str>>,
+    mj: Option<bool>,
+    cc: Option<bool>,
+}
+
+fn partial(p: &Value, ceased: Option<bool>) -> Partial {
+    let s = p.get("factsDate").and_then(Value::as_str).map(span);
+    let e = p.get("factsDateEnd").and_then(Value::as_str).map(span);
+    Partial {
+        span: match (s, e) {
+            (Some(s), Some(e)) => Some((s.0, e.1)),
+            (s, _) => s,
+        },
+        event: p.get("event").map(|e| e.as_u64().map_or(0, |k| k as u8)),
+        charges: p.get("charges").and_then(Value::as_array).map(|a| {
+            a.iter().map(|c| *CHARGES.iter().find(|x| **x == c.as_str().unwrap()).unwrap()).collect()
+        }),
+        mj: p.get("militaryJustice").and_then(Value::as_bool),
+        cc: ceased,
+    }
+}
+
+/// Every completion that matters, by its outcome, as a list of
+/// (date probe, event, charge set index, mj, cc, outcome).
+fn completions(v: &oracle::Version, p: &Partial) -> Vec<(i64, u8, usize, bool, bool, &'static str)> {
+    let charge_sets: Vec<Vec<&'static str>> = match &p.charges {
+        Some(c) => vec![c.clone()],
+        None => vec![vec![], vec!["treason"], vec!["military_rebellion"], vec!["treason", "military_rebellion"], vec!["intentional_homicide"]],
+    };
+    let events: Vec<u8> = p.event.map_or((0..=13).collect(), |e| vec![e]);
+    let bools = |b: Option<bool>| b.map_or(vec![false, true], |b| vec![b]);
+    let mut out = Vec::new();
+    for &e in &events {
+        let days: Vec<i64> = match p.span {
+            Some(s) => v.probe_days(s),
+            // §2.2: an event fixes the time to its confirmed window.
+            None if e != 0 && !v.window_of(e).is_empty() => {
+                v.window_of(e).iter().flat_map(|w| v.probe_days(*w)).collect()
+            }
+            None => v.probe_days((oracle::day(1990, 1, 1), oracle::day(2035, 12, 31))),
+        };
+        for &d in &days {
+            for (ci, cs) in charge_sets.iter().enumerate() {
+                for &mj in &bools(p.mj) {
+                    for &cc in &bools(p.cc) {
+                        let f = oracle::Facts { day: d, event: e, charges: cs.clone(), military_justice: mj, ceased_conduct: cc };
+                        out.push((d, e, ci, mj, cc, oracle::outcome(v, &f)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn expected_outcome(all: &[(i64, u8, usize, bool, bool, &'static str)]) -> &'static str {
+    let first = all[0].5;
+    if all.iter().all(|c| c.5 == first) { first } else { "needs_information" }
+}
+
+/// Questions: facts that change the outcome with everything else fixed.
+fn expected_questions(v: &oracle::Version, all: &[(i64, u8, usize, bool, bool, &'static str)]) -> Vec<&'static str> {
+    let mut q = Vec::new();
+    let differs = |same: &dyn Fn(&(i64, u8, usize, bool, bool, &str), &(i64, u8, usize, bool, bool, &str)) -> bool| {
+        all.iter().any(|a| all.iter().any(|b| same(a, b) && a.5 != b.5))
+    };
+    // Two days count as "the same date" when no boundary separates them.
+    let class = |d: i64| -> Vec<(bool, bool)> { (1..=13).map(|k| (v.in_window(k, d), v.in_margin(k, d))).collect() };
+    if differs(&|a, b| a.1 == b.1 && a.2 == b.2 && a.3 == b.3 && a.4 == b.4 && class(a.0) != class(b.0)) {
+        q.push("factsDate");
+    }
+    if differs(&|a, b| a.0 == b.0 && a.2 == b.2 && a.3 == b.3 && a.4 == b.4 && a.1 != b.1) {
+        q.push("event");
+    }
+    if differs(&|a, b| a.0 == b.0 && a.1 == b.1 && a.3 == b.3 && a.4 == b.4 && a.2 != b.2) {
+        q.push("charges");
+    }
+    if differs(&|a, b| a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.4 == b.4 && a.3 != b.3) {
+        q.push("militaryJustice");
+    }
+    if differs(&|a, b| a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3 && a.4 != b.4) {
+        q.push("ceasedConduct");
+    }
+    q
+}
+
+fn assess(case: &Value) -> Value {
+    let a = amnistia::check(&case.to_string(), amnistia::Lang::Es).expect("generated cases are valid");
+    serde_json::to_value(&a).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Soundness and completeness: the outcome is settled exactly when
+    /// every completion agrees, and then it is theirs; the questions are
+    /// exactly the facts that can change it.
+    #[test]
+    fn outcomes_match_every_completion(case in case()) {
+        let out = assess(&case);
+        let v = oracle::version(case["law"].as_str().unwrap());
+        let ceased = case["person"].get("ceasedConduct").and_then(Value::as_bool);
+        for (i, p) in case["proceedings"].as_array().unwrap().iter().enumerate() {
+            let all = completions(&v, &partial(p, ceased));
+            let got = &out["proceedings"][i];
+            let want = expected_outcome(&all);
+            prop_assert_eq!(got["outcome"].as_str().unwrap(), want, "proceeding {} of {}", i, case);
+            if want == "needs_information" {
+                // Two completions differ, and the questions name why.
+                let qs: Vec<&str> = got["questions"].as_array().unwrap().iter().map(|q| q.as_str().unwrap()).collect();
+                prop_assert!(!qs.is_empty());
+                prop_assert_eq!(qs, expected_questions(&v, &all), "questions for {}", case);
+            } else {
+                prop_assert!(got["questions"].as_array().unwrap().is_empty());
+            }
+        }
+    }
+
+    /// An Art. 9 charge settles every proceeding as not covered.
+    #[test]
+    fn an_excluded_charge_always_gives_not_covered(case in case(), pick in 0usize..7) {
+        let mut case = case;
+        let excluded = ["intentional_homicide", "magnicide", "drug_trafficking", "corruption", "human_rights_violation", "crime_against_humanity", "war_crime"][pick];
+        for p in case["proceedings"].as_array_mut().unwrap() {
+            let mut list = p.get("charges").and_then(Value::as_array).cloned().unwrap_or_default();
+            list.push(json!(excluded));
+            p["charges"] = Value::Array(list);
+        }
+        let out = assess(&case);
+        prop_assert_eq!(out["outcome"].as_str().unwrap(), "not_covered");
+        for p in out["proceedings"].as_array().unwrap() {
+            prop_assert!(p["articles"].as_array().unwrap().contains(&json!("9")));
+        }
+    }
+
+    /// The same input always gives the same output, byte for byte.
+    #[test]
+    fn the_same_input_gives_the_same_output(case in case(), en in any::<bool>()) {
+        let lang = if en { amnistia::Lang::En } else { amnistia::Lang::Es };
+        let text = case.to_string();
+        let a = amnistia::output::check_to_json(&text, lang).unwrap();
+        let b = amnistia::output::check_to_json(&text, lang).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    /// Arbitrary bytes never panic: an assessment or an error.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(case) = amnistia::parse::case_from_bytes(&bytes) {
+            let _ = amnistia::assess(&case, amnistia::Lang::Es);
+        }
+    }
+
+    /// Arbitrary JSON-ish text, built from case fragments, never panics.
+    #[test]
+    fn arbitrary_case_like_text_never_panics(parts in prop::collection::vec(prop::sample::select(&[
+        "{", "}", "[", "]", ",", ":", "\"proceedings\"", "\"person\"", "\"factsDate\"", "\"event\"", "\"charges\"",
+        "\"2024-07\"", "12", "\"none\"", "null", "true", "1e400", "-0", "\"\\u0000\"", "\"law\"", "\"x\"",
+    ][..]), 0..60)) {
+        let text = parts.concat();
+        if let Ok(a) = amnistia::check(&text, amnistia::Lang::En) {
+            prop_assert!(!a.proceedings.is_empty());
+        }
+    }
+}
+
+#[test]
+fn completing_the_facts_agrees_with_the_oracle_day_by_day() {
+    // Every day from 1998 to 2027, with each event, no charges, in both
+    // versions: the complete-facts decision must match the oracle.
+    for law in ["enacted-2026-02-19", "draft-2026-02-05"] {
+        let v = oracle::version(law);
+        let mut d = oracle::day(1998, 1, 1);
+        while d <= oracle::day(2027, 12, 31) {
+            let (y, m, dd) = oracle::civil(d);
+            for e in 0u8..=13 {
+                let event = if e == 0 { json!("none") } else { json!(e) };
+                let case = json!({ "law": law, "person": { "ceasedConduct": true },
+                    "proceedings": [{ "factsDate": format!("{y:04}-{m:02}-{dd:02}"), "event": event, "charges": [], "militaryJustice": false }] });
+                let f = oracle::Facts { day: d, event: e, charges: vec![], military_justice: false, ceased_conduct: true };
+                let got = assess(&case)["outcome"].as_str().unwrap().to_string();
+                assert_eq!(got, oracle::outcome(&v, &f), "{law} {y}-{m}-{dd} event {e}");
+            }
+            d += 7; // every weekday shifts; boundaries are probed below
+        }
+        for n in &v.numerals {
+            for (a, b) in n.window.iter().chain(&n.margin) {
+                for d in [*a - 1, *a, *b, *b + 1] {
+                    let (y, m, dd) = oracle::civil(d);
+                    let case = json!({ "law": law, "person": { "ceasedConduct": true },
+                        "proceedings": [{ "factsDate": format!("{y:04}-{m:02}-{dd:02}"), "event": n.k, "charges": [], "militaryJustice": false }] });
+                    let f = oracle::Facts { day: d, event: n.k, charges: vec![], military_justice: false, ceased_conduct: true };
+                    assert_eq!(assess(&case)["outcome"].as_str().unwrap(), oracle::outcome(&v, &f), "{law} boundary {y}-{m}-{dd} numeral {}", n.k);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_span_helpers_agree() {
+    assert_eq!(span("2024-02"), (oracle::day(2024, 2, 1), oracle::day(2024, 2, 29)));
+    assert_eq!(oracle::civil(oracle::day(2024, 2, 29)), (2024, 2, 29));
+}
