@@ -353,6 +353,27 @@ pub const fn outcome_bit(o: Outcome) -> u8 {
     1 << o as u8
 }
 
+/// Only the outcome of a proceeding over every completion: what the
+/// answers to a question would lead to, without working out the questions.
+pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
+    let d = domain(law, facts);
+    let mut reached = 0u8;
+    for &(class, event) in &d.pairs {
+        for &charges in &d.charges {
+            for &military_justice in &d.military_justice {
+                for &ceased_conduct in &d.ceased_conduct {
+                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
+                    reached |= outcome_bit(v.outcome);
+                    if reached.count_ones() > 1 {
+                        return Outcome::NeedsInformation;
+                    }
+                }
+            }
+        }
+    }
+    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().unwrap_or(Outcome::NeedsInformation)
+}
+
 /// Evaluates a proceeding over every completion of its unknown facts.
 pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     let d = domain(law, facts);
@@ -393,18 +414,21 @@ fn relevant(d: &Domain, table: &[u8]) -> Vec<Question> {
     let inner = nc * nm * nq;
     let at = |p: usize, c: usize, m: usize, q: usize| table[((p * nc + c) * nm + m) * nq + q];
     let mut out = Vec::new();
-    // Date: same event, other day class.
+    // Date: same event, other day class; event: same class, other event.
+    let row = |i: usize| &table[i * inner..(i + 1) * inner];
     let mut date = false;
     let mut event = false;
     for (i, (ci, ei)) in d.pairs.iter().enumerate() {
         for (j, (cj, ej)) in d.pairs.iter().enumerate().skip(i + 1) {
-            let differs = || (0..inner).any(|k| table[i * inner + k] != table[j * inner + k]);
-            if ei == ej && ci != cj && !date && differs() {
+            if !date && ei == ej && ci != cj && row(i) != row(j) {
                 date = true;
             }
-            if ci == cj && ei != ej && !event && differs() {
+            if !event && ci == cj && ei != ej && row(i) != row(j) {
                 event = true;
             }
+        }
+        if date && event {
+            break;
         }
     }
     if date {

@@ -14,7 +14,7 @@ use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
 use crate::text::{self, pick};
 
 fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
-    eval::evaluate(law, facts).outcome
+    eval::outcome_only(law, facts)
 }
 
 const ORDER: [Outcome; 4] = [Outcome::Covered, Outcome::Uncertain, Outcome::NotCovered, Outcome::NeedsInformation];
@@ -240,6 +240,9 @@ pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: O
         .filter(|s| fits(s.outcomes, Some(outcome.code())))
         .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
         .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
+        // The military-justice note is for cases that are, or may be,
+        // before military courts.
+        .filter(|s| s.id != "military_justice" || p.military_justice != Some(false))
         .filter(|s| match s.abroad {
             None => true,
             Some(true) => person.abroad == Some(true),

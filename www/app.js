@@ -7,7 +7,7 @@
 // the `state` object below and is gone when the tab closes or on "Borrar todo".
 
 import { t } from './i18n.js';
-import { h, clear } from './ui/dom.js';
+import { h, clear, icon } from './ui/dom.js';
 import { renderQuestion } from './ui/questions.js';
 import { renderResult, draftBanner } from './ui/result.js';
 import { renderPrintSummary } from './ui/print.js';
@@ -186,9 +186,14 @@ function announce(text) {
   setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
+let renders = 0;
+
 function render({ focus = false } = {}) {
   clear(main);
   const screen = state.screen;
+  // For tests and styles: which screen is showing, and a counter that changes on every render.
+  main.dataset.screen = screen.name;
+  main.dataset.render = String(++renders);
   if (screen.name === 'loading') return renderLoading();
   if (screen.name === 'error') return renderError(focus);
   try {
@@ -219,26 +224,33 @@ function renderStart() {
     h('h2', { id: 'start-heading', tabindex: '-1', text: t(lang, 'startHeading') }),
     h('p', { class: 'lead', text: t(lang, 'startIntro') }),
     h('p', { text: t(lang, 'startUnknown') }));
-  if (info.laws.length > 1) {
-    const select = h('select', { id: 'law-select', 'aria-describedby': 'law-select-help' },
-      info.laws.map((l) => h('option', { value: l.id, text: `${l.title} — ${t(lang, 'lawStatus')[l.status] ?? l.status}` })));
-    select.value = info.id;
-    select.addEventListener('change', () => {
-      state.lawId = select.value;
-      render();
-      main.querySelector('#law-select')?.focus();
-    });
-    section.append(h('div', { class: 'field' },
-      h('label', { for: 'law-select', text: t(lang, 'lawVersion') }), select,
-      h('p', { class: 'help', id: 'law-select-help', text: t(lang, 'lawVersionHelp') })));
-  }
   section.append(
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'btn-start', onclick: start }, t(lang, 'startButton'), ' →')),
     h('div', { class: 'privacy', id: 'privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'privacyText') })),
-    h('div', { class: 'notice', role: 'note' }, h('h3', { text: t(lang, 'notAdviceHeading') }), h('p', { text: info.disclaimer })),
-    h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
-      ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
+    h('div', { class: 'notice', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') }, icon('alert', 'icon icon-lg'), h('div', {}, h('p', { text: info.disclaimer }))));
+  if (info.laws.length > 1) section.append(lawChooser(info));
+  section.append(h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
+    ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
   main.append(section);
+}
+
+/** Which text of the law to use: the enacted one unless the user asks for the draft. */
+function lawChooser(info) {
+  const status = (code) => t(lang, 'lawStatus')[code] ?? code;
+  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+  const select = h('select', { id: 'law-select', 'aria-describedby': 'law-select-help' },
+    info.laws.map((l) => h('option', { value: l.id, text: cap(status(l.status)) })));
+  select.value = info.id;
+  select.addEventListener('change', () => {
+    state.lawId = select.value;
+    render();
+    main.querySelector('#law-select')?.focus();
+  });
+  return h('details', { class: 'law-chooser', open: info.status === 'draft' },
+    h('summary', { text: `${t(lang, 'lawVersion')}: ${status(info.status)}` }),
+    h('div', { class: 'field' },
+      h('label', { for: 'law-select', text: t(lang, 'lawVersion') }), select,
+      h('p', { class: 'help', id: 'law-select-help', text: t(lang, 'lawVersionHelp') })));
 }
 
 function renderQuestionScreen(screen) {
@@ -247,7 +259,7 @@ function renderQuestionScreen(screen) {
   if (info.status === 'draft') main.append(draftBanner(lang, info.notice));
   const p = q.index === undefined ? null : state.proceedings[q.index];
   const personal = PERSON_KEYS.includes(q.kind);
-  const context = personal ? t(lang, 'stepPerson') : t(lang, 'stepCase', p.facts.label || t(lang, 'caseN', q.index + 1));
+  const context = personal ? t(lang, 'stepPerson') : t(lang, 'stepCase', q.index + 1, p.facts.label);
   renderQuestion(main, {
     lang,
     info,
@@ -358,7 +370,8 @@ async function boot() {
     const mod = await withTimeout(loadCore(), LOAD_TIMEOUT_MS);
     if (attempt !== core.attempt) return;
     core.mod = mod;
-    core.version = typeof mod.version === 'function' ? mod.version() : '';
+    // version() also lists every law's rules hash; the footer shows those per law.
+    core.version = typeof mod.version === 'function' ? String(mod.version()).split(';')[0].trim() : '';
     core.info.clear();
     state.screen = { name: 'start' };
     render({ focus: attempt > 1 });

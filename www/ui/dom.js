@@ -162,7 +162,7 @@ export function outcomeInfo(info, code) {
 }
 
 /** A compact outcome tag: icon + label, coloured by class. */
-export function outcomeTag(info, code) {
+export function outcomeTag(info, code, label) {
   return h('span', { class: `tag out-${code}`, 'data-outcome': code },
-    icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-sm'), outcomeInfo(info, code).label);
+    icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-sm'), label ?? outcomeInfo(info, code).label);
 }

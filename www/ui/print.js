@@ -27,9 +27,18 @@ export function renderPrintSummary(ctx) {
       row(t(lang, 'factAbroad'), yesNo(person.abroad)),
       row(t(lang, 'factCeased'), yesNo(person.ceasedConduct))));
 
+  const seen = new Map(); // next steps already printed, by their ids, to the case that has them
   a.proceedings.forEach((p, i) => {
     const facts = ctx.proceedings[i] ?? {};
     const name = p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1);
+    const nextSteps = (steps, caseName) => {
+      if (!steps.length) return null;
+      const key = steps.map((s) => s.id).join(' ');
+      if (seen.has(key)) return h('p', {}, h('strong', { text: `${t(lang, 'printNextSteps')}: ` }), t(lang, 'sameStepsAs', seen.get(key)));
+      seen.set(key, caseName);
+      return [h('p', { class: 'mini-heading', text: t(lang, 'printNextSteps') }),
+        h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.text} (${t(lang, 'art', s.article)})` : s.text })))];
+    };
     const date = facts.factsDate === undefined ? unknown
       : facts.factsDateEnd ? t(lang, 'between', facts.factsDate, facts.factsDateEnd) : facts.factsDate;
     const numeral = info.numerals.find((n) => n.number === facts.event);
@@ -48,9 +57,10 @@ export function renderPrintSummary(ctx) {
         row(t(lang, 'factPhase'), labelOf(info.phases, facts.phase)),
         row(t(lang, 'articlesCited'), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—')),
       h('p', { text: p.summary }),
-      p.nextSteps.length ? h('p', { class: 'mini-heading', text: t(lang, 'printNextSteps') }) : null,
-      p.nextSteps.length ? h('ol', {}, p.nextSteps.map((s) => h('li', { text: s.article ? `${s.text} (${t(lang, 'art', s.article)})` : s.text }))) : null));
+      nextSteps(p.nextSteps, name)));
   });
-  section.append(h('p', { class: 'print-disclaimer' }, h('strong', { text: `${t(lang, 'notAdviceShort')} ` }), a.disclaimer));
+  section.append(h('div', { class: 'print-disclaimer' },
+    h('p', {}, h('strong', { text: a.disclaimer })),
+    a.law.status === 'draft' ? null : h('p', { text: a.law.notice })));
   return section;
 }

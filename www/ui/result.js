@@ -18,8 +18,12 @@ export function renderResult(root, ctx) {
   section.append(h('h2', { id: 'result-heading', tabindex: '-1', text: t(lang, 'resultHeading') }));
 
   if (a.proceedings.length > 1) {
-    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'),
-      a.outcome === 'mixed' ? t(lang, 'resultMixed') : null));
+    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'), null));
+    // An index of the cases, each linking to its own section below.
+    section.append(h('ul', { class: 'case-index', 'data-testid': 'case-index' },
+      a.proceedings.map((p, i) => h('li', {},
+        h('a', { href: `#proceeding-${i}`, text: p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1) }),
+        ' ', outcomeTag(info, p.outcome)))));
   }
   a.proceedings.forEach((p, i) => section.append(proceeding(ctx, gl, p, i)));
 
@@ -29,9 +33,8 @@ export function renderResult(root, ctx) {
     h('button', { type: 'button', class: 'btn btn-back', id: 'btn-back', 'data-testid': 'back', onclick: ctx.onBack }, '← ', t(lang, 'changeLast'))));
 
   section.append(helpBlock(lang, info, gl));
-  section.append(h('div', { class: 'notice', id: 'result-disclaimer', role: 'note' },
-    h('h3', { text: t(lang, 'notAdviceHeading') }),
-    gl.block('p', a.disclaimer)));
+  section.append(h('div', { class: 'notice', id: 'result-disclaimer', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') },
+    icon('alert', 'icon icon-lg'), h('div', {}, gl.block('p', a.disclaimer))));
   section.append(lawFooter(lang, a.law, ctx.version));
   root.append(section);
   return section;
@@ -43,15 +46,14 @@ export function draftBanner(lang, notice) {
     h('div', {}, h('p', { class: 'draft-title' }, h('strong', { text: t(lang, 'draftBanner') })), h('p', { text: notice })));
 }
 
-function outcomeBlock(info, code, id, caption, extra) {
+function outcomeBlock(info, code, id, caption) {
   const o = outcomeInfo(info, code);
   return h('div', { class: `outcome out-${code}`, id, 'data-testid': id, 'data-outcome': code },
     icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-xl'),
     h('div', { class: 'outcome-text' },
       caption ? h('p', { class: 'outcome-caption', text: caption }) : null,
       h('p', { class: 'outcome-label', text: o.label }),
-      o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null,
-      extra ? h('p', { class: 'outcome-desc', text: extra }) : null));
+      o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
 }
 
 function articleList(lang, articles) {
@@ -65,7 +67,7 @@ function proceeding(ctx, gl, p, index) {
   const headingId = `proceeding-${index}-heading`;
   const el = h('article', { class: 'proceeding', id: `proceeding-${index}`, 'data-testid': 'proceeding', 'data-outcome': p.outcome, 'aria-labelledby': headingId });
   el.append(h('h3', { id: headingId, text: name }));
-  el.append(outcomeBlock(info, p.outcome, `outcome-${index}`, null, null));
+  el.append(outcomeBlock(info, p.outcome, `outcome-${index}`, null));
   el.append(gl.block('p', p.summary, { class: 'summary', 'data-testid': 'summary' }));
   if (p.articles.length) {
     el.append(h('div', { class: 'articles', 'data-testid': 'articles' },
@@ -107,19 +109,42 @@ function missing(ctx, gl, p, index) {
   const box = h('div', { class: 'missing', 'data-testid': 'missing' }, h('h4', { text: t(lang, 'missingHeading') }));
   for (const qa of p.answers) {
     box.append(h('div', { class: 'missing-question', 'data-question': qa.question },
-      gl.inline(h('p', { class: 'missing-prompt' }), qa.prompt),
-      h('ul', { class: 'options', 'data-testid': 'answer-options' },
-        qa.options.map((o) => h('li', {},
-          h('span', { class: 'option-text', text: t(lang, 'answerOption', o.text) }),
-          outcomeTag(info, o.outcome)))),
+      gl.inline(h('p', { class: 'missing-prompt', id: `prompt-${index}-${qa.question}` }), qa.prompt),
+      answerOptions(lang, info, qa.options),
       h('button', {
         type: 'button', class: 'btn btn-primary btn-go-answer no-print', 'data-testid': `go-answer-${qa.question}`,
+        'aria-describedby': `prompt-${index}-${qa.question}`,
         onclick: () => ctx.onGoAnswer(index, qa.question),
       }, t(lang, 'goAnswer'))));
     const notes = gl.flush();
     if (notes) box.append(notes);
   }
   return box;
+}
+
+/**
+ * What each answer would lead to. Answers that would settle the case are
+ * listed one by one; answers that would still leave facts missing are
+ * grouped in one line, so a long list of events does not bury the rest.
+ */
+function answerOptions(lang, info, options) {
+  const still = () => outcomeTag(info, 'needs_information', t(lang, 'stillNeeds'));
+  const settled = options.filter((o) => o.outcome !== 'needs_information');
+  const open = options.filter((o) => o.outcome === 'needs_information');
+  const grouped = open.length >= 3 || settled.length === 0;
+  const list = h('ul', { class: 'options', 'data-testid': 'answer-options' },
+    settled.map((o) => h('li', { 'data-outcome': o.outcome },
+      h('span', { class: 'option-text', text: t(lang, 'answerOption', o.text) }), outcomeTag(info, o.outcome))),
+    grouped ? null : open.map((o) => h('li', { 'data-outcome': o.outcome },
+      h('span', { class: 'option-text', text: t(lang, 'answerOption', o.text) }), still())));
+  if (grouped && open.length) {
+    list.append(h('li', { 'data-outcome': 'needs_information' },
+      h('span', { class: 'option-text', text: t(lang, settled.length ? 'otherAnswers' : 'anyAnswer') }), still(),
+      open.length < 3 ? null : h('details', { class: 'option-list' },
+        h('summary', { text: t(lang, 'seeAnswers', open.length) }),
+        h('ul', {}, open.map((o) => h('li', { text: o.text }))))));
+  }
+  return list;
 }
 
 function nextSteps(ctx, gl, p) {
@@ -158,12 +183,17 @@ function steps(ctx, gl, p) {
   }
   box.append(list);
   box.append(h('details', { class: 'confidence-help no-print' },
-    h('summary', { text: t(lang, 'confidenceWhat') }),
+    h('summary', { text: t(lang, 'confidenceWhat', quoteList(lang, info.confidenceLevels.map((c) => c.label))) }),
     h('dl', {}, info.confidenceLevels.map((c) => [
       h('dt', {}, confidenceBadge(info, c.code)),
       h('dd', { text: c.explanation ?? c.description }),
     ]))));
   return box;
+}
+
+function quoteList(lang, items) {
+  const q = items.map((x) => (lang === 'es' ? `«${x}»` : `“${x}”`));
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} ${t(lang, 'and')} ${q[q.length - 1]}`;
 }
 
 function helpBlock(lang, info, gl) {
@@ -186,6 +216,7 @@ export function lawFooter(lang, law, version) {
   const row = (label, value, id) => [h('dt', { text: label }), h('dd', { id, text: value })];
   return h('footer', { class: 'law-footer', id: 'law-footer', 'data-testid': 'law-footer' },
     h('p', { class: 'law-title' }, h('strong', { text: `${t(lang, 'lawFooter')}: ` }), h('span', { lang: 'es', text: law.title })),
+    law.status !== 'draft' && law.notice ? h('p', { class: 'law-notice', id: 'law-notice', text: law.notice }) : null,
     h('dl', {},
       row(`${t(lang, 'lawId')}:`, `${law.id} (${t(lang, 'lawStatus')[law.status] ?? law.status})`, 'law-id'),
       law.gaceta ? row(`${t(lang, 'gaceta')}:`, law.gaceta, 'law-gaceta') : null,

@@ -1,0 +1,257 @@
+// End-to-end tests of the page in headless Chromium: the interview, the
+// results, language, keyboard, accessibility, privacy, print and failure.
+// Needs www/pkg (bash scripts/build-wasm.sh) and scripts/setup.sh's packages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  setUp, openPage, interview, act, loadCore, outcomeLabel, axeViolations, COVERED, PHONE, DESKTOP,
+} from './interview.mjs';
+
+let env;
+let core;
+before(async () => {
+  env = await setUp();
+  core = await loadCore();
+});
+after(async () => env && env.tearDown());
+
+const text = (page, sel) => page.textContent(sel);
+
+test('a full interview for a covered case shows the outcome and cites 8.12', async () => {
+  const { page, context, errors } = await openPage(env);
+  const asked = await interview(page, COVERED);
+  assert.deepEqual(asked.slice(0, 4), ['situation', 'abroad', 'label', 'factsDate']);
+  assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'es', 'covered')));
+  assert.ok(await page.isVisible('#proceeding-0 [data-article="8.12"]'), 'cites Art. 8.12');
+  assert.match(await text(page, '#proceeding-0 h3'), /Tribunal 2º de Control/);
+  // The explanation steps carry confidence badges, and the footer the versions.
+  assert.ok(await page.locator('#proceeding-0 .steps [data-confidence]').count() > 0);
+  const lawInfo = core.law('es');
+  assert.match(await text(page, '#law-footer'), new RegExp(lawInfo.rulesVersion));
+  assert.match(await text(page, '#law-footer'), new RegExp(lawInfo.id));
+  assert.ok(await page.isVisible('#result-disclaimer'));
+  assert.ok(await page.isVisible('#help-block'));
+  // Focus went to the result heading and the live region announced it.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'result-heading');
+  await page.waitForFunction(() => document.querySelector('#announcer').textContent.length > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an excluded charge (intentional homicide) is not covered', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, { ...COVERED, label: '', charges: ['intentional_homicide'] });
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'not_covered');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'es', 'not_covered')));
+  assert.ok(await page.isVisible('#proceeding-0 [data-article="9"]'), 'cites Art. 9');
+  await context.close();
+});
+
+test('a date in the contested margin (event 12, September 2024) is uncertain, with both readings', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, { ...COVERED, label: '', factsDate: { month: '09', year: '2024' } });
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'uncertain');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'es', 'uncertain')));
+  assert.ok(await page.isVisible('[data-testid=reading-favourable]'));
+  assert.ok(await page.isVisible('[data-testid=reading-strict]'));
+  assert.match(await text(page, '[data-testid=reading-favourable]'), /Art\. 5/);
+  await context.close();
+});
+
+test('"No sé" answers end in needs_information with the options visible, and answering updates it', async () => {
+  const { page, context } = await openPage(env);
+  const unknowns = { situation: 'unknown', abroad: 'unknown', label: '', factsDate: 'unknown', event: 'unknown', charges: 'unknown', militaryJustice: 'unknown', ceasedConduct: 'unknown', phase: 'unknown' };
+  await interview(page, unknowns);
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'needs_information');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'es', 'needs_information')));
+  assert.ok(await page.isVisible('[data-testid=missing]'));
+  assert.ok(await page.locator('[data-testid=answer-options] li').count() >= 2, 'options listed');
+  // "Responder esta pregunta" goes to that question; an excluded charge settles it.
+  const go = page.locator('[data-testid=go-answer-charges]');
+  assert.ok(await go.isVisible(), 'offers to answer the charges question');
+  await act(page, () => go.click());
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'charges');
+  await page.check('#charge-intentional_homicide');
+  await act(page, () => page.click('#btn-continue'));
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'not_covered');
+  await context.close();
+});
+
+test('two proceedings: person questions are asked once, each case gets its own outcome', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, { ...COVERED, label: 'Causa A' });
+  await act(page, () => page.click('#btn-add-case'));
+  const asked = await interview(page, { ...COVERED, label: 'Causa B', charges: ['intentional_homicide'] }, { from: 'here' });
+  for (const personal of ['situation', 'abroad', 'ceasedConduct']) assert.ok(!asked.includes(personal), `${personal} asked again`);
+  assert.equal(await page.locator('[data-testid=proceeding]').count(), 2);
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'covered');
+  assert.equal(await page.getAttribute('#proceeding-1', 'data-outcome'), 'not_covered');
+  assert.equal(await page.getAttribute('#outcome-overall', 'data-outcome'), 'mixed');
+  assert.match(await text(page, '#proceeding-1 h3'), /Causa B/);
+  await context.close();
+});
+
+test('the language switch changes lang and text without a reload, from the core', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, COVERED);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'en', 'covered')));
+  assert.match(await text(page, '#btn-print'), /Print/);
+  const theCase = {
+    person: { situation: 'detained', abroad: false, ceasedConduct: true },
+    proceedings: [{ label: COVERED.label, factsDate: '2024-07', event: 12, charges: COVERED.charges, militaryJustice: false, phase: 'control' }],
+  };
+  assert.equal((await text(page, '#proceeding-0 .summary')).trim(), core.evaluate(theCase, 'en').proceedings[0].summary);
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.match(await text(page, '#outcome-0'), new RegExp(outcomeLabel(core, 'es', 'covered')));
+  await context.close();
+});
+
+/** Presses Tab until the focused element matches `selector`. */
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+test('the whole interview works with the keyboard alone', async () => {
+  const { page, context } = await openPage(env);
+  const press = async (selector, key = 'Enter') => {
+    await tabTo(page, selector);
+    const before = await page.getAttribute('#main', 'data-render');
+    await page.keyboard.press(key);
+    await page.waitForFunction((b) => document.querySelector('#main').dataset.render !== b, before);
+  };
+  await press('#btn-start');
+  await press('[data-testid="choice-detained"]');
+  await press('[data-testid="choice-false"]');
+  await tabTo(page, '#case-label');
+  await page.keyboard.type('Causa por teclado');
+  await press('#case-label');
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'factsDate');
+  await tabTo(page, '#date-from-month');
+  await page.keyboard.type('julio');
+  await tabTo(page, '#date-from-year');
+  await page.keyboard.type('2024');
+  await press('#btn-continue');
+  await press('[data-testid="choice-12"]');
+  for (const code of COVERED.charges) {
+    await tabTo(page, `#charge-${code}`);
+    await page.keyboard.press('Space');
+  }
+  await press('#btn-continue');
+  for (let i = 0; i < 4 && (await page.getAttribute('#main', 'data-screen')) === 'question'; i += 1) {
+    const q = await page.getAttribute('#screen-question', 'data-question');
+    await press(`[data-testid="choice-${COVERED[q]}"]`);
+  }
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'covered');
+  assert.match(await text(page, '#proceeding-0 h3'), /Causa por teclado/);
+  // Back with the keyboard, and erase everything.
+  await press('#btn-back');
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'question');
+  await page.keyboard.press('Shift+Tab');
+  await press('#btn-erase');
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'start');
+  await context.close();
+});
+
+test('axe-core finds no WCAG 2.1 A/AA violations on start, question and result screens', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const { page, context } = await openPage(env, { viewport });
+    assert.deepEqual(await axeViolations(page), [], 'start screen');
+    await act(page, () => page.click('#btn-start'));
+    assert.deepEqual(await axeViolations(page), [], 'first question');
+    await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } }, { from: 'here' });
+    assert.deepEqual(await axeViolations(page), [], 'uncertain result');
+    await context.close();
+  }
+  const { page, context } = await openPage(env);
+  await interview(page, { situation: 'unknown', abroad: 'unknown', label: '', factsDate: 'unknown', event: 'unknown', charges: 'unknown', militaryJustice: 'unknown', ceasedConduct: 'unknown', phase: 'unknown' });
+  assert.deepEqual(await axeViolations(page), [], 'needs_information result');
+  await context.close();
+});
+
+test('no request leaves the origin, none after load, nothing is stored, no CSP violation', async () => {
+  const { page, context, requests, loadedAt } = await openPage(env);
+  await interview(page, COVERED);
+  await page.click('#lang-switch');
+  await page.click('#btn-erase');
+  const origin = new URL(env.server.url).origin;
+  const outside = requests.filter((r) => new URL(r.url).origin !== origin);
+  assert.deepEqual(outside, [], 'requests outside the origin');
+  const late = requests.filter((r) => r.at > loadedAt);
+  assert.deepEqual(late.map((r) => r.url), [], 'requests after load');
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, indexedDB: 0, caches: 0, cookie: '' });
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await context.close();
+});
+
+test('"Borrar todo" wipes the answers from the page', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, COVERED);
+  await page.click('#btn-erase');
+  await page.waitForSelector('#screen-start');
+  const html = await page.content();
+  assert.ok(!html.includes('Tribunal 2º de Control'), 'label gone from the DOM');
+  assert.equal(await page.locator('#print-summary').count(), 0);
+  await act(page, () => page.click('#btn-start'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'situation');
+  await context.close();
+});
+
+test('no horizontal overflow at 360px on start, questions and result', async () => {
+  const { page, context } = await openPage(env, { viewport: PHONE });
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok((await width()) <= 360, 'start');
+  await act(page, () => page.click('#btn-start'));
+  assert.ok((await width()) <= 360, 'question');
+  await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } }, { from: 'here' });
+  assert.ok((await width()) <= 360, 'result');
+  await context.close();
+});
+
+test('print shows the one-page summary and hides the interview', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, COVERED);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('#print-summary'));
+  assert.ok(!(await page.isVisible('#main')), 'interview hidden');
+  assert.ok(!(await page.isVisible('#lang-switch')), 'controls hidden');
+  const summary = await text(page, '#print-summary');
+  assert.match(summary, new RegExp(outcomeLabel(core, 'es', 'covered')));
+  assert.match(summary, /8\.12/);
+  assert.match(summary, new RegExp(core.law('es').rulesVersion));
+  assert.match(summary, /Tribunal 2º de Control/);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, 1, 'one page for one case');
+  await context.close();
+});
+
+test('a missing wasm shows the error panel with its code, and "Reintentar" recovers', async () => {
+  const block = (page) => page.route('**/pkg/amnistia_bg.wasm', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  const { page, context } = await openPage(env, { waitForStart: false, route: block });
+  await page.waitForSelector('#error-panel');
+  assert.equal(await page.getAttribute('#error-panel', 'role'), 'alert');
+  assert.ok((await text(page, '#error-code')).length > 0);
+  assert.ok(await page.isVisible('#btn-retry'));
+  assert.ok(await page.isVisible('#btn-restart'));
+  await page.unroute('**/pkg/amnistia_bg.wasm');
+  await page.click('#btn-retry');
+  await page.waitForSelector('#screen-start');
+  await context.close();
+});

@@ -1,0 +1,146 @@
+// Helpers shared by the end-to-end tests: open the page, answer the
+// interview, and read what the core says (labels) without hard-coding text.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WWW = path.join(ROOT, 'www');
+export const PHONE = { width: 360, height: 640 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** The core itself, loaded in Node, for the labels the page must show. */
+export async function loadCore() {
+  const pkg = path.join(WWW, 'pkg');
+  const mod = await import(path.join(pkg, 'amnistia.js'));
+  mod.initSync({ module: fs.readFileSync(path.join(pkg, 'amnistia_bg.wasm')) });
+  return mod;
+}
+
+export function outcomeLabel(core, lang, code) {
+  return core.law(lang).outcomes.find((o) => o.code === code).label;
+}
+
+/** A server on www/ and a browser, shared by one test file. */
+export async function setUp() {
+  if (!fs.existsSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm'))) {
+    throw new Error('www/pkg is missing: run `bash scripts/build-wasm.sh` first');
+  }
+  const server = await startServer({ root: WWW, port: 0 });
+  const browser = await launch();
+  return {
+    server,
+    browser,
+    async tearDown() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens the page in a fresh context (nothing shared between tests) and
+ * records every request and every CSP violation.
+ */
+export async function openPage(env, { viewport = PHONE, waitForStart = true, route } = {}) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  if (route) await route(page);
+  await page.goto(`${env.server.url}/`);
+  if (waitForStart) await page.waitForSelector('#screen-start');
+  return { page, context, requests, errors, loadedAt: Date.now() };
+}
+
+/** Waits for the next screen after an action that re-renders. */
+async function act(page, action) {
+  const before = await page.getAttribute('#main', 'data-render');
+  await action();
+  await page.waitForFunction((b) => document.querySelector('#main').dataset.render !== b, before);
+}
+
+/** Picks a date in the date question: { day, month, year, to: {...} } with strings. */
+export async function fillDate(page, date) {
+  const row = async (prefix, d) => {
+    await page.selectOption(`#${prefix}-year`, d.year);
+    await page.selectOption(`#${prefix}-month`, d.month ?? '');
+    await page.selectOption(`#${prefix}-day`, d.day ?? '');
+  };
+  await row('date-from', date);
+  if (date.to) {
+    await page.check('#date-is-range');
+    await row('date-to', date.to);
+  }
+}
+
+/**
+ * Answers every question the page asks from `answers` (keyed by the
+ * question's data-question), until the result shows. A value of 'unknown'
+ * presses "No sé". Returns the questions in the order they were asked.
+ */
+export async function interview(page, answers, { from = 'start' } = {}) {
+  const asked = [];
+  if (from === 'start') await act(page, () => page.click('#btn-start'));
+  for (let guard = 0; guard < 20; guard += 1) {
+    const screen = await page.getAttribute('#main', 'data-screen');
+    if (screen === 'result') return asked;
+    if (screen !== 'question') throw new Error(`unexpected screen ${screen} after ${asked.join(', ')}`);
+    const q = await page.getAttribute('#screen-question', 'data-question');
+    asked.push(q);
+    if (!(q in answers)) throw new Error(`no answer for question ${q} (asked so far: ${asked.join(', ')})`);
+    const value = answers[q];
+    if (value === 'unknown') {
+      await act(page, () => page.click('#screen-question [data-testid=dont-know]'));
+    } else if (q === 'label') {
+      if (value) await page.fill('#case-label', value);
+      await act(page, () => page.click(value ? '#btn-continue' : '#btn-skip'));
+    } else if (q === 'factsDate') {
+      await fillDate(page, value);
+      await act(page, () => page.click('#btn-continue'));
+    } else if (q === 'charges') {
+      if (value.length === 0) {
+        await act(page, () => page.click('#btn-charges-none'));
+      } else {
+        for (const code of value) await page.check(`#charge-${code}`);
+        await act(page, () => page.click('#btn-continue'));
+      }
+    } else {
+      await act(page, () => page.click(`#screen-question [data-testid="choice-${value}"]`));
+    }
+  }
+  throw new Error(`the interview did not end: ${asked.join(', ')}`);
+}
+
+export { act };
+
+/** The covered example of the contract. */
+export const COVERED = {
+  situation: 'detained',
+  abroad: false,
+  label: 'Tribunal 2º de Control, Caracas',
+  factsDate: { month: '07', year: '2024' },
+  event: 12,
+  charges: ['terrorism', 'incitement_to_hatred'],
+  militaryJustice: false,
+  ceasedConduct: true,
+  phase: 'control',
+};
+
+/** Injects axe-core (no script tag: the CSP would block it) and runs WCAG 2.1 A/AA. */
+export async function axeViolations(page) {
+  const source = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}

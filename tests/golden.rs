@@ -1,0 +1,476 @@
+//! Golden cases: every `tests/cases/*.toml` file, run through
+//! `amnistia::check` and compared with expectations derived from the
+//! contract (`case-format.md`), never copied from the program's output.
+//!
+//! Each file holds `[[case]]` tables:
+//!
+//! ```toml
+//! [[case]]
+//! name = "Acts on 30 July 2024 tied to numeral 12 are covered"
+//! input = '''{"proceedings": [...]}'''
+//! # One of:
+//! outcome = "covered"            # top-level outcome
+//! numerals = [12]                # single proceeding: all three required
+//! articles = ["8.12", "9", "7"]
+//! questions = []
+//! # or, for several proceedings:
+//! # proceedings = [{ outcome = "covered", numerals = [12], articles = [...], questions = [] }, ...]
+//! # or the same expectation for each of `proceeding_count` proceedings:
+//! # each_proceeding = { outcome = ..., numerals = ..., articles = ..., questions = ... }
+//! # or bad input:
+//! # error = { code = "invalid_date", path = "proceedings[0].factsDate" }   # path omitted at the root
+//! ```
+//!
+//! Optional keys:
+//!
+//! - `lang = "en"` (default Spanish);
+//! - `summary_contains`: text the first proceeding's summary must contain;
+//! - `explanation_kinds`: step kinds that must appear, in this order, in the
+//!   first proceeding's explanation (other steps may come between them);
+//! - `notice_contains`: text the law notice must contain;
+//! - `readings = true|false`: whether the first proceeding shows both the
+//!   favourable and the strict reading (contract §2: `uncertain`);
+//! - `label`, in a `proceedings` entry: the label echoed back;
+//! - `expand = [{ marker = "@@", text = "{},", times = 50 }]`: replaces the
+//!   marker in `input` with `text` repeated, for inputs too long to write out;
+//! - `pad_to_bytes = N`: appends spaces to `input` until it is N bytes long;
+//! - `fixme = "reason"` with `current = { ... }` (same keys as the
+//!   expectation): a known disagreement between the implementation and the
+//!   contract. The runner then asserts the current output, so the suite
+//!   stays green and notices when the behaviour changes.
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A broken walk (wrong folder, wrong extension, a file that parses to no
+/// cases) must not pass silently.
+const MIN_CASES: usize = 80;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    input: String,
+    lang: Option<String>,
+    #[serde(default)]
+    expand: Vec<Expand>,
+    pad_to_bytes: Option<usize>,
+
+    outcome: Option<String>,
+    numerals: Option<Vec<u8>>,
+    articles: Option<Vec<String>>,
+    questions: Option<Vec<String>>,
+    proceedings: Option<Vec<ProceedingExpect>>,
+    each_proceeding: Option<ProceedingExpect>,
+    proceeding_count: Option<usize>,
+    error: Option<ErrorExpect>,
+
+    summary_contains: Option<String>,
+    explanation_kinds: Option<Vec<String>>,
+    notice_contains: Option<String>,
+    readings: Option<bool>,
+
+    fixme: Option<String>,
+    current: Option<Expect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expand {
+    marker: String,
+    text: String,
+    times: usize,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+struct ProceedingExpect {
+    outcome: String,
+    numerals: Vec<u8>,
+    articles: Vec<String>,
+    questions: Vec<String>,
+    label: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+struct ErrorExpect {
+    code: String,
+    path: Option<String>,
+}
+
+/// The comparable part of an expectation (also the shape of `current`).
+#[derive(Deserialize, Clone, Debug, Default)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    outcome: Option<String>,
+    numerals: Option<Vec<u8>>,
+    articles: Option<Vec<String>>,
+    questions: Option<Vec<String>>,
+    proceedings: Option<Vec<ProceedingExpect>>,
+    each_proceeding: Option<ProceedingExpect>,
+    proceeding_count: Option<usize>,
+    error: Option<ErrorExpect>,
+}
+
+impl Case {
+    fn expect(&self) -> Expect {
+        Expect {
+            outcome: self.outcome.clone(),
+            numerals: self.numerals.clone(),
+            articles: self.articles.clone(),
+            questions: self.questions.clone(),
+            proceedings: self.proceedings.clone(),
+            each_proceeding: self.each_proceeding.clone(),
+            proceeding_count: self.proceeding_count,
+            error: self.error.clone(),
+        }
+    }
+
+    fn text(&self) -> Result<String, String> {
+        let mut text = self.input.clone();
+        for e in &self.expand {
+            if !text.contains(&e.marker) {
+                return Err(format!("expand marker {:?} is not in the input", e.marker));
+            }
+            text = text.replace(&e.marker, &e.text.repeat(e.times));
+        }
+        if let Some(n) = self.pad_to_bytes {
+            if text.len() > n {
+                return Err(format!("input is already {} bytes, more than pad_to_bytes = {n}", text.len()));
+            }
+            let pad = n - text.len();
+            text.push_str(&" ".repeat(pad));
+        }
+        Ok(text)
+    }
+}
+
+/// What one run produced, reduced to the fields the contract fixes.
+enum Actual {
+    Error { code: String, path: Option<String> },
+    Assessment(Value),
+}
+
+impl Actual {
+    fn show(&self) -> String {
+        match self {
+            Actual::Error { code, path } => match path {
+                Some(p) => format!("error {{ code = {code:?}, path = {p:?} }}"),
+                None => format!("error {{ code = {code:?} }} (no path)"),
+            },
+            Actual::Assessment(v) => {
+                let mut s = format!("outcome = {}", v["outcome"]);
+                for (i, p) in v["proceedings"].as_array().into_iter().flatten().enumerate() {
+                    let _ = write!(
+                        s,
+                        "\n      proceedings[{i}]: outcome = {}, numerals = {}, articles = {}, questions = {}",
+                        p["outcome"], p["numerals"], p["articles"], p["questions"]
+                    );
+                    if !p["label"].is_null() {
+                        let _ = write!(s, ", label = {}", p["label"]);
+                    }
+                }
+                s
+            }
+        }
+    }
+}
+
+fn show_expect(e: &Expect) -> String {
+    if let Some(err) = &e.error {
+        return match &err.path {
+            Some(p) => format!("error {{ code = {:?}, path = {p:?} }}", err.code),
+            None => format!("error {{ code = {:?} }} (no path)", err.code),
+        };
+    }
+    let mut s = format!("outcome = {:?}", e.outcome.as_deref().unwrap_or("?"));
+    if let Some(ps) = &e.proceedings {
+        for (i, p) in ps.iter().enumerate() {
+            let _ = write!(s, "\n      proceedings[{i}]: {}", show_proceeding(p));
+        }
+    } else if let Some(p) = &e.each_proceeding {
+        let _ = write!(s, "\n      each of {:?} proceedings: {}", e.proceeding_count, show_proceeding(p));
+    } else {
+        let _ = write!(
+            s,
+            "\n      proceedings[0]: numerals = {:?}, articles = {:?}, questions = {:?}",
+            e.numerals.as_deref().unwrap_or_default(),
+            e.articles.as_deref().unwrap_or_default(),
+            e.questions.as_deref().unwrap_or_default()
+        );
+    }
+    s
+}
+
+fn show_proceeding(p: &ProceedingExpect) -> String {
+    let mut s = format!(
+        "outcome = {:?}, numerals = {:?}, articles = {:?}, questions = {:?}",
+        p.outcome, p.numerals, p.articles, p.questions
+    );
+    if let Some(l) = &p.label {
+        let _ = write!(s, ", label = {l:?}");
+    }
+    s
+}
+
+fn proceeding_value(p: &ProceedingExpect) -> Value {
+    json!({
+        "outcome": p.outcome,
+        "numerals": p.numerals,
+        "articles": p.articles,
+        "questions": p.questions,
+    })
+}
+
+fn actual_proceeding(p: &Value) -> Value {
+    json!({
+        "outcome": p["outcome"],
+        "numerals": p["numerals"],
+        "articles": p["articles"],
+        "questions": p["questions"],
+    })
+}
+
+/// Checks the shape of an expectation; `Err` names what is wrong with the
+/// case file itself.
+fn well_formed(e: &Expect) -> Result<(), String> {
+    let has_single = e.numerals.is_some() || e.articles.is_some() || e.questions.is_some();
+    if e.error.is_some() {
+        if e.outcome.is_some() || has_single || e.proceedings.is_some() || e.each_proceeding.is_some() {
+            return Err("`error` cannot be combined with outcome expectations".into());
+        }
+        return Ok(());
+    }
+    if e.outcome.is_none() {
+        return Err("needs `outcome` or `error`".into());
+    }
+    let forms = [has_single, e.proceedings.is_some(), e.each_proceeding.is_some()];
+    if forms.iter().filter(|f| **f).count() != 1 {
+        return Err("needs exactly one of numerals/articles/questions, `proceedings`, `each_proceeding`".into());
+    }
+    if has_single && (e.numerals.is_none() || e.articles.is_none() || e.questions.is_none()) {
+        return Err("a single-proceeding case needs all of `numerals`, `articles` and `questions`".into());
+    }
+    if e.each_proceeding.is_some() != e.proceeding_count.is_some() {
+        return Err("`each_proceeding` and `proceeding_count` go together".into());
+    }
+    Ok(())
+}
+
+/// Compares an expectation with the actual result; `Some(reason)` on a
+/// mismatch.
+fn compare(e: &Expect, actual: &Actual) -> Option<String> {
+    match (actual, &e.error) {
+        (Actual::Error { code, path }, Some(err)) => {
+            if *code != err.code || *path != err.path {
+                return Some("the error differs".into());
+            }
+            None
+        }
+        (Actual::Error { .. }, None) => Some("expected an assessment, got an error".into()),
+        (Actual::Assessment(_), Some(_)) => Some("expected an error, got an assessment".into()),
+        (Actual::Assessment(v), None) => {
+            if v["outcome"] != json!(e.outcome) {
+                return Some("the top-level outcome differs".into());
+            }
+            let got: Vec<Value> =
+                v["proceedings"].as_array().map(|a| a.iter().map(actual_proceeding).collect()).unwrap_or_default();
+            let want: Vec<(Value, Option<&String>)> = if let Some(ps) = &e.proceedings {
+                ps.iter().map(|p| (proceeding_value(p), p.label.as_ref())).collect()
+            } else if let Some(p) = &e.each_proceeding {
+                vec![(proceeding_value(p), p.label.as_ref()); e.proceeding_count.unwrap_or(0)]
+            } else {
+                vec![(
+                    json!({
+                        "outcome": e.outcome,
+                        "numerals": e.numerals,
+                        "articles": e.articles,
+                        "questions": e.questions,
+                    }),
+                    None,
+                )]
+            };
+            if got.len() != want.len() {
+                return Some(format!("expected {} proceeding(s), got {}", want.len(), got.len()));
+            }
+            for (i, ((w, label), g)) in want.iter().zip(&got).enumerate() {
+                if w != g {
+                    return Some(format!("proceedings[{i}] differs"));
+                }
+                if let Some(l) = label {
+                    if v["proceedings"][i]["label"] != json!(l) {
+                        return Some(format!("proceedings[{i}] label differs"));
+                    }
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Checks the explanation extras; `Some(reason)` on a mismatch.
+fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
+    let wants_extras = c.summary_contains.is_some()
+        || c.explanation_kinds.is_some()
+        || c.notice_contains.is_some()
+        || c.readings.is_some();
+    if !wants_extras {
+        return None;
+    }
+    let Actual::Assessment(v) = actual else {
+        return Some("explanation checks need an assessment".into());
+    };
+    let p = &v["proceedings"][0];
+    if let Some(s) = &c.summary_contains {
+        let summary = p["summary"].as_str().unwrap_or("");
+        if !summary.contains(s.as_str()) {
+            return Some(format!("summary does not contain {s:?}; summary: {summary:?}"));
+        }
+    }
+    if let Some(kinds) = &c.explanation_kinds {
+        let got: Vec<&str> =
+            p["explanation"].as_array().into_iter().flatten().filter_map(|s| s["kind"].as_str()).collect();
+        let mut rest = got.iter();
+        for k in kinds {
+            if !rest.any(|g| g == k) {
+                return Some(format!("explanation kinds {got:?} do not contain {kinds:?} in order"));
+            }
+        }
+    }
+    if let Some(s) = &c.notice_contains {
+        let notice = v["law"]["notice"].as_str().unwrap_or("");
+        if !notice.contains(s.as_str()) {
+            return Some(format!("law notice does not contain {s:?}; notice: {notice:?}"));
+        }
+    }
+    if let Some(want) = c.readings {
+        let got = !p["favourableReading"].is_null() && !p["strictReading"].is_null();
+        if got != want {
+            return Some(format!(
+                "readings: expected both readings {}, got favourableReading = {}, strictReading = {}",
+                if want { "present" } else { "absent" },
+                p["favourableReading"],
+                p["strictReading"]
+            ));
+        }
+    }
+    None
+}
+
+fn run(c: &Case, text: &str) -> Result<Actual, String> {
+    let lang = match c.lang.as_deref() {
+        None => amnistia::Lang::Es,
+        Some(code) => amnistia::Lang::from_code(code).ok_or_else(|| format!("unknown lang {code:?}"))?,
+    };
+    Ok(match amnistia::check(text, lang) {
+        Ok(a) => Actual::Assessment(serde_json::to_value(&a).map_err(|e| format!("serialize: {e}"))?),
+        Err(err) => Actual::Error { code: err.code().as_str().to_string(), path: err.path().map(str::to_string) },
+    })
+}
+
+fn case_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("cases");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn golden_cases() {
+    let files = case_files();
+    let mut failures: Vec<String> = Vec::new();
+    let mut total = 0usize;
+    let mut names = std::collections::HashMap::new();
+    for path in &files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+        let parsed: CaseFile = match toml::from_str(&source) {
+            Ok(f) => f,
+            Err(e) => {
+                failures.push(format!("{file}: does not parse as a case file: {e}"));
+                continue;
+            }
+        };
+        if parsed.case.is_empty() {
+            failures.push(format!("{file}: has no [[case]] entries"));
+        }
+        for c in &parsed.case {
+            total += 1;
+            if let Some(other) = names.insert(c.name.clone(), file.clone()) {
+                failures.push(format!("{file}: case name {:?} is also used in {other}", c.name));
+            }
+            let fail = |why: String| format!("{file}: {}\n    {why}", c.name);
+            let contract = c.expect();
+            if let Err(why) = well_formed(&contract) {
+                failures.push(fail(format!("malformed case: {why}")));
+                continue;
+            }
+            let text = match c.text() {
+                Ok(t) => t,
+                Err(why) => {
+                    failures.push(fail(format!("malformed case: {why}")));
+                    continue;
+                }
+            };
+            let actual = match run(c, &text) {
+                Ok(a) => a,
+                Err(why) => {
+                    failures.push(fail(why));
+                    continue;
+                }
+            };
+            match (&c.fixme, &c.current) {
+                (None, None) => {
+                    if let Some(why) = compare(&contract, &actual) {
+                        failures.push(fail(format!(
+                            "{why}\n    expected: {}\n    actual:   {}",
+                            show_expect(&contract),
+                            actual.show()
+                        )));
+                    }
+                }
+                (Some(reason), Some(current)) => {
+                    if let Err(why) = well_formed(current) {
+                        failures.push(fail(format!("malformed `current`: {why}")));
+                        continue;
+                    }
+                    if let Some(why) = compare(current, &actual) {
+                        let now_ok = compare(&contract, &actual).is_none();
+                        failures.push(fail(format!(
+                            "fixme case changed behaviour ({why}){}\n    fixme:    {reason}\n    contract: {}\n    recorded: {}\n    actual:   {}",
+                            if now_ok { "; it now matches the contract: remove `fixme` and `current`" } else { "" },
+                            show_expect(&contract),
+                            show_expect(current),
+                            actual.show()
+                        )));
+                    }
+                }
+                _ => failures.push(fail("`fixme` and `current` go together".into())),
+            }
+            if let Some(why) = compare_extras(c, &actual) {
+                failures.push(fail(why));
+            }
+        }
+    }
+    assert!(
+        total >= MIN_CASES,
+        "only {total} golden cases found in {} file(s) under tests/cases (at least {MIN_CASES} expected): is the walk broken?",
+        files.len()
+    );
+    if !failures.is_empty() {
+        panic!("{} of {total} golden case(s) failed:\n\n{}\n", failures.len(), failures.join("\n\n"));
+    }
+}
