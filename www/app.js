@@ -7,7 +7,8 @@
 // the `state` object below and is gone when the tab closes or on "Borrar todo".
 
 import { t } from './i18n.js';
-import { h, clear, icon } from './ui/dom.js';
+import { h, clear } from './ui/dom.js';
+import { renderStart } from './ui/start.js';
 import { renderQuestion } from './ui/questions.js';
 import { renderResult, draftBanner } from './ui/result.js';
 import { renderPrintSummary } from './ui/print.js';
@@ -154,6 +155,12 @@ function start() {
   go(nextScreen(), { name: 'start' });
 }
 
+function changeLaw(lawId) {
+  state.lawId = lawId;
+  render();
+  main.querySelector('#law-select')?.focus();
+}
+
 function addCase() {
   if (state.proceedings.length >= MAX_PROCEEDINGS) return;
   const saved = snapshot();
@@ -174,7 +181,8 @@ function eraseAll() {
   clear(main);
   clear(printRoot);
   announcer.textContent = '';
-  if (core.mod) render({ focus: true });
+  if (!core.mod) return boot(); // still loading, or loading failed: start that over
+  render({ focus: true });
   announce(t(lang, 'erased'));
 }
 
@@ -194,10 +202,13 @@ function render({ focus = false } = {}) {
   // For tests and styles: which screen is showing, and a counter that changes on every render.
   main.dataset.screen = screen.name;
   main.dataset.render = String(++renders);
+  main.dataset.question = screen.name === 'question' ? screen.q.kind : '';
   if (screen.name === 'loading') return renderLoading();
   if (screen.name === 'error') return renderError(focus);
   try {
-    if (screen.name === 'start') renderStart();
+    if (screen.name === 'start') {
+      renderStart(main, { lang, info: lawInfo(), onStart: start, onLawChange: changeLaw });
+    }
     else if (screen.name === 'question') renderQuestionScreen(screen);
     else if (screen.name === 'result') renderResultScreen(focus);
   } catch (err) {
@@ -214,43 +225,6 @@ function renderLoading(slow = false) {
     h('span', { class: 'spinner', 'aria-hidden': 'true' }),
     h('p', { text: t(lang, 'loading') }),
     slow ? h('p', { class: 'help', text: t(lang, 'loadingSlow') }) : null));
-}
-
-function renderStart() {
-  const info = lawInfo();
-  const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' });
-  if (info.status === 'draft') section.append(draftBanner(lang, info.notice));
-  section.append(
-    h('h2', { id: 'start-heading', tabindex: '-1', text: t(lang, 'startHeading') }),
-    h('p', { class: 'lead', text: t(lang, 'startIntro') }),
-    h('p', { text: t(lang, 'startUnknown') }));
-  section.append(
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'btn-start', onclick: start }, t(lang, 'startButton'), ' →')),
-    h('div', { class: 'privacy', id: 'privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'privacyText') })),
-    h('div', { class: 'notice', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') }, icon('alert', 'icon icon-lg'), h('div', {}, h('p', { text: info.disclaimer }))));
-  if (info.laws.length > 1) section.append(lawChooser(info));
-  section.append(h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
-    ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
-  main.append(section);
-}
-
-/** Which text of the law to use: the enacted one unless the user asks for the draft. */
-function lawChooser(info) {
-  const status = (code) => t(lang, 'lawStatus')[code] ?? code;
-  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-  const select = h('select', { id: 'law-select', 'aria-describedby': 'law-select-help' },
-    info.laws.map((l) => h('option', { value: l.id, text: cap(status(l.status)) })));
-  select.value = info.id;
-  select.addEventListener('change', () => {
-    state.lawId = select.value;
-    render();
-    main.querySelector('#law-select')?.focus();
-  });
-  return h('details', { class: 'law-chooser', open: info.status === 'draft' },
-    h('summary', { text: `${t(lang, 'lawVersion')}: ${status(info.status)}` }),
-    h('div', { class: 'field' },
-      h('label', { for: 'law-select', text: t(lang, 'lawVersion') }), select,
-      h('p', { class: 'help', id: 'law-select-help', text: t(lang, 'lawVersionHelp') })));
 }
 
 function renderQuestionScreen(screen) {
@@ -317,7 +291,7 @@ function renderError(focus) {
     h('p', {}, `${t(lang, 'errorCode')}: `, h('code', { id: 'error-code', text: code })),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn btn-primary', id: 'btn-retry', onclick: () => retry(kind) }, t(lang, 'retry')),
-      h('button', { type: 'button', class: 'btn', id: 'btn-restart', onclick: restart }, t(lang, 'restart'))));
+      h('button', { type: 'button', class: 'btn', id: 'btn-restart', onclick: eraseAll }, t(lang, 'restart'))));
   main.append(section);
   if (focus) section.querySelector('#error-heading').focus();
 }
@@ -329,11 +303,6 @@ function retry(kind) {
   state.screen = entry ? entry.screen : { name: 'start' };
   if (entry) { state.history.pop(); Object.assign(state, entry.saved); }
   render({ focus: true });
-}
-
-function restart() {
-  if (!core.mod) { state = freshState(); return boot(); }
-  eraseAll();
 }
 
 /* ---------- loading ---------- */

@@ -39,6 +39,61 @@ test('a full interview for a covered case shows the outcome and cites 8.12', asy
   await context.close();
 });
 
+test('focus goes to each question heading; "Atrás" returns with the earlier answer marked', async () => {
+  const { page, context } = await openPage(env);
+  await act(page, () => page.click('#btn-start'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
+  await act(page, () => page.click('[data-testid="choice-house_arrest"]'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'abroad');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
+  await act(page, () => page.click('#btn-back'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'situation');
+  assert.match(await page.getAttribute('[data-testid="choice-house_arrest"]', 'class'), /chosen/);
+  // The date keeps what was typed when the language changes mid-question.
+  await act(page, () => page.click('[data-testid="choice-detained"]'));
+  await act(page, () => page.click('[data-testid="choice-false"]'));
+  await act(page, () => page.click('#btn-skip'));
+  await page.selectOption('#date-from-year', '2024');
+  await page.selectOption('#date-from-month', '07');
+  await page.click('#lang-switch');
+  assert.equal(await page.inputValue('#date-from-year'), '2024');
+  assert.equal(await page.inputValue('#date-from-month'), '07');
+  assert.match(await page.textContent('#btn-continue'), /Continue/);
+  await context.close();
+});
+
+test('every control is at least 44px tall and wide', async () => {
+  const { page, context } = await openPage(env);
+  const small = () => page.evaluate(() => [...document.querySelectorAll('button, select, input[type=text], summary, .check label, .case-index a')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => [el.id || el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
+    .filter(([, r]) => r.height < 44 || r.width < 44)
+    .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`));
+  assert.deepEqual(await small(), [], 'start');
+  await act(page, () => page.click('#btn-start'));
+  await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } }, { from: 'here' });
+  assert.deepEqual(await small(), [], 'result');
+  for (let i = 0; i < 8 && (await page.getAttribute('#main', 'data-question')) !== 'charges'; i += 1) {
+    await act(page, () => page.click('#btn-back'));
+  }
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'charges');
+  assert.deepEqual(await small(), [], 'charges');
+  await context.close();
+});
+
+test('the draft text shows a loud banner with its notice on the result', async () => {
+  const { page, context } = await openPage(env);
+  const draft = core.law('es').laws.find((l) => l.status === 'draft');
+  await page.click('.law-chooser summary');
+  await page.selectOption('#law-select', draft.id);
+  assert.ok(await page.isVisible('#draft-banner'));
+  await interview(page, { ...COVERED, label: '' });
+  assert.ok(await page.isVisible('#screen-result #draft-banner'));
+  assert.match(await text(page, '#draft-banner'), new RegExp(core.law('es', draft.id).notice.slice(0, 30)));
+  assert.match(await text(page, '#law-footer'), new RegExp(draft.id));
+  await context.close();
+});
+
 test('an excluded charge (intentional homicide) is not covered', async () => {
   const { page, context } = await openPage(env);
   await interview(page, { ...COVERED, label: '', charges: ['intentional_homicide'] });
@@ -213,15 +268,20 @@ test('"Borrar todo" wipes the answers from the page', async () => {
   await context.close();
 });
 
-test('no horizontal overflow at 360px on start, questions and result', async () => {
-  const { page, context } = await openPage(env, { viewport: PHONE });
-  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok((await width()) <= 360, 'start');
-  await act(page, () => page.click('#btn-start'));
-  assert.ok((await width()) <= 360, 'question');
-  await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } }, { from: 'here' });
-  assert.ok((await width()) <= 360, 'result');
-  await context.close();
+test('no horizontal overflow at 360px, nor at 180px (360px at 200% zoom)', async () => {
+  for (const viewport of [PHONE, { width: 180, height: 320 }]) {
+    const { page, context } = await openPage(env, { viewport });
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok((await width()) <= viewport.width, `start at ${viewport.width}px`);
+    await act(page, () => page.click('#btn-start'));
+    assert.ok((await width()) <= viewport.width, `question at ${viewport.width}px`);
+    await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } }, { from: 'here' });
+    assert.ok((await width()) <= viewport.width, `result at ${viewport.width}px`);
+    await act(page, () => page.click('#btn-add-case'));
+    await interview(page, { ...COVERED, label: '', factsDate: 'unknown', charges: 'unknown' }, { from: 'here' });
+    assert.ok((await width()) <= viewport.width, `two results at ${viewport.width}px`);
+    await context.close();
+  }
 });
 
 test('print shows the one-page summary and hides the interview', async () => {

@@ -1,0 +1,118 @@
+//! The command line as a user runs it (contract §5).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_amnistia"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+#[test]
+fn the_contract_example_is_covered_under_articles_8_12_9_and_7() {
+    let (code, out, _) = run(&["check", "tests/examples/contract.json"], b"");
+    assert_eq!(code, 0);
+    let a = json(&out);
+    assert_eq!(a["outcome"], "covered");
+    let arts = a["proceedings"][0]["articles"].as_array().unwrap();
+    for want in ["8.12", "9", "7"] {
+        assert!(arts.contains(&want.into()), "{want} missing from {arts:?}");
+    }
+    assert_eq!(a["law"]["id"], "enacted-2026-02-19");
+    assert!(a["law"]["rulesVersion"].as_str().unwrap().starts_with("sha256:"));
+}
+
+#[test]
+fn a_proceeding_with_no_facts_asks_all_five_questions() {
+    let (code, out, _) = run(&["check", "-"], br#"{"proceedings":[{}]}"#);
+    assert_eq!(code, 0);
+    let p = &json(&out)["proceedings"][0];
+    assert_eq!(p["outcome"], "needs_information");
+    assert_eq!(p["questions"], serde_json::json!(["factsDate", "event", "charges", "militaryJustice", "ceasedConduct"]));
+}
+
+#[test]
+fn every_bad_input_exits_2_with_its_code_and_path() {
+    let long = format!(r#"{{"proceedings":[{{"label":"{}"}}]}}"#, "x".repeat(70_000));
+    let many = format!(r#"{{"proceedings":[{}]}}"#, vec!["{}"; 51].join(","));
+    let cases: Vec<(Vec<u8>, &str, Option<&str>)> = vec![
+        (b"{".to_vec(), "invalid_json", None),
+        (b"\xef\xbb\xbf{\"proceedings\":[{}]}".to_vec(), "invalid_json", None),
+        (b"\xff\xfe".to_vec(), "invalid_json", None),
+        (br#"{"proceedings":[{}],"extra":1}"#.to_vec(), "unknown_field", Some("extra")),
+        (br#"{"proceedings":[{"factsDate":"2024-13-40"}]}"#.to_vec(), "invalid_date", Some("proceedings[0].factsDate")),
+        (br#"{"proceedings":[{"factsDate":"24/07/2024"}]}"#.to_vec(), "invalid_date", Some("proceedings[0].factsDate")),
+        (br#"{"proceedings":[{"factsDate":"2024-07","factsDateEnd":"2024-06"}]}"#.to_vec(), "invalid_date_range", Some("proceedings[0].factsDateEnd")),
+        (br#"{"proceedings":[{"event":14}]}"#.to_vec(), "invalid_event", Some("proceedings[0].event")),
+        (br#"{"proceedings":[{"charges":["theft"]}]}"#.to_vec(), "unknown_charge", Some("proceedings[0].charges[0]")),
+        (br#"{"person":{"abroad":"yes"},"proceedings":[{}]}"#.to_vec(), "invalid_value", Some("person.abroad")),
+        (br#"{"proceedings":[]}"#.to_vec(), "no_proceedings", Some("proceedings")),
+        (many.into_bytes(), "too_many_proceedings", Some("proceedings")),
+        (long.into_bytes(), "input_too_large", None),
+        (br#"{"law":"2030","proceedings":[{}]}"#.to_vec(), "unknown_law", Some("law")),
+    ];
+    for (input, code, path) in cases {
+        let (status, out, _) = run(&["check", "-"], &input);
+        assert_eq!(status, 2, "exit status for {code}");
+        let e = &json(&out)["error"];
+        assert_eq!(e["code"], code);
+        assert_eq!(e["path"].as_str(), path, "path for {code}");
+        assert!(!e["message"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn text_mode_reads_in_spanish_and_in_english() {
+    let (code, es, _) = run(&["check", "--format", "text", "tests/examples/contract.json"], b"");
+    assert_eq!(code, 0);
+    assert!(es.contains("LA AMNISTÍA SE APLICA"), "{es}");
+    assert!(es.contains("Próximos pasos"));
+    assert!(es.contains("no es asesoría legal"));
+    let (_, en, _) = run(&["check", "--format", "text", "--lang", "en", "tests/examples/contract.json"], b"");
+    assert!(en.contains("THE AMNESTY APPLIES"), "{en}");
+    assert!(en.contains("not legal advice"));
+}
+
+#[test]
+fn screening_reports_bad_rows_by_line_and_goes_on() {
+    let csv = "id,factsDate,event,charges,militaryJustice,ceasedConduct\n\
+               A,2024-07-30,12,terrorism,false,true\n\
+               B,2024-13-01,12,,,\n\
+               \n\
+               C,2022-05-01,none,none,false,true\n";
+    let (code, out, _) = run(&["screen", "--input", "csv", "--format", "csv", "-"], csv.as_bytes());
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "line,id,outcome,numerals,articles,questions,error_code,error_path,error_message");
+    assert!(lines[1].starts_with("2,A,covered,12,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("3,B,,,,,invalid_date,proceedings[0].factsDate"), "{}", lines[2]);
+    assert!(lines[3].starts_with("5,C,not_covered,"), "{}", lines[3]);
+    assert_eq!(lines.len(), 4);
+
+    let jsonl = "{\"proceedings\":[{\"factsDate\":\"2024-07\",\"event\":12,\"charges\":[],\"militaryJustice\":false}],\"person\":{\"ceasedConduct\":true}}\nnot json\n";
+    let (code, out, _) = run(&["screen", "-"], jsonl.as_bytes());
+    assert_eq!(code, 0);
+    let rows: Vec<serde_json::Value> = out.lines().map(json).collect();
+    assert_eq!(rows[0]["outcome"], "covered");
+    assert_eq!(rows[1]["line"], 2);
+    assert_eq!(rows[1]["error"]["code"], "invalid_json");
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    assert_eq!(run(&["frobnicate"], b"").0, 1);
+    assert_eq!(run(&["check"], b"").0, 1);
+    assert_eq!(run(&["check", "/no/such/file.json"], b"").0, 1);
+}

@@ -1,0 +1,41 @@
+// The start screen: what the checker does, privacy, not-advice, and which
+// text of the law to use (the enacted one unless the user asks for the draft).
+
+import { h, icon } from './dom.js';
+import { draftBanner } from './result.js';
+import { t } from '../i18n.js';
+
+/** ctx: { lang, info, onStart(), onLawChange(lawId) } */
+export function renderStart(root, ctx) {
+  const { lang, info } = ctx;
+  const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' });
+  if (info.status === 'draft') section.append(draftBanner(lang, info.notice));
+  section.append(
+    h('h2', { id: 'start-heading', tabindex: '-1', text: t(lang, 'startHeading') }),
+    h('p', { class: 'lead', text: t(lang, 'startIntro') }),
+    h('p', { text: t(lang, 'startUnknown') }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'btn-start', onclick: ctx.onStart }, t(lang, 'startButton'), ' →')),
+    h('div', { class: 'privacy', id: 'privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'privacyText') })),
+    h('div', { class: 'notice', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') },
+      icon('alert', 'icon icon-lg'), h('div', {}, h('p', { text: info.disclaimer }))));
+  if (info.laws.length > 1) section.append(lawChooser(ctx));
+  section.append(h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
+    ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
+  root.append(section);
+  return section;
+}
+
+function lawChooser({ lang, info, onLawChange }) {
+  const status = (code) => t(lang, 'lawStatus')[code] ?? code;
+  const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+  const select = h('select', { id: 'law-select', 'aria-describedby': 'law-select-help' },
+    info.laws.map((l) => h('option', { value: l.id, text: cap(status(l.status)) })));
+  select.value = info.id;
+  select.addEventListener('change', () => onLawChange(select.value));
+  return h('details', { class: 'law-chooser', open: info.status === 'draft' },
+    h('summary', { text: `${t(lang, 'lawVersion')}: ${status(info.status)}` }),
+    h('div', { class: 'field' },
+      h('label', { for: 'law-select', text: t(lang, 'lawVersion') }), select,
+      h('p', { class: 'help', id: 'law-select-help', text: t(lang, 'lawVersionHelp') })));
+}
