@@ -24,10 +24,10 @@ pub enum Precision {
     Year,
 }
 
-/// The earliest and latest days the checker reasons about. Dates outside
-/// are rejected as invalid, so no arithmetic can overflow.
-pub const MIN_YEAR: i32 = 1900;
-pub const MAX_YEAR: i32 = 2999;
+/// The earliest and latest years a four-digit date can write. Every such
+/// date is accepted; the bounds keep the arithmetic far from overflow.
+pub const MIN_YEAR: i32 = 1;
+pub const MAX_YEAR: i32 = 9999;
 
 impl Day {
     pub const fn from_civil(year: i32, month: u32, day: u32) -> Day {
@@ -104,7 +104,7 @@ pub enum DateError {
     Shape,
     /// A month or a day that does not exist, such as `2024-13` or `2023-02-29`.
     NoSuchDay,
-    /// A year outside 1900–2999.
+    /// Year 0000.
     OutOfRange,
 }
 
@@ -196,6 +196,7 @@ mod tests {
         assert_eq!(parse_span("24/07/2024"), Err(DateError::Shape));
         assert_eq!(parse_span("2024-7-1"), Err(DateError::Shape));
         assert_eq!(parse_span("１２３４"), Err(DateError::Shape));
-        assert_eq!(parse_span("0999"), Err(DateError::OutOfRange));
+        assert_eq!(parse_span("0000"), Err(DateError::OutOfRange));
+        assert!(parse_span("1899-12-31").is_ok());
     }
 }

@@ -46,12 +46,40 @@ pub fn numerals_of(mask: u16) -> impl Iterator<Item = u8> {
     (1..=13u8).filter(move |k| mask & bit(*k) != 0)
 }
 
-/// The law's time line cut into segments from [`Day::MIN`] to [`Day::MAX`].
-pub fn segments(law: &'static Law) -> &'static [Segment] {
-    static CACHE: OnceLock<Vec<Vec<Segment>>> = OnceLock::new();
-    let all = CACHE.get_or_init(|| crate::law::LAWS.iter().map(|l| cut(l)).collect());
+/// What a law version's data implies, worked out once: the time line cut
+/// into segments, the day classes of all time and of each numeral's
+/// window, and the values an unknown charge list can take.
+pub struct Tables {
+    pub segments: Vec<Segment>,
+    pub all_classes: Vec<DayClass>,
+    /// Index `k`: the classes of numeral `k`'s confirmed window.
+    pub window_classes: Vec<Vec<DayClass>>,
+    pub possible_charges: Vec<(ChargeFacts, ChargeSet)>,
+}
+
+pub fn tables(law: &'static Law) -> &'static Tables {
+    static CACHE: OnceLock<Vec<Tables>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| crate::law::LAWS.iter().map(|l| Tables::of(l)).collect());
     let i = crate::law::LAWS.iter().position(|l| core::ptr::eq(*l, law)).unwrap_or(0);
     &all[i]
+}
+
+impl Tables {
+    fn of(law: &Law) -> Tables {
+        let segments = cut(law);
+        let classes = |ranges: &[DayRange]| distinct_classes(&segments, ranges);
+        Tables {
+            all_classes: classes(&[DayRange::ALL]),
+            window_classes: (0..=13u8).map(|k| law.numeral(k).map_or(Vec::new(), |n| classes(n.window))).collect(),
+            possible_charges: ChargeFacts::possible(law),
+            segments,
+        }
+    }
+}
+
+/// The law's time line cut into segments from [`Day::MIN`] to [`Day::MAX`].
+pub fn segments(law: &'static Law) -> &'static [Segment] {
+    &tables(law).segments
 }
 
 fn cut(law: &Law) -> Vec<Segment> {
@@ -270,8 +298,12 @@ impl Facts {
 
 /// The distinct day classes in some ranges of days.
 pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Vec<DayClass> {
+    distinct_classes(segments(law), ranges)
+}
+
+fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Vec<DayClass> {
     let mut out: Vec<DayClass> = Vec::new();
-    for s in segments(law) {
+    for s in segments {
         if ranges.iter().any(|r| r.overlaps(&s.days)) && !out.contains(&s.class) {
             out.push(s.class);
         }
@@ -286,35 +318,61 @@ fn events_for(facts: &Facts) -> Vec<Event> {
     }
 }
 
+/// The days a stated event fixes when the start of the date is unknown
+/// (§2.2): its confirmed window, cut at a stated end, if any day is left.
+pub fn assumed_days(law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
+    let n = facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k))?;
+    match facts.date {
+        None => Some(n.window.to_vec()),
+        Some(r) if r.first == Day::MIN => {
+            let cut: Vec<DayRange> = n
+                .window
+                .iter()
+                .filter(|w| w.first <= r.last)
+                .map(|w| DayRange::new(w.first, w.last.min(r.last)))
+                .collect();
+            if cut.is_empty() { None } else { Some(cut) }
+        }
+        Some(_) => None,
+    }
+}
+
 pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
     let mut pairs = Vec::new();
     let mut date_assumed = false;
-    match facts.date {
-        Some(r) => {
+    let assumed = match facts.date {
+        Some(r) if r.first == Day::MIN => assumed_days(law, facts),
+        _ => None,
+    };
+    match (facts.date, assumed) {
+        (Some(_), Some(days)) => {
+            date_assumed = true;
+            let e = facts.event.expect("assumed days need a stated event");
+            pairs.extend(classes_in(law, &days).into_iter().map(|c| (c, e)));
+        }
+        (Some(r), None) => {
             let classes = classes_in(law, &[r]);
             for e in events_for(facts) {
                 pairs.extend(classes.iter().map(|c| (*c, e)));
             }
         }
-        None => {
+        (None, _) => {
             // §2.2: a stated event fixes the time to its confirmed window.
-            let all = classes_in(law, &[DayRange::ALL]);
+            let t = tables(law);
             for e in events_for(facts) {
-                match e.numeral().and_then(|k| law.numeral(k)) {
-                    Some(n) => {
-                        date_assumed |= facts.event.is_some();
-                        for c in classes_in(law, n.window) {
-                            pairs.push((c, e));
-                        }
-                    }
-                    None => pairs.extend(all.iter().map(|c| (*c, e))),
+                let window = e.numeral().map_or(&[][..], |k| &t.window_classes[k as usize][..]);
+                if window.is_empty() {
+                    pairs.extend(t.all_classes.iter().map(|c| (*c, e)));
+                } else {
+                    date_assumed |= facts.event.is_some();
+                    pairs.extend(window.iter().map(|c| (*c, e)));
                 }
             }
         }
     }
     let charges = match facts.charges {
         Some(set) => vec![ChargeFacts::of(law, set)],
-        None => ChargeFacts::possible(law).into_iter().map(|(f, _)| f).collect(),
+        None => tables(law).possible_charges.iter().map(|(f, _)| *f).collect(),
     };
     let both = |v: Option<bool>| v.map_or(vec![false, true], |b| vec![b]);
     Domain {

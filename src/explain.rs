@@ -180,10 +180,17 @@ fn date_assumed(cx: &Ctx) -> Step {
         n.map_or(Confidence::Confirmed, |n| n.confidence),
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
-        cx.t(
-            format!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}): el evento fija el tiempo."),
-            format!("The date of the acts was not given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}): the event fixes the time."),
-        ),
+        if cx.facts.date.is_some() {
+            cx.t(
+                format!("Solo se indicó hasta cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}), hasta esa fecha: el evento fija el tiempo."),
+                format!("Only the latest date of the acts was given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}), up to that date: the event fixes the time."),
+            )
+        } else {
+            cx.t(
+                format!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}): el evento fija el tiempo."),
+                format!("The date of the acts was not given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}): the event fixes the time."),
+            )
+        },
     ))
 }
 

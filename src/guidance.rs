@@ -8,7 +8,7 @@
 use crate::Lang;
 use crate::assessment::{AnswerOption, AnswerValue, Change, NextStep, QuestionAnswers};
 use crate::date::DayRange;
-use crate::eval::{self, ChargeFacts, Facts};
+use crate::eval::{self, Facts};
 use crate::law::{self, Law};
 use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
 use crate::text::{self, pick};
@@ -50,49 +50,55 @@ fn bool_options(lang: Lang, outcome: impl Fn(bool) -> Outcome) -> Vec<AnswerOpti
 
 fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
     // The days the date can still be: as given, or the stated event's window.
-    let domain: Vec<DayRange> = match (facts.date, facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k))) {
-        (Some(r), _) => vec![r],
-        (None, Some(n)) => n.window.to_vec(),
+    let domain: Vec<DayRange> = match (eval::assumed_days(law, facts), facts.date) {
+        (Some(days), _) => days,
+        (None, Some(r)) => vec![r],
         (None, None) => vec![DayRange::ALL],
     };
+    // (outcome, ranges inside some window or margin, whether other days too)
     let mut groups: Vec<(Outcome, Vec<DayRange>, bool)> = Vec::new();
+    let mut by_class: Vec<(eval::DayClass, Outcome)> = Vec::new();
     for seg in eval::segments(law) {
         for r in &domain {
             if !seg.days.overlaps(r) {
                 continue;
             }
             let clipped = DayRange::new(seg.days.first.max(r.first), seg.days.last.min(r.last));
-            let o = outcome_of(law, &Facts { date: Some(clipped), ..*facts });
-            let outside = seg.class.any() == 0;
-            match groups.iter_mut().find(|g| g.0 == o) {
-                Some(g) => {
-                    match g.1.last_mut() {
-                        Some(prev) if prev.last.next() == clipped.first => prev.last = clipped.last,
-                        _ => g.1.push(clipped),
-                    }
-                    g.2 |= outside;
+            // Within one segment the outcome depends only on its class.
+            let o = match by_class.iter().find(|(c, _)| *c == seg.class) {
+                Some((_, o)) => *o,
+                None => {
+                    let o = outcome_of(law, &Facts { date: Some(clipped), ..*facts });
+                    by_class.push((seg.class, o));
+                    o
                 }
-                None => groups.push((o, vec![clipped], outside)),
+            };
+            let outside = seg.class.any() == 0 && domain == [DayRange::ALL];
+            let g = match groups.iter().position(|g| g.0 == o) {
+                Some(i) => &mut groups[i],
+                None => {
+                    groups.push((o, Vec::new(), false));
+                    groups.last_mut().expect("just pushed")
+                }
+            };
+            if outside {
+                g.2 = true;
+                continue;
+            }
+            match g.1.last_mut() {
+                Some(prev) if prev.last.next() == clipped.first => prev.last = clipped.last,
+                _ => g.1.push(clipped),
             }
         }
     }
     groups.sort_by_key(|g| ORDER.iter().position(|o| *o == g.0));
     groups
         .into_iter()
-        .map(|(outcome, ranges, has_outside)| {
-            let inside: Vec<DayRange> = ranges
-                .iter()
-                .copied()
-                .filter(|r| eval::classes_in(law, &[*r]).iter().all(|c| c.any() != 0))
-                .collect();
-            let text = if has_outside && domain == [DayRange::ALL] {
-                if inside.is_empty() {
-                    pick(lang, "cualquier otra fecha".into(), "any other date".into())
-                } else {
-                    pick(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &inside)), format!("{}, or any other date", text::ranges(lang, &inside)))
-                }
-            } else {
-                text::ranges(lang, &ranges)
+        .map(|(outcome, ranges, other_days)| {
+            let text = match (ranges.is_empty(), other_days) {
+                (true, _) => pick(lang, "cualquier otra fecha".into(), "any other date".into()),
+                (false, true) => pick(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &ranges)), format!("{}, or any other date", text::ranges(lang, &ranges))),
+                (false, false) => text::ranges(lang, &ranges),
             };
             AnswerOption { text, value: None, outcome }
         })
@@ -119,8 +125,10 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
 }
 
 fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
-    let mut out: Vec<AnswerOption> = ChargeFacts::possible(law)
-        .into_iter()
+    let mut out: Vec<AnswerOption> = eval::tables(law)
+        .possible_charges
+        .iter()
+        .copied()
         .map(|(f, set)| {
             let mut parts: Vec<String> = Vec::new();
             let kinds = [

@@ -235,7 +235,7 @@ pub fn law_info(law: &'static Law, lang: Lang) -> LawInfo {
             .map(|&o| match o {
                 CaseOutcome::Covered => labelled("covered", lang, ("La amnistía se aplica", "Con estos datos, la ley cubre esta causa."), ("The amnesty applies", "On these facts, the law covers this case.")),
                 CaseOutcome::NotCovered => labelled("not_covered", lang, ("La amnistía no se aplica", "Con estos datos, la ley no cubre esta causa; hay otras vías."), ("The amnesty does not apply", "On these facts, the law does not cover this case; other routes exist.")),
-                CaseOutcome::Uncertain => labelled("uncertain", lang, ("Incierto", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
+                CaseOutcome::Uncertain => labelled("uncertain", lang, ("No está claro", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
                 CaseOutcome::NeedsInformation => labelled("needs_information", lang, ("Faltan datos", "La respuesta depende de datos que no se han dado."), ("More information needed", "The answer depends on facts not given.")),
                 CaseOutcome::Mixed => labelled("mixed", lang, ("Resultado distinto por causa", "Las causas tienen resultados distintos; vea cada una."), ("Different result per case", "The proceedings have different results; see each one.")),
             })

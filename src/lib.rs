@@ -127,9 +127,9 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let law = case.law;
     let facts = eval::Facts::of(p, case.person.ceased_conduct);
     let ev = eval::evaluate(law, &facts);
-    let classes = match (facts.date, facts.event.and_then(model::Event::numeral).and_then(|k| law.numeral(k))) {
-        (Some(r), _) => Some(eval::classes_in(law, &[r])),
-        (None, Some(n)) => Some(eval::classes_in(law, n.window)),
+    let classes = match (eval::assumed_days(law, &facts), facts.date) {
+        (Some(days), _) => Some(eval::classes_in(law, &days)),
+        (None, Some(r)) => Some(eval::classes_in(law, &[r])),
         (None, None) => None,
     };
     let numerals: Vec<u8> = eval::numerals_of(ev.numerals).collect();

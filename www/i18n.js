@@ -48,7 +48,7 @@ const es = {
   qPhase: '¿En qué etapa está esta causa?',
   qPhaseHelp: 'Esto solo cambia los pasos a seguir, no el resultado.',
 
-  dateNotArrest: 'Importante: es la fecha de los hechos de los que le acusan, no la fecha de la detención.',
+  dateNotArrest: 'Importante: es la fecha en que ocurrieron los hechos de los que acusan a su familiar, no la fecha de su detención.',
   datePrecisionLegend: '¿Qué tanto sabe de la fecha?',
   dateExactDay: 'Sé el día',
   dateMonth: 'Sé el mes',
@@ -195,7 +195,7 @@ const en = {
   qPhase: 'What stage is this case at?',
   qPhaseHelp: 'This only changes the next steps, not the result.',
 
-  dateNotArrest: 'Important: this is the date of the acts they are accused of, not the date of the arrest.',
+  dateNotArrest: 'Important: this is when the acts your relative is accused of happened, not the date of the arrest.',
   datePrecisionLegend: 'How much do you know about the date?',
   dateExactDay: 'I know the day',
   dateMonth: 'I know the month',

@@ -234,7 +234,10 @@ test('axe-core finds no WCAG 2.1 A/AA violations on start, question and result s
 });
 
 test('no request leaves the origin, none after load, nothing is stored, no CSP violation', async () => {
-  const { page, context, requests, loadedAt } = await openPage(env);
+  const { page, context, requests } = await openPage(env);
+  // "After load": once the page is ready and the browser has gone quiet (the tab icon comes late).
+  await page.waitForLoadState('networkidle');
+  const loadedAt = Date.now();
   await interview(page, COVERED);
   await page.click('#lang-switch');
   await page.click('#btn-erase');

@@ -60,7 +60,7 @@ export async function openPage(env, { viewport = PHONE, waitForStart = true, rou
   if (route) await route(page);
   await page.goto(`${env.server.url}/`);
   if (waitForStart) await page.waitForSelector('#screen-start');
-  return { page, context, requests, errors, loadedAt: Date.now() };
+  return { page, context, requests, errors };
 }
 
 /** Waits for the next screen after an action that re-renders. */
