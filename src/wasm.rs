@@ -18,6 +18,13 @@ export function evaluate(case_: object | string, lang?: "es" | "en"): Assessment
 export function law(lang?: "es" | "en", lawId?: string): LawInfo;
 /** The crate version and each law version's rules hash. */
 export function version(): string;
+/** Screens CSV rows (one proceeding each) against the header line; returns
+ *  { rows: Row[], csv: string }. firstLine numbers the rows in the file. */
+export function screenCsv(header: string, rows: string, firstLine: number, lang?: "es" | "en"): object;
+/** Screens JSONL lines (one case each), as screenCsv. */
+export function screenJsonl(lines: string, firstLine: number, lang?: "es" | "en"): object;
+/** [results CSV header, input CSV columns]. */
+export function screenColumns(): [string, string[]];
 "#;
 
 fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
@@ -91,4 +98,65 @@ pub fn law(lang: Option<String>, law_id: Option<String>) -> Result<JsValue, JsVa
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version_line()
+}
+
+/// A screened chunk: the result rows, and the same rows as CSV lines
+/// (without the header), exactly as `amnistia screen --format csv` writes.
+#[derive(Serialize)]
+struct Screened {
+    rows: Vec<crate::screen::Row>,
+    csv: String,
+}
+
+fn screened(rows: Vec<crate::screen::Row>) -> Result<JsValue, JsValue> {
+    let mut csv = String::new();
+    for r in &rows {
+        csv.push_str(&crate::screen::csv_result(r));
+        csv.push('\n');
+    }
+    to_js(&Screened { rows, csv })
+}
+
+/// Screens CSV rows against a header line: one result row per data row.
+/// `first_line` is the file line number of the first row, so errors point
+/// at the right line when the page screens a large file in chunks.
+#[wasm_bindgen(js_name = screenCsv)]
+pub fn screen_csv(header: &str, rows: &str, first_line: usize, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let header = crate::screen::csv_header(header).map_err(|column| {
+        js_error("unknown_field", &format!("unknown CSV column «{column}»"), Some(&column))
+    })?;
+    screened(
+        rows.split('\n')
+            .enumerate()
+            .filter_map(|(i, line)| crate::screen::csv_row(first_line + i, line, &header, lang))
+            .collect(),
+    )
+}
+
+/// Screens JSONL lines (one case per line), as `screenCsv`.
+#[wasm_bindgen(js_name = screenJsonl)]
+pub fn screen_jsonl(lines: &str, first_line: usize, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    screened(
+        lines
+            .split('\n')
+            .enumerate()
+            .filter_map(|(i, line)| crate::screen::jsonl_line(first_line + i, line, lang))
+            .collect(),
+    )
+}
+
+/// The header of the results CSV, and of the template's columns.
+#[wasm_bindgen(js_name = screenColumns)]
+pub fn screen_columns() -> Result<JsValue, JsValue> {
+    to_js(&(crate::screen::CSV_RESULT_HEADER, crate::screen::CSV_COLUMNS))
+}
+
+/// Test builds only (`--features test-hooks`): makes the module trap, so
+/// the page's recovery can be tested. Never in a release build.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = testTrap)]
+pub fn test_trap() {
+    core::arch::wasm32::unreachable()
 }
