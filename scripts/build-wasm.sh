@@ -15,7 +15,11 @@ cargo build --release --target wasm32-unknown-unknown --lib
 
 say "wasm-bindgen"
 rm -rf "$out"
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+# --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
+# gives the module a fresh WebAssembly instance (fresh memory) from the compiled
+# module, with no request; the page calls it after a trap (www/checker.js).
+# scripts/build-wasm-test.sh reads the flags from the next line: keep them on it.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --experimental-reset-state-function \
   --out-dir "$out" target/wasm32-unknown-unknown/release/amnistia.wasm
 
 say "wasm-opt -Oz"
@@ -40,3 +44,6 @@ for (const f of files) {
 const size = (f) => fs.statSync(f).size;
 console.log(`${wasm}: ${size(wasm)} bytes raw, ${size(wasm + ".br")} bytes brotli, ${size(wasm + ".gz")} bytes gzip`);
 ' "$wasm" "$wasm" "$out/amnistia.js"
+
+say "offline single file (www/amnistia-offline.html)"
+node scripts/build-offline.mjs

@@ -63,11 +63,18 @@ export async function openPage(env, { viewport = PHONE, waitForStart = true, rou
   return { page, context, requests, errors };
 }
 
-/** Waits for the next screen after an action that re-renders. */
+/**
+ * Waits for the next screen after an action that re-renders. `page` may be a
+ * Page or a Frame; #main may be inside the <amnistia-checker> widget's shadow root.
+ */
 async function act(page, action) {
   const before = await page.getAttribute('#main', 'data-render');
   await action();
-  await page.waitForFunction((b) => document.querySelector('#main').dataset.render !== b, before);
+  await page.waitForFunction((b) => {
+    const find = (root) => root.querySelector('#main')
+      ?? [...root.querySelectorAll('*')].map((el) => el.shadowRoot && find(el.shadowRoot)).find(Boolean);
+    return find(document).dataset.render !== b;
+  }, before);
 }
 
 /** Picks a date in the date question: { day, month, year, to: {...} } with strings. */
@@ -143,4 +150,13 @@ export async function axeViolations(page) {
   await page.evaluate(source);
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/** Clicks a download link (`page` a Page or Frame) and returns the downloaded text. */
+export async function download(page, selector) {
+  const pageOf = typeof page.page === 'function' ? page.page() : page;
+  const downloading = pageOf.waitForEvent('download');
+  await page.click(selector);
+  const file = await downloading;
+  return fs.readFileSync(await file.path(), 'utf8');
 }

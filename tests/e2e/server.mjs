@@ -1,5 +1,6 @@
 // A tiny static file server for the end-to-end tests (no dependencies).
 //   const { url, close } = await startServer({ root: 'www', port: 0 });
+// `headers` are added to every file response (e.g. CORS headers, for a widget's origin).
 // `url` is the origin, e.g. http://127.0.0.1:41234 (no trailing slash).
 // Serves a fresh precompressed sibling (file.br, file.gz) with Content-Encoding
 // when the request's Accept-Encoding allows it; 404 for anything missing.
@@ -42,7 +43,7 @@ function statFile(file) {
   }
 }
 
-export function startServer({ root, port = 0 } = {}) {
+export function startServer({ root, port = 0, headers: extra = {} } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const send = (status, body, headers = {}) => {
@@ -67,6 +68,7 @@ export function startServer({ root, port = 0 } = {}) {
       'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
       Vary: 'Accept-Encoding',
+      ...extra,
     };
     let body = file;
     let size = st.size;

@@ -29,6 +29,19 @@ function append(el, children) {
   }
 }
 
+/** Keeps what is typed, chosen or ticked in `container` across `rerender()` (a language switch). */
+export function keepFormValues(container, rerender) {
+  const values = [...container.querySelectorAll('input[id]:not([type=file]), select[id]')].map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
+  rerender();
+  for (const [id, value] of values) {
+    const el = container.querySelector(`#${CSS.escape(id)}`);
+    if (!el) continue;
+    if (el.type === 'checkbox') {
+      if (el.checked !== value) { el.checked = value; el.dispatchEvent(new Event('change')); }
+    } else el.value = value;
+  }
+}
+
 /** Removes every child of `el`. */
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);

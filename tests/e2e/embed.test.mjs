@@ -1,0 +1,236 @@
+// "Insertar en su sitio": the <amnistia-checker> widget (www/embed.js) and
+// the <iframe> option (index.html?embed=1), embedded in a foreign, hostile
+// host page served from another port (another origin) under the strict CSP
+// the README tells hosts to use. A check completes both ways; host styles do
+// not break the widget and the widget's do not leak out; the documented
+// --amnistia-* properties theme it; print gives the one-page summary; and
+// nothing is requested beyond the widget's own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+import { interview, act, COVERED, PHONE, DESKTOP, ROOT, WWW } from './interview.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
+// What the host page needs, exactly as README "Insertar en su sitio" gives it.
+const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
+// The widget's own files: nothing else may be requested from its origin.
+const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/style.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm',
+  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/status.js']);
+const IFRAME_FILES = new Set(['/index.html', '/app.js', '/page.js', '/checker.js', '/i18n.js', '/style.css', '/favicon.svg',
+  '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
+  '/ui/print.js', '/ui/status.js', '/ui/screening.js']);
+
+function hostPage(widget, { widgetTag = '<amnistia-checker lang="es"></amnistia-checker>', iframe = true, script = true } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${hostCsp(widget)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A hostile host</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="hostile.css">
+${script ? `<script type="module" src="${widget}/embed.js"></script>` : ''}
+</head>
+<body>
+<h1 id="host-title">News site</h1>
+<p id="host-text" class="lead">Host text.</p>
+<div id="host-probes">
+  <button id="host-button" class="btn btn-primary" type="button">Host button</button>
+  <p id="host-hidden" class="visually-hidden screen notice widget">Host element with the widget's class names</p>
+  <h2 id="host-h2" class="outcome out-covered">Host heading</h2>
+</div>
+${widgetTag}
+${iframe ? `<iframe id="amnistia-frame" src="${widget}/index.html?embed=1" title="Verificador de la Ley de Amnistía" width="100%" height="900"></iframe>` : ''}
+</body>
+</html>
+`;
+}
+
+let widget;
+let host;
+let browser;
+before(async () => {
+  // Module scripts and the fetches of the wasm and the stylesheet are CORS requests.
+  widget = await startServer({ root: WWW, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-host-'));
+  fs.copyFileSync(path.join(HERE, 'fixtures', 'hostile.css'), path.join(dir, 'hostile.css'));
+  fs.writeFileSync(path.join(dir, 'host.html'), hostPage(widget.url));
+  fs.writeFileSync(path.join(dir, 'plain.html'), hostPage(widget.url, { widgetTag: '', iframe: false, script: false }));
+  fs.writeFileSync(path.join(dir, 'host-en.html'), hostPage(widget.url, { widgetTag: '<amnistia-checker lang="en" law="draft-2026-02-05"></amnistia-checker>', iframe: false }));
+  host = await startServer({ root: dir, port: 0 });
+  host.dir = dir;
+  assert.notEqual(new URL(host.url).origin, new URL(widget.url).origin, 'another origin');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await widget?.close();
+  await host?.close();
+  if (host) fs.rmSync(host.dir, { recursive: true, force: true });
+});
+
+async function openHost(file, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${host.url}/${file}`);
+  await page.waitForSelector('amnistia-checker #screen-start').catch(() => {});
+  return { page, context, requests, errors };
+}
+
+const frameOf = async (page) => {
+  const handle = await page.waitForSelector('#amnistia-frame');
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('#screen-start');
+  return frame;
+};
+
+const PROBE_PROPS = ['display', 'position', 'width', 'height', 'color', 'background-color', 'font-size', 'font-family', 'border-top-style', 'padding-top', 'margin-top', 'clip', 'visibility', 'text-transform'];
+const probeStyles = (page) => page.evaluate((props) => ['html', 'body', '#host-title', '#host-text', '#host-button', '#host-hidden', '#host-h2']
+  // (the page itself grows by the widget's height, of course)
+  .map((sel) => [sel, props.filter((p) => !(p === 'height' && ['html', 'body'].includes(sel)))
+    .map((p) => getComputedStyle(document.querySelector(sel)).getPropertyValue(p)).join(' | ')]), PROBE_PROPS);
+
+/** Computed styles inside the widget's shadow root. */
+/** WCAG 2.1 A/AA violations inside the widget (its shadow tree), or in a frame's whole page. */
+async function axe(target, scope) {
+  await target.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await target.evaluate((sel) => window.axe.run(sel ? document.querySelector(sel) : document,
+    { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }), scope);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+const inWidget = (page, selector, props) => page.evaluate(([sel, ps]) => {
+  const el = document.querySelector('amnistia-checker').shadowRoot.querySelector(sel);
+  const cs = getComputedStyle(el);
+  return Object.fromEntries(ps.map((p) => [p, cs.getPropertyValue(p)]));
+}, [selector, props]);
+
+test('the widget completes a check in a hostile host page, isolated both ways, requesting only its own files', async () => {
+  const plain = await openHost('plain.html');
+  const before = await probeStyles(plain.page);
+  await plain.context.close();
+
+  const { page, context, requests, errors } = await openHost('host.html');
+  await page.waitForLoadState('networkidle');
+  const loadedAt = Date.now();
+  await interview(page, COVERED);
+  assert.equal(await page.getAttribute('amnistia-checker #screen-result', 'data-outcome'), 'covered');
+  assert.ok(await page.isVisible('amnistia-checker #proceeding-0 [data-article="8.12"]'));
+
+  // Host styles do not reach in: the widget's own sizes, fonts and colours.
+  const wrapper = await inWidget(page, '.widget', ['font-size', 'text-transform', 'letter-spacing', 'text-align', 'font-style', 'line-height']);
+  assert.deepEqual(wrapper, { 'font-size': '17px', 'text-transform': 'none', 'letter-spacing': 'normal', 'text-align': 'start', 'font-style': 'normal', 'line-height': '25.5px' });
+  const heading = await inWidget(page, '#result-heading', ['font-size', 'color', 'font-family', 'border-top-style']);
+  assert.equal(heading['font-size'], '24.65px');
+  assert.equal(heading.color, 'rgb(26, 26, 26)');
+  assert.match(heading['font-family'], /^Georgia/, 'themed with --amnistia-font');
+  assert.equal(heading['border-top-style'], 'none');
+  const print = await inWidget(page, '#btn-print', ['background-color', 'color', 'font-size', 'min-height']);
+  assert.deepEqual(print, { 'background-color': 'rgb(107, 29, 122)', color: 'rgb(255, 255, 255)', 'font-size': '17px', 'min-height': '48px' }, 'themed with --amnistia-primary');
+  const outcome = await inWidget(page, '#outcome-0', ['background-color', 'border-top-color']);
+  assert.deepEqual(outcome, { 'background-color': 'rgb(230, 244, 234)', 'border-top-color': 'rgb(30, 123, 52)' }, 'outcome colours are the widget\'s');
+  const small = await page.evaluate(() => [...document.querySelector('amnistia-checker').shadowRoot.querySelectorAll('button, select, input, summary')]
+    .filter((el) => el.offsetParent !== null).map((el) => el.getBoundingClientRect()).filter((r) => r.height < 44 || r.width < 44).length);
+  assert.equal(small, 0, 'every control at least 44px');
+
+  assert.deepEqual(await axe(page, 'amnistia-checker'), [], 'axe inside the widget');
+
+  // Widget styles do not leak out: the host's elements look as on the page without the widget.
+  assert.deepEqual(await probeStyles(page), before);
+
+  // Nothing beyond the widget's own files, and nothing after load.
+  const widgetOrigin = new URL(widget.url).origin;
+  const hostOrigin = new URL(host.url).origin;
+  for (const { url } of requests) {
+    const u = new URL(url);
+    if (u.origin === hostOrigin) assert.ok(['/host.html', '/hostile.css'].includes(u.pathname), `host request ${url}`);
+    else if (u.origin === widgetOrigin) assert.ok(WIDGET_FILES.has(u.pathname) || (IFRAME_FILES.has(u.pathname) && u.pathname !== '/'), `widget request ${url}`);
+    else assert.fail(`a request to another origin: ${url}`);
+  }
+  assert.deepEqual(requests.filter((r) => r.at > loadedAt).map((r) => r.url), [], 'no request after load');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the <iframe> option completes a check, without the site chrome', async () => {
+  const { page, context, requests } = await openHost('host.html');
+  const frame = await frameOf(page);
+  assert.ok(!(await frame.isVisible('.brand')), 'no site title');
+  assert.ok(!(await frame.isVisible('#btn-screening')), 'no Organizaciones link');
+  assert.ok(!(await frame.isVisible('#offline-download')), 'no download link');
+  assert.ok(await frame.isVisible('#lang-switch'));
+  assert.ok(await frame.isVisible('#btn-erase'));
+  await interview(frame, COVERED);
+  assert.equal(await frame.getAttribute('#screen-result', 'data-outcome'), 'covered');
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#result-heading')).fontSize), '24.65px');
+  assert.deepEqual(await axe(frame), [], 'axe in the iframe');
+  const widgetOrigin = new URL(widget.url).origin;
+  for (const { url } of requests.filter((r) => new URL(r.url).origin === widgetOrigin)) {
+    assert.ok(IFRAME_FILES.has(new URL(url).pathname) || WIDGET_FILES.has(new URL(url).pathname), `iframe request ${url}`);
+  }
+  assert.deepEqual(await frame.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  await context.close();
+});
+
+test('printing from the widget gives its one-page summary and hides the host page', async () => {
+  const { page, context } = await openHost('host.html');
+  await interview(page, COVERED);
+  const screenBefore = await probeStyles(page);
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.click('amnistia-checker #btn-print');
+  assert.equal(await page.evaluate(() => window.__printed), true);
+  assert.deepEqual(await probeStyles(page), screenBefore, 'nothing changes on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('amnistia-checker #print-summary'));
+  assert.ok(!(await page.isVisible('amnistia-checker #main')), 'the interview is hidden');
+  for (const sel of ['#host-title', '#host-text', '#host-button', '#amnistia-frame']) assert.ok(!(await page.isVisible(sel)), `${sel} hidden in print`);
+  const summary = await page.textContent('amnistia-checker #print-summary');
+  assert.match(summary, /La amnistía se aplica/);
+  assert.match(summary, /Tribunal 2º de Control/);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  await context.close();
+});
+
+test('the lang and law attributes set where the widget starts; changing lang switches it', async () => {
+  const { page, context } = await openHost('host-en.html');
+  assert.match(await page.textContent('amnistia-checker #start-heading'), /Find out whether/);
+  assert.ok(await page.isVisible('amnistia-checker #draft-banner'), 'starts with the draft text');
+  await page.evaluate(() => document.querySelector('amnistia-checker').setAttribute('lang', 'es'));
+  assert.match(await page.textContent('amnistia-checker #start-heading'), /Averigüe/);
+  assert.equal(await page.evaluate(() => document.querySelector('amnistia-checker').shadowRoot.querySelector('.widget').lang), 'es');
+  await act(page, () => page.click('amnistia-checker #btn-start'));
+  assert.equal(await page.getAttribute('amnistia-checker #screen-question', 'data-question'), 'situation');
+  await context.close();
+});
+
+test('screenshots of the widget and the iframe in the hostile host page', async () => {
+  for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
+    const { page, context } = await openHost('host.html', viewport);
+    await frameOf(page);
+    await page.locator('#amnistia-frame').scrollIntoViewIfNeeded(); // else a full-page capture leaves the frame blank
+    await page.screenshot({ path: path.join(SHOTS, `40-widget-hostile-host-${size}.png`), fullPage: true });
+    await interview(page, COVERED);
+    await page.locator('amnistia-checker').screenshot({ path: path.join(SHOTS, `41-widget-result-${size}.png`) });
+    await page.locator('#amnistia-frame').screenshot({ path: path.join(SHOTS, `42-iframe-start-${size}.png`) });
+    await context.close();
+  }
+});

@@ -1,0 +1,436 @@
+// The checker itself, shared by the page (app.js), the offline single file
+// and the <amnistia-checker> widget (embed.js). It mounts into a root (the
+// document, or a ShadowRoot) that holds #main, #print-root, #announcer,
+// #lang-switch and #btn-erase, and asks `load()` for the initialised core.
+// JS never decides whether the law applies: after each answer it asks the
+// core, and the next question is the first fact the core says it still needs.
+//
+// Nothing leaves this device and nothing is stored: every answer lives in
+// the `state` object below and is gone when the tab closes or on "Borrar todo".
+
+import { t } from './i18n.js';
+import { clear, keepFormValues } from './ui/dom.js';
+import { renderStart } from './ui/start.js';
+import { renderQuestion } from './ui/questions.js';
+import { renderResult, draftBanner } from './ui/result.js';
+import { renderPrintSummary } from './ui/print.js';
+import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.js';
+
+const LOAD_TIMEOUT_MS = 60000;
+const SLOW_NOTICE_MS = 8000;
+const MAX_PROCEEDINGS = 50;
+const FACT_KEYS = { factsDate: ['factsDate', 'factsDateEnd'], event: ['event'], charges: ['charges'], militaryJustice: ['militaryJustice'], phase: ['phase'], label: ['label'] };
+const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
+
+/**
+ * Mounts the checker into `root` (a Document or a ShadowRoot).
+ * opts: {
+ *   load(): Promise<core>   the initialised wasm module (evaluate, law, version, screen*); called again on "Reintentar"
+ *   lang: 'es' | 'en', lawId: string (a starting law version, ignored when unknown)
+ *   page: true when root is the whole document (sets <html lang> and the title)
+ *   langTarget: an element whose lang attribute follows the language (the widget's wrapper)
+ *   onPrint(): how to print (default window.print())
+ *   screening: the ui/screening.js module, to offer the "Organizaciones" view
+ *   startView: 'start' | 'screening'
+ * }
+ * Returns { setLang(lang), setLaw(lawId) }.
+ */
+export function mountChecker(root, opts) {
+  const byId = (id) => root.getElementById(id);
+  const main = byId('main');
+  const printRoot = byId('print-root');
+  const announcer = byId('announcer');
+
+  const core = { mod: null, version: '', info: new Map(), attempt: 0 };
+  let lang = opts.lang === 'en' ? 'en' : 'es';
+  let initialLaw = opts.lawId || undefined;
+  let state = freshState();
+  let screening = null; // the Organizaciones view's session (its results), when opened
+  let returnTo = null; // the interview screen to go back to from that view
+  let wantScreening = opts.startView === 'screening';
+
+  function freshState() {
+    return {
+      lawId: undefined, // undefined: the core's default (the enacted text)
+      person: {}, // only known facts; an unknown fact is an absent key
+      personAsked: [],
+      proceedings: [],
+      current: 0,
+      screen: { name: 'start' },
+      history: [],
+    };
+  }
+
+  const newProceeding = () => ({ facts: {}, asked: [] });
+
+  /* ---------- the core ---------- */
+
+  function lawInfo() {
+    const key = `${lang}|${state.lawId ?? ''}`;
+    if (!core.info.has(key)) core.info.set(key, core.mod.law(lang, state.lawId));
+    return core.info.get(key);
+  }
+
+  /** A law id the core knows, or undefined (the default text). */
+  function knownLaw(id) {
+    if (!id || !core.mod) return undefined;
+    return core.mod.law(lang).laws.some((l) => l.id === id) ? id : undefined;
+  }
+
+  /** The case object of the contract: unknown facts are simply left out. */
+  function buildCase(proceedings = state.proceedings) {
+    const c = { person: { ...state.person }, proceedings: proceedings.map((p) => ({ ...p.facts })) };
+    if (state.lawId) c.law = state.lawId;
+    return c;
+  }
+
+  /** Asks the core; on an error shows the error panel and returns null. */
+  function assess() {
+    try {
+      return core.mod.evaluate(buildCase(), lang);
+    } catch (err) {
+      showError('eval', err);
+      return null;
+    }
+  }
+
+  /** The core's message for a date it rejects, or null when it takes it. */
+  function checkDate(answer) {
+    const i = state.current;
+    const trial = state.proceedings.map((p, k) => (k === i ? { facts: { ...p.facts, ...answer } } : p));
+    if (!answer.factsDateEnd) delete trial[i].facts.factsDateEnd;
+    try {
+      core.mod.evaluate(buildCase(trial), lang);
+      return null;
+    } catch (err) {
+      if (err && err.code === 'invalid_date_range') return t(lang, 'dateRangeOrder');
+      if (err && err.code === 'invalid_date') return err.message || t(lang, 'dateNoSuchDay');
+      return null; // anything else surfaces through the normal flow
+    }
+  }
+
+  /* ---------- the interview ---------- */
+
+  /** The next screen: person questions once, then what the core still needs. */
+  function nextScreen() {
+    const asked = (k) => state.personAsked.includes(k);
+    if (!asked('situation')) return { name: 'question', q: { kind: 'situation' } };
+    if (!asked('abroad')) return { name: 'question', q: { kind: 'abroad' } };
+    const index = state.current;
+    const p = state.proceedings[index];
+    if (!p.asked.includes('label')) return { name: 'question', q: { kind: 'label', index } };
+    const a = assess();
+    if (!a) return null;
+    for (const fact of a.proceedings[index].questions) {
+      if (fact === 'ceasedConduct') {
+        if (!asked('ceasedConduct')) return { name: 'question', q: { kind: fact, index } };
+      } else if (!p.asked.includes(fact)) {
+        return { name: 'question', q: { kind: fact, index } };
+      }
+    }
+    if (!p.asked.includes('phase')) return { name: 'question', q: { kind: 'phase', index } };
+    return { name: 'result' };
+  }
+
+  function snapshot() {
+    const { history, screen, ...rest } = state;
+    return structuredClone(rest);
+  }
+
+  function go(screen, remember) {
+    if (!screen) return; // the error panel is already showing
+    if (remember) state.history.push({ screen: remember, saved: snapshot() });
+    state.screen = screen;
+    render({ focus: true });
+  }
+
+  /** The current value of a question's fact, for pre-filling. */
+  function currentValue(q) {
+    if (PERSON_KEYS.includes(q.kind)) return state.person[q.kind];
+    const facts = state.proceedings[q.index].facts;
+    if (q.kind === 'factsDate') return facts.factsDate === undefined ? undefined : { factsDate: facts.factsDate, factsDateEnd: facts.factsDateEnd };
+    return facts[q.kind];
+  }
+
+  function answer(q, value) {
+    const remember = { name: 'question', q, previous: value };
+    const saved = snapshot();
+    if (PERSON_KEYS.includes(q.kind)) {
+      if (value === undefined) delete state.person[q.kind];
+      else state.person[q.kind] = value;
+      if (!state.personAsked.includes(q.kind)) state.personAsked.push(q.kind);
+    } else {
+      const p = state.proceedings[q.index];
+      for (const key of FACT_KEYS[q.kind]) delete p.facts[key];
+      if (value !== undefined) Object.assign(p.facts, q.kind === 'factsDate' ? value : { [q.kind]: value });
+      if (!p.asked.includes(q.kind)) p.asked.push(q.kind);
+    }
+    state.history.push({ screen: remember, saved });
+    go(nextScreen());
+  }
+
+  function goBack() {
+    const entry = state.history.pop();
+    if (!entry) return eraseAll();
+    Object.assign(state, entry.saved);
+    state.screen = entry.screen;
+    render({ focus: true });
+  }
+
+  function start() {
+    if (!state.proceedings.length) state.proceedings.push(newProceeding());
+    state.current = 0;
+    go(nextScreen(), { name: 'start' });
+  }
+
+  function changeLaw(lawId) {
+    state.lawId = lawId;
+    render();
+    main.querySelector('#law-select')?.focus();
+  }
+
+  function addCase() {
+    if (state.proceedings.length >= MAX_PROCEEDINGS) return;
+    const saved = snapshot();
+    state.proceedings.push(newProceeding());
+    state.current = state.proceedings.length - 1;
+    state.history.push({ screen: { name: 'result' }, saved });
+    go(nextScreen());
+  }
+
+  function goAnswer(index, fact) {
+    state.current = index;
+    const q = { kind: fact, index };
+    go({ name: 'question', q, previous: currentValue(q) }, { name: 'result' });
+  }
+
+  function eraseAll() {
+    state = freshState();
+    if (screening) screening.dispose();
+    screening = null;
+    returnTo = null;
+    clear(main);
+    clear(printRoot);
+    announcer.textContent = '';
+    renewCore();
+    if (!core.mod) return boot(); // still loading, or loading failed: start that over
+    render({ focus: true });
+    announce(t(lang, 'erased'));
+  }
+
+  /** The "Organizaciones" view: screening a whole list, on this device. */
+  function openScreening() {
+    if (!opts.screening) return;
+    if (!core.mod) { wantScreening = true; return; } // shown once the core has loaded
+    if (state.screen.name !== 'screening') returnTo = ['start', 'question', 'result'].includes(state.screen.name) ? state.screen : null;
+    state.screen = { name: 'screening' };
+    render({ focus: true });
+    main.scrollIntoView?.({ block: 'start' });
+  }
+
+  function closeScreening() {
+    state.screen = returnTo ?? { name: 'start' };
+    returnTo = null;
+    render({ focus: true });
+  }
+
+  /* ---------- screens ---------- */
+
+  function announce(text) {
+    announcer.textContent = '';
+    // A fresh text node in a later task makes screen readers read it again.
+    setTimeout(() => { announcer.textContent = text; }, 50);
+  }
+
+  let renders = 0;
+
+  function render({ focus = false } = {}) {
+    clear(main);
+    const screen = state.screen;
+    // For tests and styles: which screen is showing, and a counter that changes on every render.
+    main.dataset.screen = screen.name;
+    main.dataset.render = String(++renders);
+    main.dataset.question = screen.name === 'question' ? screen.q.kind : '';
+    if (screen.name === 'loading') return renderLoading();
+    if (screen.name === 'error') return renderError(focus);
+    try {
+      if (screen.name === 'start') {
+        renderStart(main, { lang, info: lawInfo(), onStart: start, onLawChange: changeLaw });
+      }
+      else if (screen.name === 'question') renderQuestionScreen(screen);
+      else if (screen.name === 'result') renderResultScreen(focus);
+      else if (screen.name === 'screening') renderScreeningScreen();
+    } catch (err) {
+      return showError('eval', err);
+    }
+    if (focus) {
+      const target = main.querySelector('[tabindex="-1"]');
+      if (target) target.focus();
+    }
+  }
+
+  function renderLoading(slow = false) {
+    main.append(loadingScreen(lang, slow));
+  }
+
+  function renderQuestionScreen(screen) {
+    const info = lawInfo();
+    const { q } = screen;
+    if (info.status === 'draft') main.append(draftBanner(lang, info.notice));
+    const p = q.index === undefined ? null : state.proceedings[q.index];
+    const personal = PERSON_KEYS.includes(q.kind);
+    const context = personal ? t(lang, 'stepPerson') : t(lang, 'stepCase', q.index + 1, p.facts.label);
+    renderQuestion(main, {
+      lang,
+      info,
+      q,
+      context,
+      previous: 'previous' in screen ? screen.previous : currentValue(q),
+      onAnswer: (value) => answer(q, value),
+      onUnknown: () => answer(q, undefined),
+      onBack: goBack,
+      checkDate,
+    });
+  }
+
+  function renderResultScreen(focus) {
+    const a = assess();
+    if (!a) return;
+    const info = lawInfo();
+    const labels = state.proceedings.map((p, i) => p.facts.label || t(lang, 'caseN', i + 1));
+    const section = renderResult(main, {
+      lang, info, assessment: a, caseLabels: labels, version: core.version,
+      onAddCase: addCase, onPrint: () => (opts.onPrint ? opts.onPrint() : window.print()), onBack: goBack, onGoAnswer: goAnswer,
+    });
+    if (state.proceedings.length >= MAX_PROCEEDINGS) section.querySelector('#btn-add-case')?.remove();
+    clear(printRoot);
+    printRoot.append(renderPrintSummary({
+      lang, info, assessment: a, person: state.person,
+      proceedings: buildCase().proceedings, caseLabels: labels,
+    }));
+    if (focus) {
+      const label = info.outcomes.find((o) => o.code === a.outcome)?.label ?? a.outcome;
+      announce(t(lang, 'resultAnnounce', label));
+    }
+  }
+
+  function renderScreeningScreen() {
+    clear(printRoot);
+    if (!screening) screening = opts.screening.createSession();
+    opts.screening.renderScreening(main, { lang, info: core.mod.law(lang), core: core.mod, session: screening, announce, onBack: closeScreening });
+  }
+
+  /* ---------- errors ---------- */
+
+  function showError(kind, err) {
+    // A trap (WebAssembly.RuntimeError), or any error without the core's own
+    // code, can leave the wasm instance broken: renew it before going on.
+    if (kind === 'eval' && !(err && typeof err.code === 'string' && err.code)) core.broken = true;
+    state.screen = { name: 'error', kind, code: errorCode(kind, err), detail: kind === 'eval' && err && err.message ? String(err.message) : '' };
+    clear(printRoot);
+    render({ focus: true });
+  }
+
+  function renderError(focus) {
+    const section = errorPanel(lang, state.screen, { onRetry: () => retry(state.screen.kind), onRestart: eraseAll });
+    main.append(section);
+    if (focus) section.querySelector('#error-heading').focus();
+  }
+
+  /**
+   * After a trap: a fresh WebAssembly instance (fresh memory) from the module
+   * already compiled, with no request and no reload (the glue's
+   * __wbg_reset_state, scripts/build-wasm.sh). If that fails, drop the core
+   * so that it is loaded again.
+   */
+  function renewCore() {
+    if (!core.broken || !core.mod) return;
+    core.broken = false;
+    core.info.clear();
+    try {
+      core.mod.__wbg_reset_state();
+    } catch {
+      core.mod = null;
+    }
+  }
+
+  function retry(kind) {
+    renewCore();
+    if (kind === 'load' || !core.mod) return boot();
+    // An evaluation failed: go back to where the user was and try that step again.
+    const entry = state.history[state.history.length - 1];
+    state.screen = entry ? entry.screen : { name: 'start' };
+    if (entry) { state.history.pop(); Object.assign(state, entry.saved); }
+    render({ focus: true });
+  }
+
+  /* ---------- loading ---------- */
+
+  async function boot() {
+    const attempt = ++core.attempt;
+    if (state.screen.name === 'screening') wantScreening = true;
+    state.screen = { name: 'loading' };
+    render();
+    const slow = setTimeout(() => {
+      if (attempt === core.attempt && state.screen.name === 'loading') { clear(main); renderLoading(true); }
+    }, SLOW_NOTICE_MS);
+    try {
+      const mod = await withTimeout(Promise.resolve().then(() => opts.load()), LOAD_TIMEOUT_MS);
+      if (attempt !== core.attempt) return;
+      core.mod = mod;
+      // version() also lists every law's rules hash; the footer shows those per law.
+      core.version = typeof mod.version === 'function' ? String(mod.version()).split(';')[0].trim() : '';
+      core.info.clear();
+      if (initialLaw) state.lawId = knownLaw(initialLaw);
+      state.screen = { name: wantScreening && opts.screening ? 'screening' : 'start' };
+      wantScreening = false;
+      render({ focus: attempt > 1 });
+    } catch (err) {
+      if (attempt === core.attempt) showError('load', err);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  /* ---------- language ---------- */
+
+  function applyStatic() {
+    if (opts.page) {
+      document.documentElement.lang = lang;
+      document.title = t(lang, 'pageTitle');
+    }
+    if (opts.langTarget) opts.langTarget.lang = lang;
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
+    for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nLabel));
+    const switcher = byId('lang-switch');
+    switcher.lang = lang === 'es' ? 'en' : 'es';
+    switcher.setAttribute('aria-label', t(lang, 'switchLangLabel'));
+  }
+
+  function setLang(next) {
+    lang = next === 'en' ? 'en' : 'es';
+    applyStatic();
+    if (!core.mod) {
+      if (state.screen.name === 'loading') { clear(main); renderLoading(); }
+      else render();
+      return;
+    }
+    // Re-render the current screen from the core, in the new language.
+    if (state.screen.name === 'question') keepFormValues(main, () => render());
+    else render();
+  }
+
+  function setLaw(id) {
+    initialLaw = id || undefined;
+    if (core.mod && state.screen.name === 'start') changeLaw(knownLaw(initialLaw));
+  }
+
+  byId('lang-switch').addEventListener('click', () => setLang(lang === 'es' ? 'en' : 'es'));
+  byId('btn-erase').addEventListener('click', eraseAll);
+  const orgs = byId('btn-screening');
+  if (orgs && opts.screening) orgs.addEventListener('click', openScreening);
+  else if (orgs) orgs.hidden = true;
+  applyStatic();
+  boot();
+  return { setLang, setLaw };
+}

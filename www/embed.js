@@ -1,0 +1,126 @@
+// <amnistia-checker>: the checker as a widget for other sites.
+//
+//   <script type="module" src="https://…/embed.js"></script>
+//   <amnistia-checker lang="es" law="enacted-2026-02-19"></amnistia-checker>
+//
+// Attributes: lang ("es", the default, or "en") and law (optional: the law
+// version it starts with). Everything lives in an open Shadow DOM, so the
+// host page's CSS does not reach in and the widget's does not leak out; the
+// look can be themed with the --amnistia-* custom properties (README,
+// "Insertar en su sitio"). Its files (style.css, the glue and the wasm) load
+// relative to this module's own URL, and it never requests anything else.
+
+import { mountChecker } from './checker.js';
+import { h } from './ui/dom.js';
+
+const BASE = new URL('./', import.meta.url);
+const TAG = 'amnistia-checker';
+
+let corePromise = null;
+let importFailed = false;
+let attempt = 0;
+
+/** The core, loaded once for every widget on the page (again after a failure). */
+function loadCore() {
+  if (!corePromise) {
+    attempt += 1;
+    // A failed import may be remembered by the browser: ask again under a fresh URL.
+    const url = new URL(importFailed ? `pkg/amnistia.js?retry=${attempt}` : 'pkg/amnistia.js', BASE).href;
+    corePromise = import(url)
+      .catch((err) => { importFailed = true; throw err; })
+      .then(async (mod) => { await mod.default(); return mod; });
+    corePromise.catch(() => { corePromise = null; });
+  }
+  return corePromise;
+}
+
+let sheetPromise = null;
+
+/**
+ * The stylesheet, as a constructable sheet shared by every widget. It is
+ * fetched (as the wasm is: the host page's connect-src must allow this
+ * origin) rather than linked, so that the host needs no style-src for it.
+ */
+function loadSheet() {
+  if (!sheetPromise) {
+    sheetPromise = fetch(new URL('style.css', BASE), { credentials: 'omit' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`style.css: ${r.status}`))))
+      .then((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        return sheet;
+      });
+    sheetPromise.catch(() => { sheetPromise = null; });
+  }
+  return sheetPromise;
+}
+
+let printSheet = null;
+
+/**
+ * Printing from a widget prints its one-page summary only: while a widget is
+ * marked as printing, everything else on the host page is hidden from print.
+ * Added to the host document on the first print, never before.
+ */
+function printOnly(host) {
+  if (!printSheet) {
+    printSheet = new CSSStyleSheet();
+    printSheet.replaceSync(`@media print {
+      body :not(:has(${TAG}[data-amnistia-printing])):not(${TAG}[data-amnistia-printing]) { display: none !important; }
+      ${TAG}[data-amnistia-printing] { display: block !important; }
+    }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+    window.addEventListener('afterprint', () => {
+      for (const el of document.querySelectorAll(`${TAG}[data-amnistia-printing]`)) el.removeAttribute('data-amnistia-printing');
+    });
+  }
+  for (const el of document.querySelectorAll(`${TAG}[data-amnistia-printing]`)) el.removeAttribute('data-amnistia-printing');
+  host.setAttribute('data-amnistia-printing', '');
+  window.print();
+}
+
+/** The widget's frame: a bar with the language switch and "Borrar todo", the screens, the footer line. */
+function skeleton() {
+  return h('div', { class: 'widget', part: 'widget' },
+    h('div', { class: 'widget-bar' },
+      h('p', { class: 'widget-title', 'data-i18n': 'appTitle' }),
+      h('div', { class: 'header-actions' },
+        h('button', { type: 'button', class: 'btn btn-small', id: 'lang-switch', 'data-i18n': 'switchLang' }),
+        h('button', { type: 'button', class: 'btn btn-small btn-danger', id: 'btn-erase', 'data-testid': 'erase-all', 'data-i18n': 'eraseAll' }))),
+    h('div', { id: 'main', class: 'widget-main', tabindex: '-1' }),
+    h('div', { id: 'print-root' }),
+    h('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    h('p', { class: 'widget-foot' },
+      h('strong', { 'data-i18n': 'notAdviceShort' }), ' ', h('span', { 'data-i18n': 'footerText' })));
+}
+
+class AmnistiaChecker extends HTMLElement {
+  static get observedAttributes() { return ['lang', 'law']; }
+
+  connectedCallback() {
+    if (this.shadowRoot) return; // moved in the page: keep its state
+    const shadow = this.attachShadow({ mode: 'open' });
+    const wrapper = skeleton();
+    wrapper.hidden = true; // until its stylesheet is in: no flash of unstyled widget
+    shadow.append(wrapper);
+    loadSheet().then(
+      (sheet) => { shadow.adoptedStyleSheets = [sheet]; },
+      () => {}, // without its styles the widget still works
+    ).finally(() => { wrapper.hidden = false; });
+    this.app = mountChecker(shadow, {
+      load: loadCore,
+      lang: this.getAttribute('lang'),
+      lawId: this.getAttribute('law') || undefined,
+      langTarget: wrapper,
+      onPrint: () => printOnly(this),
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.app || before === after) return;
+    if (name === 'lang') this.app.setLang(after);
+    if (name === 'law') this.app.setLaw(after);
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, AmnistiaChecker);

@@ -1,0 +1,22 @@
+// The whole page (index.html, and the offline single file): mounts the
+// checker into the document, with the "Organizaciones" view. `?embed=1`
+// (the <iframe> option of "Insertar en su sitio") hides the site's header
+// chrome and the extra links; `?lang=en` and `?law=<id>` set where it starts.
+
+import { mountChecker } from './checker.js';
+import * as screening from './ui/screening.js';
+
+/** load(): Promise<the initialised core>, as mountChecker takes it. */
+export function startPage(load) {
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1';
+  if (embed) document.documentElement.dataset.embed = '';
+  return mountChecker(document, {
+    load,
+    page: true,
+    lang: params.get('lang') === 'en' ? 'en' : 'es',
+    lawId: params.get('law') || undefined,
+    screening: embed ? null : screening,
+    startView: !embed && location.hash === '#organizaciones' ? 'screening' : 'start',
+  });
+}

@@ -1,0 +1,133 @@
+// Screens a whole list (CSV or JSONL, the format of `amnistia screen`) with
+// the core, in chunks, yielding to the event loop between chunks so that the
+// page stays responsive and the progress bar moves. Nothing here decides:
+// every row's result comes from the core's screenCsv / screenJsonl, and the
+// results CSV is the core's, line for line, as the command line writes it.
+// Nothing is sent anywhere: the file is read from the device's memory.
+
+export const CHUNK_LINES = 500;
+export const MAX_BYTES = 20 * 1024 * 1024;
+
+/** 'csv' for a .csv file; 'jsonl' for .jsonl/.ndjson/.json; otherwise by its first character. */
+export function detectKind(name, text) {
+  if (/\.csv$/i.test(name)) return 'csv';
+  if (/\.(jsonl|ndjson|json)$/i.test(name)) return 'jsonl';
+  return text.trimStart().startsWith('{') ? 'jsonl' : 'csv';
+}
+
+/**
+ * The file's lines, as the command line reads them (split on \n, 1-based
+ * numbers), and the numbers of the lines that are not UTF-8 (the command
+ * line reports those as bad rows; the browser must not turn them into
+ * replacement characters and screen them).
+ */
+export function splitLines(bytes) {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return { lines: strict.decode(bytes).split('\n'), notUtf8: [] };
+  } catch {
+    // Rare: decode line by line, and keep the bad ones aside.
+    const lines = [];
+    const notUtf8 = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i += 1) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      const slice = bytes.subarray(start, i);
+      try {
+        // A byte order mark counts only at the very start of the file.
+        lines.push(new TextDecoder('utf-8', { fatal: true, ignoreBOM: start !== 0 }).decode(slice));
+      } catch {
+        lines.push('');
+        notUtf8.push(lines.length);
+      }
+      start = i + 1;
+    }
+    return { lines, notUtf8 };
+  }
+}
+
+/** The outcome a row is filed under: the core's outcome, or 'error'. */
+export const rowKind = (row) => (row.error ? 'error' : row.outcome);
+
+const nextTurn = () => (globalThis.scheduler?.yield
+  ? globalThis.scheduler.yield()
+  : new Promise((resolve) => { setTimeout(resolve, 0); }));
+
+/**
+ * Screens `bytes` (the file's contents) with `core`.
+ *   opts: { name, lang, onProgress(done, total), isCancelled() }
+ * Resolves to { kind, rows, csv (with its header), counts, total, notUtf8 }
+ * or, when the run was cancelled, to null. Rejects with an Error whose code
+ * is 'unknown_field' (an unknown CSV column: the whole file stops, as on the
+ * command line) or 'empty'.
+ */
+export async function screenList(core, bytes, opts) {
+  const { lines, notUtf8 } = splitLines(bytes);
+  const kind = detectKind(opts.name ?? '', lines.slice(0, 5).join('\n'));
+  const [resultHeader] = core.screenColumns();
+  let first = 0;
+  let header = '';
+  if (kind === 'csv') {
+    header = lines[0] ?? '';
+    if (!header.trim() && lines.length <= 1) throw Object.assign(new Error('empty file'), { code: 'empty' });
+    core.screenCsv(header, '', 2, opts.lang); // throws unknown_field for a bad header, before any row
+    first = 1;
+  }
+  const bad = new Set(notUtf8);
+  // The core's own error for a line that is not text, as the command line gives it.
+  const notText = bad.size ? core.screenJsonl('\u0000', 1, opts.lang).rows[0] : null;
+  const rows = [];
+  const csv = [`${resultHeader}\n`];
+  const counts = {};
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the file's final newline
+  const total = Math.max(0, lines.length - first);
+  opts.onProgress?.(0, total);
+  // Lines [from, to) (0-based indexes) through the core, in one call.
+  const run = (from, to) => {
+    if (from >= to) return;
+    const chunk = lines.slice(from, to).join('\n');
+    const out = kind === 'csv' ? core.screenCsv(header, chunk, from + 1, opts.lang) : core.screenJsonl(chunk, from + 1, opts.lang);
+    for (const row of out.rows) rows.push(row);
+    csv.push(out.csv);
+  };
+  for (let i = first; i < lines.length; i += CHUNK_LINES) {
+    if (opts.isCancelled?.()) return null;
+    const end = Math.min(lines.length, i + CHUNK_LINES);
+    let from = i;
+    for (let k = i; notText && k < end; k += 1) {
+      if (!bad.has(k + 1)) continue;
+      // A line that is not UTF-8 gets the core's own error, in its place.
+      run(from, k);
+      const row = { ...notText, line: k + 1 };
+      rows.push(row);
+      csv.push(`${csvLineFor(row)}\n`);
+      from = k + 1;
+    }
+    run(from, end);
+    opts.onProgress?.(Math.min(total, i + CHUNK_LINES - first), total);
+    await nextTurn();
+  }
+  for (const row of rows) {
+    const k = rowKind(row);
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return { kind, rows, csv: csv.join(''), counts, total, notUtf8 };
+}
+
+/** The results CSV line for an error row made here (a line that is not UTF-8). */
+function csvLineFor(row) {
+  const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return [row.line, '', '', '', '', '', row.error.code, q(row.error.path ?? ''), q(row.error.message)].join(',');
+}
+
+/** The CSV template: the input columns and two example rows. */
+export function templateCsv(core) {
+  const [, columns] = core.screenColumns();
+  const examples = [
+    { id: 'A-001', situation: 'detained', abroad: 'no', ceasedConduct: 'sí', label: 'Tribunal 2º de Control, Caracas', factsDate: '2024-07', event: '12', charges: 'terrorism;incitement_to_hatred', phase: 'control', militaryJustice: 'no' },
+    { id: 'A-002', situation: 'house_arrest', factsDate: '2019', charges: 'military_rebellion' },
+  ];
+  const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [columns.join(','), ...examples.map((ex) => columns.map((c) => q(ex[c] ?? '')).join(','))];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,236 @@
+// The "Organizaciones" view: an NGO screens a whole list (CSV or JSONL, the
+// format of `amnistia screen`) on this device. The file is read locally and
+// screened in chunks by the core (../screen-list.js); this module shows the
+// progress, the counts, a filterable table and the results CSV to download.
+// Nothing is uploaded and nothing is stored; "Borrar todo" drops it all.
+
+import { h, clear, outcomeTag } from './dom.js';
+import { t } from '../i18n.js';
+import { screenList, templateCsv, rowKind, MAX_BYTES } from '../screen-list.js';
+
+const PAGE = 500; // rows added to the table at a time: a 10,000-row DOM table is slow on phones
+const QUESTION_KEYS = { factsDate: 'factDate', event: 'factEvent', charges: 'factCharges', militaryJustice: 'factMilitary', ceasedConduct: 'factCeased' };
+
+/** The view's state, kept by the app across re-renders (a language switch) until "Borrar todo". */
+export function createSession() {
+  return {
+    status: 'idle', // idle | running | done | failed | stopped
+    run: 0,
+    fileName: '',
+    done: 0,
+    total: 0,
+    result: null,
+    error: null,
+    elapsedMs: 0,
+    filter: 'all',
+    shown: PAGE,
+    urls: {},
+    view: null,
+    dispose() {
+      this.run += 1; // stops a run in progress
+      for (const url of Object.values(this.urls)) URL.revokeObjectURL(url);
+      this.urls = {};
+      this.view = null;
+    },
+  };
+}
+
+/** ctx: { lang, info, core, session, announce(text), onBack() } */
+export function renderScreening(root, ctx) {
+  const { lang, session: s } = ctx;
+  const locale = lang === 'es' ? 'es-VE' : 'en-US';
+  const num = (n) => n.toLocaleString(locale);
+  const [, columns] = ctx.core.screenColumns();
+
+  if (!s.urls.template) s.urls.template = blobUrl(templateCsv(ctx.core));
+  const input = h('input', { type: 'file', id: 'screen-file', accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv', 'aria-describedby': 'screen-file-help' });
+  input.addEventListener('change', () => { if (input.files[0]) start(input.files[0]); });
+
+  const progress = h('progress', { id: 'screen-progress', max: '1', value: '0', 'aria-labelledby': 'screen-progress-label' });
+  const progressText = h('p', { class: 'help', id: 'screen-progress-text' });
+  const statusBox = h('div', { class: 'screen-status', id: 'screen-status' },
+    h('p', { class: 'field-label', id: 'screen-progress-label', text: t(lang, 'scrProgressLabel') }),
+    progress, progressText,
+    h('button', { type: 'button', class: 'btn', id: 'btn-screen-stop', onclick: stop }, t(lang, 'scrStop')));
+  const errorBox = h('p', { class: 'field-error', id: 'screen-error', role: 'alert' });
+  const results = h('div', { class: 'screen-results', id: 'screen-results' });
+
+  const section = h('section', { id: 'screen-screening', class: 'screen', 'aria-labelledby': 'screening-heading' },
+    h('h2', { id: 'screening-heading', tabindex: '-1', text: t(lang, 'scrHeading') }),
+    h('p', { class: 'lead', text: t(lang, 'scrIntro') }),
+    h('div', { class: 'privacy', id: 'screen-privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'scrPrivacy') })),
+    h('h3', { text: t(lang, 'scrStep1') }),
+    h('p', { text: t(lang, 'scrFormat') }),
+    h('p', { class: 'help', id: 'screen-columns' }, `${t(lang, 'scrColumns')} `,
+      h('code', {}, columns.flatMap((c, i) => (i ? [',', h('wbr'), c] : [c])))), // breaks after commas only
+    h('p', {}, h('a', { class: 'btn', id: 'screen-template', href: s.urls.template, download: 'amnistia-plantilla.csv', text: t(lang, 'scrTemplate') })),
+    h('h3', { text: t(lang, 'scrStep2') }),
+    h('div', { class: 'field' },
+      h('label', { for: 'screen-file', text: t(lang, 'scrFile') }), input,
+      h('p', { class: 'help', id: 'screen-file-help', text: t(lang, 'scrFileHelp') })),
+    statusBox, errorBox, results,
+    h('div', { class: 'nav' },
+      h('button', { type: 'button', class: 'btn btn-back', id: 'btn-back', 'data-testid': 'back', onclick: ctx.onBack }, '← ', t(lang, 'scrBack'))));
+
+  function showStatus() {
+    section.dataset.status = s.status;
+    if (s.status !== 'done') delete section.dataset.elapsedMs;
+    statusBox.hidden = s.status !== 'running';
+    errorBox.textContent = s.status === 'failed' ? s.error : '';
+    showProgress();
+    clear(results);
+    if (s.status === 'done') fillResults();
+    if (s.status === 'stopped') results.append(h('p', { role: 'status', text: t(lang, 'scrStopped', num(s.done), num(s.total)) }));
+  }
+
+  function showProgress() {
+    progress.max = Math.max(1, s.total);
+    progress.value = s.done;
+    progressText.textContent = t(lang, 'scrProgress', num(s.done), num(s.total));
+  }
+
+  async function start(file) {
+    const run = ++s.run;
+    const t0 = performance.now();
+    if (s.urls.results) URL.revokeObjectURL(s.urls.results);
+    Object.assign(s, { status: 'running', fileName: file.name, done: 0, total: 0, result: null, error: null, elapsedMs: 0, filter: 'all', shown: PAGE, urls: { template: s.urls.template } });
+    s.view?.status();
+    if (file.size > MAX_BYTES) return fail(run, t(lang, 'scrTooBig', num(MAX_BYTES / 1024 / 1024)));
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (run !== s.run) return;
+      const result = await screenList(ctx.core, bytes, {
+        name: file.name,
+        lang,
+        onProgress: (done, total) => { s.done = done; s.total = total; s.view?.progress(); },
+        isCancelled: () => run !== s.run,
+      });
+      if (!result || run !== s.run) return;
+      s.result = result;
+      s.status = 'done';
+      s.urls.results = blobUrl(result.csv);
+      s.view?.status();
+      // The figure shown to the user: from choosing the file to the first rows on screen.
+      s.elapsedMs = performance.now() - t0;
+      s.view?.timing();
+      ctx.announce(t(lang, 'scrDone', num(result.rows.length), seconds(s.elapsedMs)));
+    } catch (err) {
+      if (err && err.code === 'unknown_field') fail(run, t(lang, 'scrBadColumn', err.path ?? '', columns.join(',')));
+      else if (err && err.code === 'empty') fail(run, t(lang, 'scrEmpty'));
+      else fail(run, `${t(lang, 'scrFailed')} (${err && err.code ? err.code : 'internal_error'})`);
+    }
+  }
+
+  function fail(run, message) {
+    if (run !== s.run) return;
+    s.status = 'failed';
+    s.error = message;
+    s.view?.status();
+  }
+
+  function stop() {
+    s.run += 1;
+    s.status = 'stopped';
+    s.view?.status();
+  }
+
+  const seconds = (ms) => (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function fillResults() {
+    const r = s.result;
+    const base = s.fileName.replace(/\.[^.]*$/, '') || 'lista';
+    results.append(...[
+      h('h3', { id: 'screen-results-heading', text: t(lang, 'scrResults') }),
+      h('p', { id: 'screen-done', 'data-rows': String(r.rows.length) }, t(lang, 'scrDoneFile', num(r.rows.length), s.fileName),
+        s.elapsedMs ? ` ${t(lang, 'scrTime', seconds(s.elapsedMs))}` : null),
+      r.notUtf8.length ? h('p', { class: 'callout', id: 'screen-not-utf8', text: t(lang, 'scrNotUtf8', num(r.notUtf8.length)) }) : null,
+      filters(r),
+      h('p', { class: 'actions actions-start' }, h('a', {
+        class: 'btn btn-primary', id: 'screen-download', href: s.urls.results, download: `${base}-resultados.csv`, text: t(lang, 'scrDownload'),
+      })),
+      table(r)].filter(Boolean));
+  }
+
+  function filters(r) {
+    const kinds = ['all', ...ctx.info.outcomes.map((o) => o.code).filter((c) => c !== 'mixed' || r.counts.mixed), 'error'];
+    const label = (k) => (k === 'all' ? t(lang, 'scrAll') : k === 'error' ? t(lang, 'scrErrors') : ctx.info.outcomes.find((o) => o.code === k).label);
+    return h('div', { class: 'filters', role: 'group', 'aria-label': t(lang, 'scrFilterLabel'), id: 'screen-filters' },
+      kinds.map((k) => {
+        const count = k === 'all' ? r.rows.length : r.counts[k] ?? 0;
+        return h('button', {
+          type: 'button', class: `filter filter-${k}`, 'data-filter': k, 'data-count': String(count), 'aria-pressed': String(s.filter === k),
+          onclick: () => { s.filter = k; s.shown = PAGE; showStatus(); section.querySelector(`[data-filter="${k}"]`)?.focus(); },
+        }, h('span', { class: 'filter-label', text: label(k) }), h('span', { class: 'filter-count', text: num(count) }));
+      }));
+  }
+
+  function table(r) {
+    const rows = s.filter === 'all' ? r.rows : r.rows.filter((row) => rowKind(row) === s.filter);
+    const heads = ['scrColLine', 'scrColId', 'scrColOutcome', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => t(lang, k));
+    const body = h('tbody', { role: 'rowgroup' });
+    const caption = h('caption');
+    const more = h('button', { type: 'button', class: 'btn', id: 'btn-screen-more' });
+    const fill = (from) => {
+      for (const row of rows.slice(from, s.shown)) body.append(tableRow(row, heads));
+      const shown = Math.min(s.shown, rows.length);
+      caption.textContent = t(lang, 'scrCaption', num(shown), num(rows.length));
+      more.hidden = shown >= rows.length;
+      more.textContent = t(lang, 'scrShowMore', num(Math.min(PAGE, rows.length - shown)));
+    };
+    more.addEventListener('click', () => {
+      const from = s.shown;
+      s.shown += PAGE;
+      fill(from);
+      body.children[from]?.querySelector('th')?.focus();
+    });
+    fill(0);
+    if (!rows.length) return h('p', { id: 'screen-none', text: t(lang, 'scrNone') });
+    return h('div', {},
+      h('div', { class: 'table-wrap' },
+        h('table', { class: 'results-table', id: 'screen-table', role: 'table', 'data-filter': s.filter },
+          caption,
+          h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, heads.map((x) => h('th', { scope: 'col', role: 'columnheader', text: x })))),
+          body)),
+      more);
+  }
+
+  function tableRow(row, heads) {
+    const join = (f) => row.proceedings.map(f).join(' | ');
+    const cell = (i, content) => h('td', { role: 'cell', 'data-label': heads[i] }, content);
+    // Explicit roles: the phone layout turns the table into cards (display: block).
+    const tr = h('tr', { role: 'row', 'data-line': String(row.line), 'data-outcome': rowKind(row) },
+      h('th', { scope: 'row', role: 'rowheader', 'data-label': heads[0], tabindex: '-1', text: String(row.line) }),
+      cell(1, row.id ?? ''));
+    if (row.error) {
+      tr.append(
+        cell(2, h('span', { class: 'tag out-error', text: t(lang, 'scrError') })),
+        h('td', { class: 'row-error', colspan: '3', role: 'cell', 'data-label': t(lang, 'scrError') }, h('span', {},
+          h('code', { text: row.error.code }), ' ', row.error.message,
+          row.error.path ? h('span', { class: 'help', text: ` (${row.error.path})` }) : null)));
+      return tr;
+    }
+    tr.append(
+      cell(2, outcomeTag(ctx.info, row.outcome)),
+      cell(3, join((p) => p.numerals.join(', ')) || '—'),
+      cell(4, join((p) => p.articles.join(', ')) || '—'),
+      cell(5, join((p) => p.questions.map((q) => t(lang, QUESTION_KEYS[q] ?? q) ?? q).join(', ')) || '—'));
+    return tr;
+  }
+
+  s.view = {
+    status: showStatus,
+    progress: showProgress,
+    timing: () => {
+      section.dataset.elapsedMs = String(Math.round(s.elapsedMs));
+      section.querySelector('#screen-done')?.append(` ${t(lang, 'scrTime', seconds(s.elapsedMs))}`);
+    },
+  };
+  showStatus();
+  if (s.status === 'done' && s.elapsedMs) section.dataset.elapsedMs = String(Math.round(s.elapsedMs));
+  root.append(section);
+  return section;
+}
+
+function blobUrl(text) {
+  return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}

@@ -1,0 +1,37 @@
+// The loading screen and the error panel, and a timeout for loading the core.
+
+import { h } from './dom.js';
+import { t } from '../i18n.js';
+
+export function loadingScreen(lang, slow = false) {
+  return h('section', { id: 'screen-loading', class: 'screen loading', role: 'status' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    h('p', { text: t(lang, 'loading') }),
+    slow ? h('p', { class: 'help', text: t(lang, 'loadingSlow') }) : null);
+}
+
+/** { kind: 'load' | 'eval', code, detail } and the two ways out. */
+export function errorPanel(lang, { kind, code, detail }, { onRetry, onRestart }) {
+  return h('section', { id: 'error-panel', class: 'screen error-panel', role: 'alert', 'aria-labelledby': 'error-heading' },
+    h('h2', { id: 'error-heading', tabindex: '-1', text: t(lang, 'errorHeading') }),
+    h('p', { text: t(lang, kind === 'load' ? 'errorLoad' : 'errorEval') }),
+    detail ? h('p', { class: 'help', text: detail }) : null,
+    h('p', {}, `${t(lang, 'errorCode')}: `, h('code', { id: 'error-code', text: code })),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'btn-retry', onclick: onRetry }, t(lang, 'retry')),
+      h('button', { type: 'button', class: 'btn', id: 'btn-restart', onclick: onRestart }, t(lang, 'restart'))));
+}
+
+/** The stable code shown for an error. */
+export function errorCode(kind, err) {
+  if (err && typeof err.code === 'string' && err.code) return err.code;
+  if (kind === 'load') return err && err.name === 'TimeoutError' ? 'load_timeout' : 'wasm_load_failed';
+  return 'internal_error';
+}
+
+export function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
