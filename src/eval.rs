@@ -90,7 +90,14 @@ fn cut(law: &Law) -> Vec<Segment> {
             starts.push(r.last.next());
         }
     }
-    starts.sort();
+    // An insertion sort: a few dozen days, and no general sort in the wasm module.
+    for i in 1..starts.len() {
+        let mut j = i;
+        while j > 0 && starts[j - 1] > starts[j] {
+            starts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     starts.dedup();
     let class_of = |d: Day| {
         let mut c = DayClass::default();
@@ -268,8 +275,8 @@ pub struct Domain {
     /// The (day class, event) pairs allowed.
     pub pairs: Vec<(DayClass, Event)>,
     pub charges: Vec<ChargeFacts>,
-    pub military_justice: Vec<bool>,
-    pub ceased_conduct: Vec<bool>,
+    pub military_justice: &'static [bool],
+    pub ceased_conduct: &'static [bool],
     /// The date was unknown and taken from the stated event's window.
     pub date_assumed: bool,
 }
@@ -374,12 +381,18 @@ pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
         Some(set) => vec![ChargeFacts::of(law, set)],
         None => tables(law).possible_charges.iter().map(|(f, _)| *f).collect(),
     };
-    let both = |v: Option<bool>| v.map_or(vec![false, true], |b| vec![b]);
+    let both = |v: Option<bool>| -> &'static [bool] {
+        match v {
+            None => &[false, true],
+            Some(false) => &[false],
+            Some(true) => &[true],
+        }
+    };
     Domain {
         pairs,
         charges,
         military_justice: both(facts.military_justice),
-        ceased_conduct: if law.has_ceased_conduct { both(facts.ceased_conduct) } else { vec![true] },
+        ceased_conduct: if law.has_ceased_conduct { both(facts.ceased_conduct) } else { &[true] },
         date_assumed,
     }
 }
@@ -411,48 +424,47 @@ pub const fn outcome_bit(o: Outcome) -> u8 {
     1 << o as u8
 }
 
-impl Domain {
-    /// Calls `f` on every completion, in table order (pair, charges,
-    /// military justice, ceased conduct), until it returns `false`.
-    fn each(&self, law: &Law, mut f: impl FnMut(Verdict) -> bool) {
-        for &(class, event) in &self.pairs {
-            for &charges in &self.charges {
-                for &military_justice in &self.military_justice {
-                    for &ceased_conduct in &self.ceased_conduct {
-                        if !f(decide(law, &Complete { class, event, charges, military_justice, ceased_conduct })) {
-                            return;
-                        }
+/// Only the outcome of a proceeding over every completion: what the
+/// answers to a question would lead to, without working out the questions.
+pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
+    let d = domain(law, facts);
+    let mut reached = 0u8;
+    for &(class, event) in &d.pairs {
+        for &charges in &d.charges {
+            for &military_justice in d.military_justice {
+                for &ceased_conduct in d.ceased_conduct {
+                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
+                    reached |= outcome_bit(v.outcome);
+                    if reached.count_ones() > 1 {
+                        return Outcome::NeedsInformation;
                     }
                 }
             }
         }
     }
-}
-
-/// Only the outcome of a proceeding over every completion: what the
-/// answers to a question would lead to, without working out the questions.
-pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
-    let mut reached = 0u8;
-    domain(law, facts).each(law, |v| {
-        reached |= outcome_bit(v.outcome);
-        reached.count_ones() < 2
-    });
-    if reached.count_ones() == 1 { Outcome::ALL[reached.trailing_zeros() as usize] } else { Outcome::NeedsInformation }
+    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().unwrap_or(Outcome::NeedsInformation)
 }
 
 /// Evaluates a proceeding over every completion of its unknown facts.
 pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     let d = domain(law, facts);
-    let mut table = Vec::with_capacity(d.pairs.len() * d.charges.len() * d.military_justice.len() * d.ceased_conduct.len());
+    let (nc, nm, nq) = (d.charges.len(), d.military_justice.len(), d.ceased_conduct.len());
+    let mut table = Vec::with_capacity(d.pairs.len() * nc * nm * nq);
     let (mut reached, mut numerals, mut articles, mut deciders) = (0u8, 0u16, 0u8, 0u8);
-    d.each(law, |v| {
-        reached |= outcome_bit(v.outcome);
-        numerals |= v.numerals;
-        articles |= v.articles;
-        deciders |= 1 << v.decider as u8;
-        table.push(v.outcome as u8);
-        true
-    });
+    for &(class, event) in &d.pairs {
+        for &charges in &d.charges {
+            for &military_justice in d.military_justice {
+                for &ceased_conduct in d.ceased_conduct {
+                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
+                    reached |= outcome_bit(v.outcome);
+                    numerals |= v.numerals;
+                    articles |= v.articles;
+                    deciders |= 1 << v.decider as u8;
+                    table.push(v.outcome as u8);
+                }
+            }
+        }
+    }
     let outcome = if reached.count_ones() == 1 {
         Outcome::ALL[reached.trailing_zeros() as usize]
     } else {

@@ -46,14 +46,10 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn t(&self, es: String, en: String) -> String {
-        pick(self.lang, es, en)
-    }
-
     fn date_words(&self) -> String {
         match &self.proceeding.facts_date {
             Some(d) => text::range(self.lang, d.days),
-            None => self.t("fecha no indicada".into(), "date not given".into()),
+            None => pick!(self.lang, "fecha no indicada".into(), "date not given".into()),
         }
     }
 
@@ -88,11 +84,11 @@ impl Ctx<'_> {
 
     fn numeral_words(&self, k: u8) -> String {
         match self.law.numeral(k) {
-            Some(n) => self.t(
+            Some(n) => pick!(self.lang,
                 format!("numeral {k} del Art. 8 ({}, {})", n.name.es, n.window_text.es),
                 format!("Art. 8 numeral {k} ({}, {})", n.name.en, n.window_text.en),
             ),
-            None => self.t(
+            None => pick!(self.lang,
                 format!("numeral {k} del Art. 8, que no está en este texto"),
                 format!("Art. 8 numeral {k}, which this text does not have"),
             ),
@@ -181,12 +177,12 @@ fn date_assumed(cx: &Ctx) -> Step {
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
         if cx.facts.date.is_some() {
-            cx.t(
+            pick!(cx.lang,
                 format!("Solo se indicó hasta cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}), hasta esa fecha: el evento fija el tiempo."),
                 format!("Only the latest date of the acts was given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}), up to that date: the event fixes the time."),
             )
         } else {
-            cx.t(
+            pick!(cx.lang,
                 format!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}): el evento fija el tiempo."),
                 format!("The date of the acts was not given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}): the event fixes the time."),
             )
@@ -198,7 +194,7 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_charges()];
     let confidence = cx.article_confidence("9");
     let (effect, rule, text, confidence) = match cx.facts.charges {
-        None => (Effect::Open, None, cx.t(
+        None => (Effect::Open, None, pick!(cx.lang,
             "No sabemos de qué se acusa a la persona. Si entre los cargos hay uno que el Art. 9 excluye (como homicidio intencional, lesiones gravísimas, narcotráfico, corrupción o violaciones graves de derechos humanos), la amnistía no se aplica.".into(),
             "We do not know the charges. If any of them is one that Art. 9 excludes (such as intentional homicide, very serious injuries, drug trafficking, corruption or serious human-rights violations), the amnesty does not apply.".into(),
         ), confidence),
@@ -209,10 +205,10 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                 .collect();
             if hits.is_empty() {
                 let t = if set.is_empty() {
-                    cx.t("No se indicó ningún cargo formal, así que ninguna exclusión del Art. 9 aplica.".into(),
+                    pick!(cx.lang, "No se indicó ningún cargo formal, así que ninguna exclusión del Art. 9 aplica.".into(),
                         "No formal charge was given, so no exclusion of Art. 9 applies.".into())
                 } else {
-                    cx.t("Ninguno de los cargos indicados está entre los que el Art. 9 excluye de la amnistía.".into(),
+                    pick!(cx.lang, "Ninguno de los cargos indicados está entre los que el Art. 9 excluye de la amnistía.".into(),
                         "None of the charges given is among those that Art. 9 excludes from the amnesty.".into())
                 };
                 (Effect::Pass, None, t, confidence)
@@ -221,7 +217,7 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                 let notes: Vec<String> = hits.iter().filter_map(|(_, e)| e.note.map(|n| n.get(cx.lang).to_string())).collect();
                 let worst = hits.iter().map(|(_, e)| e.confidence).max().unwrap_or(confidence);
                 let list = text::join(cx.lang, &labels);
-                let mut t = cx.t(
+                let mut t = pick!(cx.lang,
                     format!("El Art. 9 excluye de la amnistía este cargo: {list}. La exclusión depende del cargo, no de si es justo: aunque la acusación se discuta o se considere fabricada, esta ley no cubre la causa."),
                     format!("Art. 9 excludes this charge from the amnesty: {list}. The exclusion goes by the charge, not by whether it is fair: even if the accusation is disputed or considered fabricated, this law does not cover the case."),
                 );
@@ -252,23 +248,23 @@ fn rebellion(cx: &Ctx) -> Option<Step> {
     let in10_window = cx.date_is(|c| c.window & bit(10) != 0);
     let read = vec![cx.read_event(), cx.read_charges(), cx.read_date()];
     let (effect, text) = match (charged, event10, in10, in10_window) {
-        (Tri::No, _, _, _) => (Effect::Pass, cx.t(
+        (Tri::No, _, _, _) => (Effect::Pass, pick!(cx.lang,
             "El numeral 10 (hechos de 2019) exceptúa el delito de rebelión militar; esta causa no tiene ese cargo.".into(),
             "Numeral 10 (the 2019 events) excepts the crime of military rebellion; this case has no such charge.".into(),
         )),
-        (Tri::Yes, Tri::Yes, Tri::Yes, _) => (Effect::NotCovered, cx.t(
+        (Tri::Yes, Tri::Yes, Tri::Yes, _) => (Effect::NotCovered, pick!(cx.lang,
             "El numeral 10 cubre los hechos de 2019, pero exceptúa expresamente el delito de rebelión militar, y esta causa tiene ese cargo por hechos de ese período. Se discute si la excepción alcanza a civiles o a quienes solo están acusados, pero según el texto la causa no está cubierta.".into(),
             "Numeral 10 covers the 2019 events but expressly excepts the crime of military rebellion, and this case has that charge for facts of that period. Whether the exception reaches civilians or people only charged is contested, but on the text the case is not covered.".into(),
         )),
-        (Tri::Yes, Tri::No, _, Tri::Yes) => (Effect::Uncertain, cx.t(
+        (Tri::Yes, Tri::No, _, Tri::Yes) => (Effect::Uncertain, pick!(cx.lang,
             "La causa tiene un cargo de rebelión militar por hechos de enero a abril de 2019, aunque se relaciona con otro evento. La excepción del numeral 10 podría alcanzarla: es un punto discutido.".into(),
             "The case has a military-rebellion charge for facts of January–April 2019, although it relates to another event. The numeral-10 exception may reach it: this is contested.".into(),
         )),
-        (Tri::Yes, Tri::No, _, Tri::No) | (Tri::Yes, _, Tri::No, _) => (Effect::Pass, cx.t(
+        (Tri::Yes, Tri::No, _, Tri::No) | (Tri::Yes, _, Tri::No, _) => (Effect::Pass, pick!(cx.lang,
             "Hay un cargo de rebelión militar, pero la excepción del numeral 10 solo toca hechos de enero a abril de 2019 vinculados a ese numeral.".into(),
             "There is a military-rebellion charge, but the numeral-10 exception only touches facts of January–April 2019 tied to that numeral.".into(),
         )),
-        _ => (Effect::Open, cx.t(
+        _ => (Effect::Open, pick!(cx.lang,
             "Si la causa incluye rebelión militar por hechos de enero a abril de 2019, la excepción del numeral 10 puede dejarla fuera. Depende de datos que faltan.".into(),
             "If the case includes military rebellion for facts of January–April 2019, the numeral-10 exception may leave it out. It depends on facts not given.".into(),
         )),
@@ -280,7 +276,7 @@ fn window(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_date()];
     let date = cx.date_words();
     let Some(classes) = &cx.classes else {
-        return Some(Step::Window(body(Some("8".into()), None, None, cx.article_confidence("8"), read, Effect::Open, cx.t(
+        return Some(Step::Window(body(Some("8".into()), None, None, cx.article_confidence("8"), read, Effect::Open, pick!(cx.lang,
             "No sabemos cuándo ocurrieron los hechos (no la fecha de la detención, sino la de los hechos). El Art. 8 solo cubre hechos ocurridos durante alguno de sus 13 eventos, cada uno con su período.".into(),
             "We do not know when the acts happened (not the arrest, the acts). Art. 8 only covers acts during one of its 13 listed events, each with its period.".into(),
         ))));
@@ -291,12 +287,12 @@ fn window(cx: &Ctx) -> Option<Step> {
     let all_outside = classes.iter().all(|c| c.any() == 0);
     let all_window = classes.iter().all(|c| c.window != 0);
     let (effect, text) = if all_outside {
-        (Effect::NotCovered, cx.t(
+        (Effect::NotCovered, pick!(cx.lang,
             format!("Los hechos ({date}) no ocurrieron durante ninguno de los eventos que enumera el Art. 8. La ley cubre eventos, no años enteros: fuera de esos períodos no se aplica."),
             format!("The acts ({date}) did not happen during any of the events listed in Art. 8. The law covers events, not whole years: outside those periods it does not apply."),
         ))
     } else if all_window {
-        (Effect::Pass, cx.t(
+        (Effect::Pass, pick!(cx.lang,
             format!("Los hechos ({date}) caen dentro del período confirmado del {}.", cx.numerals_words(inside)),
             format!("The acts ({date}) fall inside the confirmed window of {}.", cx.numerals_words(inside)),
         ))
@@ -304,12 +300,12 @@ fn window(cx: &Ctx) -> Option<Step> {
         let notes: Vec<&str> = eval::numerals_of(margin)
             .filter_map(|k| cx.law.numeral(k).and_then(|n| n.margin_note).map(|t| t.get(cx.lang)))
             .collect();
-        (Effect::Uncertain, cx.t(
+        (Effect::Uncertain, pick!(cx.lang,
             format!("Los hechos ({date}) caen en el margen discutido del {}: las fuentes no confirman que ese período esté incluido. {}", cx.numerals_words(margin), notes.join(" ")),
             format!("The acts ({date}) fall in the contested margin of {}: the sources do not confirm that this period is included. {}", cx.numerals_words(margin), notes.join(" ")),
         ))
     } else {
-        (Effect::Open, cx.t(
+        (Effect::Open, pick!(cx.lang,
             format!("El período indicado ({date}) tiene días dentro y fuera de los eventos del Art. 8 ({}). El resultado depende de cuándo ocurrieron exactamente los hechos.", cx.numerals_words(inside | margin)),
             format!("The period given ({date}) has days inside and outside the events of Art. 8 ({}). The result depends on exactly when the acts happened.", cx.numerals_words(inside | margin)),
         ))
@@ -328,14 +324,14 @@ fn event_link(cx: &Ctx) -> Option<Step> {
     let confidence = n.map_or(cx.article_confidence("8"), |n| n.confidence);
     let all = |f: &dyn Fn(&DayClass) -> bool| classes.is_some_and(|cs| cs.iter().all(f));
     let (effect, text) = match (cx.facts.event, k) {
-        (None, _) => (Effect::Open, cx.t(
+        (None, _) => (Effect::Open, pick!(cx.lang,
             "No sabemos con cuál de los eventos del Art. 8 se relacionan los hechos. Una fecha dentro de un período no basta: los hechos deben haber ocurrido en el marco de ese evento.".into(),
             "We do not know which Art. 8 event the acts relate to. A date inside a period is not enough: the acts must have happened in the framework of that event.".into(),
         )),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
             let mask = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any()));
-            (if all(&|c| c.any() != 0) { Effect::Uncertain } else { Effect::Open }, cx.t(
+            (if all(&|c| c.any() != 0) { Effect::Uncertain } else { Effect::Open }, pick!(cx.lang,
                 format!("Usted indicó que los hechos no se relacionan con ningún evento, pero la fecha cae en el período del {}. Si hubiera relación, la ley podría aplicarse: ese vínculo lo decide el tribunal, caso por caso.", cx.numerals_words(mask)),
                 format!("You said the acts relate to no listed event, but the date falls in the period of {}. If there is a link, the law may apply: the court decides that link case by case.", cx.numerals_words(mask)),
             ))
@@ -343,23 +339,23 @@ fn event_link(cx: &Ctx) -> Option<Step> {
         (Some(_), Some(k)) => {
             let b = bit(k);
             if all(&|c| c.window & b != 0) {
-                (Effect::Pass, cx.t(
+                (Effect::Pass, pick!(cx.lang,
                     format!("La causa se relaciona con el {}, y la fecha cae en su período confirmado. Esta es la prueba principal de la ley; el tribunal verificará que los hechos ocurrieron en el marco de ese evento.", cx.numeral_words(k)),
                     format!("The case relates to {}, and the date falls inside its confirmed window. This is the law's main test; the court will check that the acts happened in the framework of that event.", cx.numeral_words(k)),
                 ))
             } else if all(&|c| c.margin & b != 0) {
-                (Effect::Uncertain, cx.t(
+                (Effect::Uncertain, pick!(cx.lang,
                     format!("La causa se relaciona con el {}, pero la fecha cae en el margen discutido de su período.", cx.numeral_words(k)),
                     format!("The case relates to {}, but the date falls in the contested margin of its period.", cx.numeral_words(k)),
                 ))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
                 let other = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any())) & !b;
-                (Effect::Uncertain, cx.t(
+                (Effect::Uncertain, pick!(cx.lang,
                     format!("La causa se relaciona con el {}, pero la fecha no cae en su período sino en el del {}. Si los hechos tienen relación con ese otro evento, la ley podría aplicarse; lo decide el tribunal.", cx.numeral_words(k), cx.numerals_words(other)),
                     format!("The case relates to {}, but the date falls not in its period but in that of {}. If the acts relate to that other event, the law may apply; the court decides.", cx.numeral_words(k), cx.numerals_words(other)),
                 ))
             } else {
-                (Effect::Open, cx.t(
+                (Effect::Open, pick!(cx.lang,
                     format!("La causa se relaciona con el {}; si la fecha cae en su período ({}) depende del día exacto de los hechos.", cx.numeral_words(k), n.map_or("", |n| n.window_text.es)),
                     format!("The case relates to {}; whether the date falls in its window ({}) depends on the exact day of the acts.", cx.numeral_words(k), n.map_or("", |n| n.window_text.en)),
                 ))
@@ -374,12 +370,12 @@ fn foreign_clause(cx: &Ctx) -> Option<Step> {
     let entry = cx.law.exclusions.iter().find(|e| e.kind == ExclusionKind::Contested)?;
     let read = vec![cx.read_charges()];
     let (effect, text) = match cx.charged(ExclusionKind::Contested) {
-        Tri::No => (Effect::Pass, cx.t(
+        Tri::No => (Effect::Pass, pick!(cx.lang,
             "Ningún cargo toca la cláusula del Art. 9 sobre acciones armadas de Estados o personas extranjeras.".into(),
             "No charge touches the Art. 9 clause on armed action by foreign states or persons.".into(),
         )),
         Tri::Yes => (Effect::Uncertain, format!("{} {}", entry.paraphrase.get(cx.lang), entry.note.map_or("", |n| n.get(cx.lang)))),
-        Tri::Unknown => (Effect::Open, cx.t(
+        Tri::Unknown => (Effect::Open, pick!(cx.lang,
             "Si la persona está acusada de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera, el resultado pasa a ser incierto por la cláusula del Art. 9 sobre acción armada extranjera.".into(),
             "If the person is charged with treason or conspiracy with a foreign country, or publicly accused of calling for foreign intervention, the result becomes uncertain because of the Art. 9 clause on foreign armed action.".into(),
         )),
@@ -390,12 +386,12 @@ fn foreign_clause(cx: &Ctx) -> Option<Step> {
 fn military_justice(cx: &Ctx) -> Option<Step> {
     let read = vec![Ctx::read_bool("militaryJustice", cx.facts.military_justice)];
     let (effect, text) = match cx.facts.military_justice {
-        Some(false) => (Effect::Pass, cx.t("La causa está en la justicia ordinaria, no en tribunales militares.".into(), "The case is in the ordinary courts, not in military courts.".into())),
-        Some(true) => (Effect::Uncertain, cx.t(
+        Some(false) => (Effect::Pass, pick!(cx.lang, "La causa está en la justicia ordinaria, no en tribunales militares.".into(), "The case is in the ordinary courts, not in military courts.".into())),
+        Some(true) => (Effect::Uncertain, pick!(cx.lang,
             "La causa está en tribunales militares. Quien promovió la ley dijo que no se aplica a la justicia militar, y los detenidos militares fueron liberados por medidas alternativas aparte. No es una regla escrita en la ley, por eso el resultado es incierto.".into(),
             "The case is before military courts. The law's sponsor said it is not applied to military justice, and military detainees were released through separate alternative measures. This is not a written rule of the law, so the result is uncertain.".into(),
         )),
-        None => (Effect::Open, cx.t(
+        None => (Effect::Open, pick!(cx.lang,
             "No sabemos si la causa está en tribunales militares. Si lo está, el resultado es incierto: en la práctica la ley no se ha aplicado a la justicia militar.".into(),
             "We do not know whether the case is before military courts. If it is, the result is uncertain: in practice the law has not been applied to military justice.".into(),
         )),
@@ -408,21 +404,21 @@ fn ceased_conduct(cx: &Ctx) -> Option<Step> {
     let confidence = cx.article_confidence("7");
     if !cx.law.has_ceased_conduct {
         cx.facts.ceased_conduct?;
-        return Some(Step::CeasedConduct(body(Some("7".into()), None, None, confidence, read, Effect::NotInThisText, cx.t(
+        return Some(Step::CeasedConduct(body(Some("7".into()), None, None, confidence, read, Effect::NotInThisText, pick!(cx.lang,
             "Este texto no exige haber cesado en la conducta; esa condición se agregó en la segunda discusión.".into(),
             "This text does not require having ceased the conduct; that condition was added in the second reading.".into(),
         ))));
     }
     let (effect, text) = match cx.facts.ceased_conduct {
-        Some(true) => (Effect::Pass, cx.t(
+        Some(true) => (Effect::Pass, pick!(cx.lang,
             "La persona dejó de realizar la conducta por la que se le acusa, como pide el Art. 7.".into(),
             "The person has stopped the conduct they are accused of, as Art. 7 requires.".into(),
         )),
-        Some(false) => (Effect::Uncertain, cx.t(
+        Some(false) => (Effect::Uncertain, pick!(cx.lang,
             "El Art. 7 pide haber cesado en la conducta, pero la ley no define qué significa. Se discute, por ejemplo, para quien sigue en actividad política, sobre todo en el exterior.".into(),
             "Art. 7 requires having ceased the conduct, but the law does not define it. It is contested, for example for people who kept up political activity, above all abroad.".into(),
         )),
-        None => (Effect::Open, cx.t(
+        None => (Effect::Open, pick!(cx.lang,
             "No sabemos si la persona dejó de realizar la conducta de la que se le acusa (Art. 7). Si no la dejó, el resultado es incierto.".into(),
             "We do not know whether the person has stopped the conduct they are accused of (Art. 7). If not, the result is uncertain.".into(),
         )),
@@ -436,12 +432,12 @@ fn contested_points(cx: &Ctx, steps: &[Step]) -> Vec<String> {
         .iter()
         .filter(|s| s.body().effect == Effect::Uncertain)
         .map(|s| match s {
-            Step::Window(_) => cx.t("si el margen discutido del período está incluido".into(), "whether the contested margin of the period is included".into()),
-            Step::EventLink(_) => cx.t("si los hechos ocurrieron en el marco del evento".into(), "whether the acts happened in the framework of the event".into()),
-            Step::RebellionException(_) => cx.t("hasta dónde llega la excepción de rebelión militar del numeral 10".into(), "how far the numeral-10 military-rebellion exception reaches".into()),
-            Step::ForeignClause(_) => cx.t("hasta dónde llega la cláusula sobre acción armada extranjera".into(), "how far the foreign armed-action clause reaches".into()),
-            Step::MilitaryJustice(_) => cx.t("si la ley se aplica a la justicia militar".into(), "whether the law applies to military justice".into()),
-            _ => cx.t("qué significa haber cesado en la conducta".into(), "what having ceased the conduct means".into()),
+            Step::Window(_) => pick!(cx.lang, "si el margen discutido del período está incluido".into(), "whether the contested margin of the period is included".into()),
+            Step::EventLink(_) => pick!(cx.lang, "si los hechos ocurrieron en el marco del evento".into(), "whether the acts happened in the framework of the event".into()),
+            Step::RebellionException(_) => pick!(cx.lang, "hasta dónde llega la excepción de rebelión militar del numeral 10".into(), "how far the numeral-10 military-rebellion exception reaches".into()),
+            Step::ForeignClause(_) => pick!(cx.lang, "hasta dónde llega la cláusula sobre acción armada extranjera".into(), "how far the foreign armed-action clause reaches".into()),
+            Step::MilitaryJustice(_) => pick!(cx.lang, "si la ley se aplica a la justicia militar".into(), "whether the law applies to military justice".into()),
+            _ => pick!(cx.lang, "qué significa haber cesado en la conducta".into(), "what having ceased the conduct means".into()),
         })
         .collect()
 }
@@ -455,7 +451,7 @@ pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Readin
     let favourable = Reading {
         outcome: Outcome::Covered,
         articles: vec!["5".into()],
-        text: cx.t(
+        text: pick!(cx.lang,
             format!("El Art. 5 manda que, en caso de duda, se aplique la interpretación más favorable a la persona. Leída así la duda sobre {points}, la amnistía se aplicaría. Es la lectura que la defensa puede pedir al tribunal."),
             format!("Art. 5 says that in case of doubt the reading most favourable to the person applies. Read that way, the doubt about {points} is resolved for the person and the amnesty would apply. This is the reading the defence can ask the court for."),
         ),
@@ -463,7 +459,7 @@ pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Readin
     let strict = Reading {
         outcome: Outcome::NotCovered,
         articles: articles.iter().filter(|a| *a != "5").cloned().collect(),
-        text: cx.t(
+        text: pick!(cx.lang,
             format!("Con una lectura estricta de {points}, el tribunal podría negar la amnistía. En ese caso quedan la apelación y las vías fuera de esta ley."),
             format!("On a strict reading of {points}, the court could deny the amnesty. The appeal and the routes outside this law would then remain."),
         ),
@@ -475,31 +471,31 @@ pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Readin
 pub fn summary(cx: &Ctx, steps: &[Step], numerals: &[u8]) -> String {
     let cites = text::join(cx.lang, &numerals.iter().map(|k| format!("8.{k}")).collect::<Vec<_>>());
     match cx.eval.outcome {
-        Outcome::Covered => cx.t(
+        Outcome::Covered => pick!(cx.lang,
             format!("Con los datos dados, la amnistía se aplica a esta causa (Art. {cites}). El tribunal que lleva la causa debe confirmarlo."),
             format!("On the facts given, the amnesty applies to this case (Art. {cites}). The court hearing the case must confirm it."),
         ),
         Outcome::NotCovered => {
-            let why = steps.iter().rev().find(|s| s.body().effect == Effect::NotCovered).map(|s| match s {
-                Step::Exclusion(_) => cx.t("uno de los cargos está excluido por el Art. 9".into(), "one of the charges is excluded by Art. 9".into()),
-                Step::RebellionException(_) => cx.t("el numeral 10 exceptúa la rebelión militar".into(), "numeral 10 excepts military rebellion".into()),
-                _ => cx.t("los hechos no ocurrieron durante ninguno de los eventos del Art. 8".into(), "the acts did not happen during any of the events of Art. 8".into()),
+            let why: String = steps.iter().rev().find(|s| s.body().effect == Effect::NotCovered).map(|s| match s {
+                Step::Exclusion(_) => pick!(cx.lang, "uno de los cargos está excluido por el Art. 9".into(), "one of the charges is excluded by Art. 9".into()),
+                Step::RebellionException(_) => pick!(cx.lang, "el numeral 10 exceptúa la rebelión militar".into(), "numeral 10 excepts military rebellion".into()),
+                _ => pick!(cx.lang, "los hechos no ocurrieron durante ninguno de los eventos del Art. 8".into(), "the acts did not happen during any of the events of Art. 8".into()),
             }).unwrap_or_default();
-            cx.t(
+            pick!(cx.lang,
                 format!("Con los datos dados, esta ley de amnistía no se aplica a esta causa: {why}. Hay otras vías, que se indican abajo."),
                 format!("On the facts given, this amnesty law does not apply to this case: {why}. Other routes exist; see below."),
             )
         }
         Outcome::Uncertain => {
             let points = text::join(cx.lang, &contested_points(cx, steps));
-            cx.t(
+            pick!(cx.lang,
                 format!("La respuesta depende de un punto que la ley deja abierto o que decide el tribunal: {points}. Según el Art. 5, la lectura más favorable es que la amnistía se aplica."),
                 format!("The answer turns on a point the law leaves open or leaves to the court: {points}. Under Art. 5, the most favourable reading is that the amnesty applies."),
             )
         }
         Outcome::NeedsInformation => {
             let qs: Vec<String> = cx.eval.questions.iter().map(|q| crate::info::question_short(*q, cx.lang).to_string()).collect();
-            cx.t(
+            pick!(cx.lang,
                 format!("Falta información para responder: {}.", text::join(cx.lang, &qs)),
                 format!("More information is needed to answer: {}.", text::join(cx.lang, &qs)),
             )

@@ -19,6 +19,20 @@ fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
 
 const ORDER: [Outcome; 4] = [Outcome::Covered, Outcome::Uncertain, Outcome::NotCovered, Outcome::NeedsInformation];
 
+/// Sorts by outcome in [`ORDER`], keeping the order of equal outcomes (as
+/// `sort_by_key` does, without linking a general sort into the wasm
+/// module; the lists hold at most 14 items).
+fn sort_by_outcome<T>(items: &mut [T], outcome: impl Fn(&T) -> Outcome) {
+    let rank = |t: &T| ORDER.iter().position(|o| *o == outcome(t));
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && rank(&items[j - 1]) > rank(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// For each question, the options and where each leads.
 pub fn answers(law: &'static Law, facts: &Facts, questions: &[Question], lang: Lang) -> Vec<QuestionAnswers> {
     questions
@@ -41,7 +55,7 @@ fn bool_options(lang: Lang, outcome: impl Fn(bool) -> Outcome) -> Vec<AnswerOpti
     [true, false]
         .into_iter()
         .map(|v| AnswerOption {
-            text: pick(lang, (if v { "sí" } else { "no" }).into(), (if v { "yes" } else { "no" }).into()),
+            text: pick!(lang, (if v { "sí" } else { "no" }).into(), (if v { "yes" } else { "no" }).into()),
             value: Some(AnswerValue::Bool(v)),
             outcome: outcome(v),
         })
@@ -91,13 +105,13 @@ fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOptio
             }
         }
     }
-    groups.sort_by_key(|g| ORDER.iter().position(|o| *o == g.0));
+    sort_by_outcome(&mut groups, |g| g.0);
     groups
         .into_iter()
         .map(|(outcome, ranges, other_days)| {
             let text = match (ranges.is_empty(), other_days) {
-                (true, _) => pick(lang, "cualquier otra fecha".into(), "any other date".into()),
-                (false, true) => pick(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &ranges)), format!("{}, or any other date", text::ranges(lang, &ranges))),
+                (true, _) => pick!(lang, "cualquier otra fecha".into(), "any other date".into()),
+                (false, true) => pick!(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &ranges)), format!("{}, or any other date", text::ranges(lang, &ranges))),
                 (false, false) => text::ranges(lang, &ranges),
             };
             AnswerOption { text, value: None, outcome }
@@ -110,8 +124,8 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
         .filter(|e| e.numeral().is_none_or(|k| law.numeral(k).is_some()))
         .map(|e| {
             let text = match e.numeral().and_then(|k| law.numeral(k)) {
-                Some(n) => pick(lang, format!("numeral {}: {} ({})", n.number, n.name.es, n.window_text.es), format!("numeral {}: {} ({})", n.number, n.name.en, n.window_text.en)),
-                None => pick(lang, "ninguno de los eventos".into(), "none of the events".into()),
+                Some(n) => pick!(lang, format!("numeral {}: {} ({})", n.number, n.name.es, n.window_text.es), format!("numeral {}: {} ({})", n.number, n.name.en, n.window_text.en)),
+                None => pick!(lang, "ninguno de los eventos".into(), "none of the events".into()),
             };
             let value = match e {
                 Event::Numeral(k) => AnswerValue::Numeral(k),
@@ -120,7 +134,7 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
             AnswerOption { text, value: Some(value), outcome: outcome_of(law, &Facts { event: Some(e), ..*facts }) }
         })
         .collect();
-    out.sort_by_key(|o| ORDER.iter().position(|x| *x == o.outcome));
+    sort_by_outcome(&mut out, |o| o.outcome);
     out
 }
 
@@ -149,24 +163,28 @@ fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpt
                 }
             }
             let text = if parts.is_empty() {
-                pick(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
+                pick!(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
             } else {
-                pick(lang, format!("con un cargo de: {}", parts.join("; y ")), format!("with a charge of: {}", parts.join("; and ")))
+                pick!(lang, format!("con un cargo de: {}", parts.join("; y ")), format!("with a charge of: {}", parts.join("; and ")))
             };
             AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
         })
         .collect();
-    out.sort_by_key(|o| ORDER.iter().position(|x| *x == o.outcome));
+    sort_by_outcome(&mut out, |o| o.outcome);
     out
 }
 
 /// Single-fact changes that would give another settled outcome.
 pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: Lang) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::new();
-    let mut consider = |fact: Question, changed: Facts, text: String| {
+    // The text is written only for a change that gives another settled outcome.
+    let mut consider = |fact: Question, changed: Facts, text: &dyn Fn() -> String| {
         let outcome = outcome_of(law, &changed);
-        if outcome != current && outcome != Outcome::NeedsInformation && !out.iter().any(|c| c.text == text) {
-            out.push(Change { fact, outcome, text });
+        if outcome != current && outcome != Outcome::NeedsInformation {
+            let text = text();
+            if !out.iter().any(|c| c.text == text) {
+                out.push(Change { fact, outcome, text });
+            }
         }
     };
     if let Some(set) = facts.charges {
@@ -176,9 +194,11 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
         for kind in [law::ExclusionKind::Excludes, law::ExclusionKind::Contested, law::ExclusionKind::RebellionException] {
             let without = keep(kind);
             if without != set {
-                let removed: Vec<String> = set.iter().filter(|c| !without.contains(*c)).map(|c| law::charge_info(c).label.get(lang).to_string()).collect();
-                let list = text::join(lang, &removed);
-                consider(Question::Charges, Facts { charges: Some(without), ..*facts }, pick(lang, format!("Si no existiera el cargo de {list}"), format!("Without the charge of {list}")));
+                consider(Question::Charges, Facts { charges: Some(without), ..*facts }, &|| {
+                    let removed: Vec<String> = set.iter().filter(|c| !without.contains(*c)).map(|c| law::charge_info(c).label.get(lang).to_string()).collect();
+                    let list = text::join(lang, &removed);
+                    pick!(lang, format!("Si no existiera el cargo de {list}"), format!("Without the charge of {list}"))
+                });
             }
         }
     }
@@ -192,7 +212,7 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
             let span = DayRange::new(n.window[0].first, n.window[n.window.len() - 1].last);
             if !(span.first <= r.first && r.last <= span.last) {
                 for w in n.window {
-                    consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, pick(lang,
+                    consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, &|| pick!(lang,
                         format!("Si los hechos hubieran ocurrido en {} (numeral {})", text::range(lang, *w), n.number),
                         format!("Had the acts happened in {} (numeral {})", text::range(lang, *w), n.number)));
                 }
@@ -203,7 +223,7 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
         for k in eval::numerals_of(inside) {
             if facts.event != Some(Event::Numeral(k)) {
                 let name = law.numeral(k).map_or("", |n| n.name.get(lang));
-                consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, pick(lang,
+                consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, &|| pick!(lang,
                     format!("Si los hechos se relacionaran con el numeral {k} ({name})"),
                     format!("If the acts related to numeral {k} ({name})")));
             }
@@ -211,19 +231,19 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
     }
     if let Some(v) = facts.military_justice {
         let t = if v {
-            pick(lang, "Si la causa pasara a la justicia ordinaria".into(), "If the case moved to the ordinary courts".into())
+            pick!(lang, "Si la causa pasara a la justicia ordinaria", "If the case moved to the ordinary courts")
         } else {
-            pick(lang, "Si la causa estuviera en tribunales militares".into(), "If the case were before military courts".into())
+            pick!(lang, "Si la causa estuviera en tribunales militares", "If the case were before military courts")
         };
-        consider(Question::MilitaryJustice, Facts { military_justice: Some(!v), ..*facts }, t);
+        consider(Question::MilitaryJustice, Facts { military_justice: Some(!v), ..*facts }, &|| t.to_string());
     }
     if let Some(v) = facts.ceased_conduct {
         let t = if v {
-            pick(lang, "Si la persona no hubiera cesado en la conducta".into(), "If the person had not ceased the conduct".into())
+            pick!(lang, "Si la persona no hubiera cesado en la conducta", "If the person had not ceased the conduct")
         } else {
-            pick(lang, "Si la persona cesara en la conducta".into(), "If the person ceased the conduct".into())
+            pick!(lang, "Si la persona cesara en la conducta", "If the person ceased the conduct")
         };
-        consider(Question::CeasedConduct, Facts { ceased_conduct: Some(!v), ..*facts }, t);
+        consider(Question::CeasedConduct, Facts { ceased_conduct: Some(!v), ..*facts }, &|| t.to_string());
     }
     out
 }

@@ -238,3 +238,112 @@ mod tests {
         ]));
     }
 }
+
+/// Hostile input at the tree level (issue "Hardening"; tests/hostile.rs has
+/// the same through the public entry points).
+#[cfg(test)]
+mod hardening_tests {
+    use super::*;
+    use serde::de::IntoDeserializer;
+    use serde::de::value::{Error as ValueError, F64Deserializer, I64Deserializer, U64Deserializer};
+
+    #[test]
+    fn odd_numbers_from_values_never_panic() {
+        // Values a JS caller can hand over: each must be a number, however odd
+        // (the case format then refuses it by field).
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MAX, f64::MIN, f64::MIN_POSITIVE, -0.0, 1e15, 1e15 - 1.0, -1e15, 0.5] {
+            let d: F64Deserializer<ValueError> = v.into_deserializer();
+            match from_values(d) {
+                Ok(Json::Number(n)) => assert!(n.is_nan() && v.is_nan() || n == v),
+                other => panic!("{v}: {other:?}"),
+            }
+        }
+        let d: U64Deserializer<ValueError> = u64::MAX.into_deserializer();
+        assert!(matches!(from_values(d), Ok(Json::Number(_))));
+        let d: I64Deserializer<ValueError> = i64::MIN.into_deserializer();
+        assert!(matches!(from_values(d), Ok(Json::Number(_))));
+    }
+
+    /// A value nested without end, as arrays or as objects: never built,
+    /// produced as the reader asks for it.
+    struct Deep {
+        object: bool,
+    }
+
+    struct DeepAccess {
+        object: bool,
+        given: bool,
+    }
+
+    impl<'de> de::Deserializer<'de> for Deep {
+        type Error = ValueError;
+        fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ValueError> {
+            let access = DeepAccess { object: self.object, given: false };
+            if self.object { v.visit_map(access) } else { v.visit_seq(access) }
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    impl<'de> SeqAccess<'de> for DeepAccess {
+        type Error = ValueError;
+        fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, ValueError> {
+            if self.given {
+                return Ok(None);
+            }
+            self.given = true;
+            seed.deserialize(Deep { object: self.object }).map(Some)
+        }
+    }
+
+    impl<'de> MapAccess<'de> for DeepAccess {
+        type Error = ValueError;
+        fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, ValueError> {
+            if self.given {
+                return Ok(None);
+            }
+            self.given = true;
+            seed.deserialize("a".into_deserializer()).map(Some)
+        }
+        fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, ValueError> {
+            seed.deserialize(Deep { object: self.object })
+        }
+    }
+
+    #[test]
+    fn endless_nesting_from_values_stops_at_the_depth_limit() {
+        // However deep a JS value is, the reader stops at MAX_DEPTH, long
+        // before any stack limit.
+        assert_eq!(from_values(Deep { object: false }), Err(TreeError::Syntax));
+        assert_eq!(from_values(Deep { object: true }), Err(TreeError::Syntax));
+        // Exactly at the limit is fine; one more is not.
+        let nest = |n: u32| (0..n - 1).fold(serde_json::json!(1), |v, _| serde_json::Value::Array(vec![v]));
+        assert!(from_values(nest(MAX_DEPTH)).is_ok());
+        assert_eq!(from_values(nest(MAX_DEPTH + 1)), Err(TreeError::Syntax));
+    }
+
+    #[test]
+    fn many_keys_and_long_keys_are_counted() {
+        // Keys count towards the size: 64 KiB of key names is too large.
+        let mut m = serde_json::Map::new();
+        for i in 0..3_000 {
+            m.insert(format!("{i:0>30}"), serde_json::Value::Null);
+        }
+        assert_eq!(from_values(serde_json::Value::Object(m)), Err(TreeError::TooLarge));
+        let long_key = serde_json::json!({ "k".repeat(MAX_INPUT_BYTES): 1 });
+        assert_eq!(from_values(&long_key), Err(TreeError::TooLarge));
+    }
+
+    #[test]
+    fn text_limits_hold_for_odd_text() {
+        // Over the limit is refused before parsing, whatever it holds.
+        assert_eq!(from_text(&"[".repeat(MAX_INPUT_BYTES + 1)), Err(TreeError::TooLarge));
+        for text in ["\u{feff}{}", "{\"a\":1}\u{0}", "[1,]", "{\"a\" 1}", "\"\\ud800\"", "1e400", "-", "[1e400]"] {
+            assert_eq!(from_text(text), Err(TreeError::Syntax), "{text:?}");
+        }
+        // Escaped keys are compared after unescaping: a duplicate is a duplicate.
+        assert_eq!(from_text(r#"{"a":1,"\u0061":2}"#), Err(TreeError::Syntax));
+    }
+}

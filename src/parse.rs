@@ -212,3 +212,80 @@ fn charges(value: Json, path: &str) -> Result<Option<ChargeSet>, Error> {
     }
     Ok(Some(set))
 }
+
+/// Hostile values at the field level (issue "Hardening"; tests/hostile.rs
+/// has the same through the public entry points).
+#[cfg(test)]
+mod hardening_tests {
+    use super::*;
+
+    fn one(members: Vec<(&str, Json)>) -> Json {
+        let p = Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        Json::Object(vec![("proceedings".into(), Json::Array(vec![p]))])
+    }
+
+    fn code_of(tree: Json) -> Option<&'static str> {
+        case_from_tree(tree).err().map(|e| e.code().as_str())
+    }
+
+    #[test]
+    fn events_that_are_not_one_to_thirteen_are_refused() {
+        for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -0.0, 0.999_999_9, 13.000_001, 14.0, -12.0, 12.5, 268.0, 4_294_967_308.0, 18_446_744_073_709_551_628.0, f64::MAX] {
+            assert_eq!(code_of(one(vec![("event", Json::Number(n))])), Some("invalid_event"), "{n}");
+        }
+        for n in [1.0, 12.0, 13.0] {
+            assert_eq!(code_of(one(vec![("event", Json::Number(n))])), None, "{n}");
+        }
+    }
+
+    #[test]
+    fn wrong_types_are_invalid_value_with_their_path() {
+        for (key, value) in [
+            ("factsDate", Json::Number(2024.0)),
+            ("factsDateEnd", Json::Bool(true)),
+            ("charges", Json::String("terrorism".into())),
+            ("phase", Json::Array(vec![])),
+            ("militaryJustice", Json::String("false".into())),
+            ("label", Json::Number(f64::NAN)),
+            ("label", Json::Object(vec![])),
+        ] {
+            let e = case_from_tree(one(vec![(key, value)])).unwrap_err();
+            assert_eq!((e.code().as_str(), e.path()), ("invalid_value", Some(format!("proceedings[0].{key}").as_str())));
+        }
+        for root in [Json::Null, Json::Number(f64::NAN), Json::String("{}".into()), Json::Array(vec![])] {
+            assert_eq!(code_of(root), Some("invalid_value"));
+        }
+    }
+
+    #[test]
+    fn labels_are_counted_in_characters_and_kept_as_given() {
+        let label = |s: String| one(vec![("label", Json::String(s))]);
+        assert_eq!(code_of(label("😀".repeat(200))), None);
+        assert_eq!(code_of(label("😀".repeat(201))), Some("invalid_value"));
+        // Combining marks are characters too: 100 letters with 100 accents is 200.
+        assert_eq!(code_of(label("e\u{301}".repeat(100))), None);
+        assert_eq!(code_of(label("e\u{301}".repeat(101))), Some("invalid_value"));
+        // Markup, NUL and bidi controls are kept as they are: a label is echoed, never read.
+        let odd = "<img src=x onerror=alert(1)>\u{0}\u{202e}</script>".to_string();
+        let case = case_from_tree(label(odd.clone())).unwrap();
+        assert_eq!(case.proceedings[0].label.as_deref(), Some(odd.as_str()));
+    }
+
+    #[test]
+    fn prototype_keys_are_unknown_fields_everywhere() {
+        for key in ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"] {
+            let top = Json::Object(vec![(key.into(), Json::Null), ("proceedings".into(), Json::Array(vec![Json::Object(vec![])]))]);
+            assert_eq!(code_of(top), Some("unknown_field"), "{key}");
+            assert_eq!(code_of(one(vec![(key, Json::Null)])), Some("unknown_field"), "{key}");
+        }
+    }
+
+    #[test]
+    fn bytes_are_checked_for_size_before_utf8() {
+        let mut big = vec![0xffu8; json::MAX_INPUT_BYTES + 1];
+        assert_eq!(case_from_bytes(&big).unwrap_err().code().as_str(), "input_too_large");
+        big.truncate(10);
+        assert_eq!(case_from_bytes(&big).unwrap_err().code().as_str(), "invalid_json");
+        assert_eq!(case_from_bytes(&[0xef, 0xbb, 0xbf, b'{', b'}']).unwrap_err().code().as_str(), "invalid_json");
+    }
+}

@@ -122,13 +122,17 @@ pub fn join_or(lang: Lang, parts: &[String]) -> String {
     }
 }
 
-/// Picks the sentence for the language.
-pub fn pick(lang: Lang, es: String, en: String) -> String {
-    match lang {
-        Lang::Es => es,
-        Lang::En => en,
-    }
+/// Picks the sentence for the language: `pick!(lang, es, en)` evaluates
+/// only the chosen expression, so the other sentence is never written.
+macro_rules! pick {
+    ($lang:expr, $es:expr, $en:expr $(,)?) => {
+        match $lang {
+            $crate::Lang::Es => $es,
+            $crate::Lang::En => $en,
+        }
+    };
 }
+pub(crate) use pick;
 
 #[cfg(test)]
 mod tests {

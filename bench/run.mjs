@@ -1,0 +1,239 @@
+// The benchmark (README, "Rendimiento"): `bash scripts/bench.sh` builds what
+// it needs and runs this. It prints one Markdown report of figures and ratios:
+//
+//   1. agreement: ours, json-rules-engine and GoRules ZEN on the same 10,000
+//      generated cases with complete facts (contract §2.1), or it stops;
+//   2. evaluation, side by side: the median µs per evaluation of each, on
+//      those cases in this run, and our speed-up;
+//   3. our explained evaluation of cases with unknown facts (the peers have
+//      no equivalent);
+//   4. cold start: a fresh Node process to the first result;
+//   5. native: the `cargo bench` figures (criterion), when given;
+//   6. bytes: the wasm and the whole first load, raw, gzip and brotli;
+//   7. the page on a slow connection (bench/throttled.mjs), median of 5 runs.
+//
+//   node bench/run.mjs [--criterion FILE] [--runs N] [--no-browser] [--json FILE]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { completeCases, partialCases, peerFacter } from './cases.mjs';
+import * as jre from './peers/json-rules-engine.mjs';
+import * as zen from './peers/zen.mjs';
+import { firstLoad, sizeOf, WASM, readBudgets } from '../scripts/check-budget.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const peerRequire = createRequire(new URL('./peers/', import.meta.url)); // resolves as the peers' modules do
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const N = 10_000;
+const TARGET = { wasmBrotli: 40 * 1024, firstLoadBrotli: 60 * 1024, evalUs: 5, speedUp: 8, coldMs: 5, firstQuestionMs: 2500 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const us = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mark = (ok) => (ok ? '✅' : '❌');
+const log = (...a) => console.error('[bench]', ...a);
+
+/** Times each call on its own (after a warm-up pass); µs per call. */
+async function timeEach(items, fn, { async = false, warm = 2000 } = {}) {
+  for (let i = 0; i < warm; i += 1) { const r = fn(items[i % items.length]); if (async) await r; }
+  const t = new Array(items.length);
+  for (let i = 0; i < items.length; i += 1) {
+    const t0 = process.hrtime.bigint();
+    const r = fn(items[i]);
+    if (async) await r;
+    t[i] = Number(process.hrtime.bigint() - t0) / 1e3;
+  }
+  return t;
+}
+
+// ---- ours, the peers, the cases ----------------------------------------------------------
+const ours = await import('../www/pkg/amnistia.js');
+ours.initSync({ module: fs.readFileSync(WASM) });
+const info = ours.law('es');
+const toFacts = peerFacter(info);
+const cases = completeCases(N, info);
+const texts = cases.map((c) => JSON.stringify(c));
+const facts = cases.map(toFacts);
+const peers = [jre.makeEngine(), zen.makeEngine()];
+const report = { machine: {}, agreement: {}, evaluation: {}, unknown: {}, cold: {}, native: null, bytes: {}, page: null };
+
+// ---- 1. agreement ------------------------------------------------------------------------
+log(`agreement on ${N} cases`);
+const outcomes = {};
+const deciders = {};
+const disagreements = [];
+for (let i = 0; i < N; i += 1) {
+  const a = ours.evaluate(cases[i], 'es');
+  const o = a.proceedings[0].outcome;
+  outcomes[o] = (outcomes[o] ?? 0) + 1;
+  const step = a.proceedings[0].explanation.find((s) => s.effect === 'notCovered' || s.effect === 'uncertain');
+  const d = step ? step.kind : 'allPassed';
+  deciders[d] = (deciders[d] ?? 0) + 1;
+  for (const p of peers) {
+    const po = await p.evaluate(facts[i]);
+    if (po !== o) disagreements.push({ engine: p.name, case: cases[i], facts: facts[i], ours: o, theirs: po });
+  }
+}
+report.agreement = { cases: N, outcomes, deciders, disagreements: disagreements.length };
+if (disagreements.length) {
+  console.log(`# Benchmark void: the encodings disagree on ${disagreements.length} of ${N} cases\n`);
+  for (const d of disagreements.slice(0, 10)) console.log(JSON.stringify(d));
+  process.exit(1);
+}
+
+// ---- 2. evaluation, side by side ----------------------------------------------------------
+log('evaluation timings');
+const timing = {};
+timing.ours = await timeEach(cases, (c) => ours.evaluate(c, 'es'));
+timing.oursText = await timeEach(texts, (t) => ours.evaluate(t, 'es'));
+timing.oursJson = await timeEach(texts, (t) => ours.evaluateJson(t, 'es'));
+for (const p of peers) timing[p.name] = await timeEach(facts, (f) => p.evaluate(f), { async: true });
+// The explained assessment inside wasm, not converted to JS objects: the
+// screening API assesses every line fully (steps, readings, next steps) and
+// returns only the outcome row. Per case, in chunks of 500 lines.
+const chunks = [];
+for (let i = 0; i < N; i += 500) chunks.push(texts.slice(i, i + 500).join('\n'));
+ours.screenJsonl(chunks[0], 1, 'es');
+const inWasm = [];
+for (const c of chunks) { const t0 = process.hrtime.bigint(); ours.screenJsonl(c, 1, 'es'); inWasm.push(Number(process.hrtime.bigint() - t0) / 1e3 / 500); }
+const med = Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, median(v)]));
+report.evaluation = {
+  medianUs: { ...med, oursInWasmPerCase: median(inWasm) },
+  p90Us: Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, pct(v, 0.9)])),
+};
+
+// ---- 3. unknown facts ---------------------------------------------------------------------
+log('unknown facts');
+const partial = partialCases(N, info);
+const pOut = {};
+let questions = 0;
+let answers = 0;
+for (const c of partial) {
+  const p = ours.evaluate(c, 'es').proceedings[0];
+  pOut[p.outcome] = (pOut[p.outcome] ?? 0) + 1;
+  questions += p.questions.length;
+  answers += p.answers.reduce((s, q) => s + q.options.length, 0);
+}
+const open = pOut.needs_information ?? 1;
+const tPartial = await timeEach(partial, (c) => ours.evaluate(c, 'es'));
+report.unknown = { cases: N, outcomes: pOut, questionsPerOpenCase: questions / open, answerOptionsPerOpenCase: answers / open, medianUs: median(tPartial), p90Us: pct(tPartial, 0.9) };
+for (const p of peers) p.dispose?.();
+
+// ---- 4. cold start ------------------------------------------------------------------------
+log('cold starts');
+const coldRuns = Number(opt('--cold-runs', 7));
+const one = (which) => {
+  const t0 = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bench/cold.mjs'), which, texts[0], JSON.stringify(facts[0])], { encoding: 'utf8' });
+  return { ...JSON.parse(out), wallMs: Number(process.hrtime.bigint() - t0) / 1e6 };
+};
+for (const which of ['node', 'ours', 'json-rules-engine', 'zen']) {
+  const runs = Array.from({ length: coldRuns }, () => one(which));
+  report.cold[which] = {
+    scriptToFirstResultMs: median(runs.map((r) => r.scriptToFirstResult)),
+    processStartToFirstResultMs: median(runs.map((r) => r.processStartToFirstResult)),
+    spawnToExitMs: median(runs.map((r) => r.wallMs)),
+    outcome: runs[0].outcome,
+  };
+}
+
+// ---- 5. native (cargo bench) --------------------------------------------------------------
+const critFile = opt('--criterion');
+if (critFile && fs.existsSync(critFile)) {
+  const text = fs.readFileSync(critFile, 'utf8');
+  const unit = { ns: 1e-3, 'µs': 1, us: 1, ms: 1e3, s: 1e6 };
+  report.native = [...text.matchAll(/^(\S+)\s+time:\s+\[([\d.]+) (\S+) ([\d.]+) (\S+) ([\d.]+) (\S+)\]/gm)]
+    .map((m) => ({ name: m[1], lowUs: m[2] * unit[m[3]], estimateUs: m[4] * unit[m[5]], highUs: m[6] * unit[m[7]] }));
+}
+
+// ---- 6. bytes -----------------------------------------------------------------------------
+const wasmSize = sizeOf(fs.readFileSync(WASM));
+const load = firstLoad();
+report.bytes = { wasm: wasmSize, firstLoad: load, budgets: readBudgets() };
+
+// ---- 7. the page, throttled -----------------------------------------------------------------
+if (!args.includes('--no-browser')) {
+  log('the page on a slow connection');
+  const { throttledLoad } = await import('./throttled.mjs');
+  report.page = await throttledLoad(Number(opt('--runs', 5)));
+  const fetched = [...new Set(report.page.requests.map((r) => r.file))].sort(); // the icon is asked for twice
+  const listed = load.files.map((f) => f.file).sort();
+  report.page.listMatches = JSON.stringify(fetched) === JSON.stringify(listed);
+  report.page.fetchedNotListed = fetched.filter((f) => !listed.includes(f));
+  report.page.listedNotFetched = listed.filter((f) => !fetched.includes(f));
+}
+
+// ---- the machine --------------------------------------------------------------------------
+const sh = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
+report.machine = {
+  cpu: os.cpus()[0]?.model ?? '?', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`, node: process.version, rustc: sh('rustc', ['--version']),
+  peers: Object.fromEntries(['json-rules-engine', '@gorules/zen-engine'].map((p) => [p, peerRequire(`${p}/package.json`).version])),
+  chromium: report.page?.chromium ?? null, date: new Date().toISOString().slice(0, 10),
+};
+if (opt('--json')) fs.writeFileSync(opt('--json'), JSON.stringify(report, null, 2));
+
+// ---- the table ----------------------------------------------------------------------------
+const e = report.evaluation.medianUs;
+const L = [];
+const m = report.machine;
+L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; ${m.rustc}; json-rules-engine ${m.peers['json-rules-engine']}; @gorules/zen-engine ${m.peers['@gorules/zen-engine']}${m.chromium ? `; Chromium ${m.chromium}` : ''}; ${m.date}.`, '');
+L.push(`**Agreement.** On all ${N} generated cases with complete facts, the three encodings give the same outcome (${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; deciding step: ${Object.entries(deciders).map(([k, v]) => `${k} ${v}`).join(', ')}).`, '');
+L.push('**Evaluation, complete facts, same 10,000 cases, same run** (median per evaluation, one call at a time):', '');
+L.push('| engine | what it does per case | median µs | p90 µs | ours is faster by |', '|---|---|---:|---:|---:|');
+const p90 = report.evaluation.p90Us;
+L.push(`| **amnistia** (wasm in Node), \`evaluate(object)\` | case JSON → parse, day classes, §2.1 over every completion, explained assessment (steps, readings, what would change, next steps) → JS objects | **${us(e.ours)}** | ${us(p90.ours)} | — |`);
+L.push(`| amnistia, \`evaluate(text)\` | the same, from JSON text | ${us(e.oursText)} | ${us(p90.oursText)} | — |`);
+L.push(`| amnistia, \`evaluateJson(text)\` | the same, to pretty JSON text (as the CLI prints) | ${us(e.oursJson)} | ${us(p90.oursJson)} | — |`);
+L.push(`| amnistia, explained assessment inside wasm (\`screenJsonl\`, per case in chunks of 500) | the same assessment, not converted to JS; returns the outcome row | ${us(e.oursInWasmPerCase)} | — | — |`);
+for (const p of ['json-rules-engine', 'GoRules ZEN']) {
+  L.push(`| ${p} | precomputed facts (window flags, charge categories) → outcome code only | ${us(e[p])} | ${us(p90[p])} | ${(e[p] / e.ours).toFixed(1)}× (${(e[p] / e.oursInWasmPerCase).toFixed(1)}× inside wasm) |`);
+}
+L.push('');
+const u = report.unknown;
+L.push(`**Unknown facts** (${N} cases with some facts left out or a month or year for the date): \`evaluate\` median ${us(u.medianUs)} µs (p90 ${us(u.p90Us)} µs); outcomes ${Object.entries(u.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; each \`needs_information\` case names on average ${u.questionsPerOpenCase.toFixed(2)} questions and ${u.answerOptionsPerOpenCase.toFixed(1)} possible answers, each with the outcome it would lead to. json-rules-engine and ZEN cannot do this at all: they evaluate the facts they are given, and have no notion of an unknown fact standing for every value it could take, of which facts would settle the result, or of what each answer would change.`, '');
+L.push('**Cold start** (a fresh Node process; median of ' + coldRuns + ' runs): import, set up, first result.', '');
+L.push('| engine | script start → first result, ms | process start → first result, ms | spawn → exit, ms |', '|---|---:|---:|---:|');
+for (const [k, name] of [['node', 'empty Node process (baseline)'], ['ours', 'amnistia (wasm: compile, instantiate, evaluate)'], ['json-rules-engine', 'json-rules-engine'], ['zen', 'GoRules ZEN (native addon)']]) {
+  const c = report.cold[k];
+  L.push(`| ${name} | ${k === 'node' ? '—' : c.scriptToFirstResultMs.toFixed(1)} | ${c.processStartToFirstResultMs.toFixed(1)} | ${c.spawnToExitMs.toFixed(1)} |`);
+}
+L.push('');
+if (report.native) {
+  L.push('**Native** (`cargo bench --bench evaluate`, criterion; the full explained evaluation, `check` from JSON text, `assess` from a parsed case):', '');
+  L.push('| bench | µs (estimate) | low – high |', '|---|---:|---|');
+  for (const n of report.native) L.push(`| ${n.name} | ${us(n.estimateUs)} | ${us(n.lowUs)} – ${us(n.highUs)} |`);
+  L.push('');
+}
+L.push('**Bytes:**', '', '| what | raw | gzip | brotli |', '|---|---:|---:|---:|');
+L.push(`| wasm (\`www/pkg/amnistia_bg.wasm\`) | ${kb(wasmSize.raw)} | ${kb(wasmSize.gzip)} | ${kb(wasmSize.brotli)} |`);
+L.push(`| whole first load (${load.files.length} files: ${load.files.map((f) => f.file).join(', ')}) | ${kb(load.total.raw)} | ${kb(load.total.gzip)} | ${kb(load.total.brotli)} |`);
+L.push('');
+if (report.page) {
+  const pg = report.page;
+  L.push(`**The page on a slow connection** (Chromium ${pg.chromium}, CDP: ${pg.profile.downKbps} kbit/s down and up, ${pg.profile.rttMs} ms round trip, CPU ${pg.profile.cpuSlowdown}× slower, cache off, brotli transfer; median of ${pg.runs.length} runs, from navigation start):`, '');
+  L.push('| milestone | median ms | runs |', '|---|---:|---|');
+  const r = (k) => pg.runs.map((x) => (x[k] == null ? '—' : Math.round(x[k]))).join(', ');
+  L.push(`| start screen shown | ${Math.round(pg.median.startScreenMs)} | ${r('startScreenMs')} |`);
+  L.push(`| first question shown (one scripted click as soon as the start screen shows) | ${Math.round(pg.median.firstQuestionMs)} | ${r('firstQuestionMs')} |`);
+  L.push(`| first result shown (scripted answers, covered case) | ${pg.median.firstResultMs == null ? '—' : Math.round(pg.median.firstResultMs)} | ${r('firstResultMs')} |`);
+  L.push('', `First load as fetched: ${pg.requests.length} requests, ${kb(pg.transferBytes)} on the wire (${pg.requests.map((x) => `${x.file} ${x.encoding || 'identity'} ${x.bytes}`).join('; ')}).${pg.listMatches ? ' Same files as the byte budget counts.' : ` The byte budget's list differs: fetched and not listed ${JSON.stringify(pg.fetchedNotListed)}, listed and not fetched ${JSON.stringify(pg.listedNotFetched)}.`}`);
+  if (pg.runs.some((x) => x.resultError)) L.push('', `Scripted answers failed: ${pg.runs.find((x) => x.resultError).resultError}`);
+  L.push('');
+}
+L.push('**Targets:**', '', '| target | now | met |', '|---|---|---|');
+L.push(`| wasm ≤ 40 KB brotli | ${kb(wasmSize.brotli)} | ${mark(wasmSize.brotli <= TARGET.wasmBrotli)} |`);
+L.push(`| whole first load ≤ 60 KB brotli | ${kb(load.total.brotli)} | ${mark(load.total.brotli <= TARGET.firstLoadBrotli)} |`);
+L.push(`| explained evaluation in wasm, complete facts ≤ 5 µs median | \`evaluate\` ${us(e.ours)} µs; inside wasm ${us(e.oursInWasmPerCase)} µs | ${mark(e.ours <= TARGET.evalUs)} / ${mark(e.oursInWasmPerCase <= TARGET.evalUs)} |`);
+L.push(`| ≥ 8× faster than json-rules-engine, same run | \`evaluate\` ${(e['json-rules-engine'] / e.ours).toFixed(1)}×; inside wasm ${(e['json-rules-engine'] / e.oursInWasmPerCase).toFixed(1)}× | ${mark(e['json-rules-engine'] / e.ours >= TARGET.speedUp)} / ${mark(e['json-rules-engine'] / e.oursInWasmPerCase >= TARGET.speedUp)} |`);
+L.push(`| cold start ≤ 5 ms (script start → first result) | ${report.cold.ours.scriptToFirstResultMs.toFixed(1)} ms | ${mark(report.cold.ours.scriptToFirstResultMs <= TARGET.coldMs)} |`);
+if (report.page) L.push(`| first question ≤ 2.5 s, throttled | ${(report.page.median.firstQuestionMs / 1000).toFixed(2)} s | ${mark(report.page.median.firstQuestionMs <= TARGET.firstQuestionMs)} |`);
+console.log(L.join('\n'));
