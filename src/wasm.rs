@@ -27,13 +27,46 @@ export function screenJsonl(lines: string, firstLine: number, lang?: "es" | "en"
 export function screenColumns(): [string, string[]];
 "#;
 
-fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
-    match lang.as_deref() {
+// Every parameter arrives as a `JsValue` and is checked here: a number or
+// an object where text belongs must give a coded error, never a bad
+// pointer in the generated glue.
+
+fn text_arg(v: &JsValue, name: &str) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| js_error("invalid_value", &format!("{name} must be a string"), Some(name)))
+}
+
+fn optional_text(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() { Ok(None) } else { text_arg(v, name).map(Some) }
+}
+
+fn lang_of(lang: &JsValue) -> Result<Lang, JsValue> {
+    match optional_text(lang, "lang")?.as_deref() {
         None | Some("") => Ok(Lang::Es),
         Some(code) => Lang::from_code(code).ok_or_else(|| {
             js_error("invalid_value", "lang must be \"es\" or \"en\"", Some("lang"))
         }),
     }
+}
+
+fn line_arg(v: &JsValue) -> Result<usize, JsValue> {
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=1e9).contains(&n) => Ok(n as usize),
+        _ => Err(js_error("invalid_value", "firstLine must be a whole number from 1", Some("firstLine"))),
+    }
+}
+
+/// Reads a case given as a JS object. `JSON.stringify` first probes it in
+/// a call that catches: a getter or a Proxy trap that throws, a BigInt or a
+/// cycle becomes a coded error before any walk through wasm can meet it.
+fn case_from_object(case: JsValue) -> Result<crate::Case, crate::Error> {
+    use crate::ErrorCode;
+    if let Err(e) = js_sys::JSON::stringify(&case) {
+        let code = if e.is_instance_of::<js_sys::RangeError>() { ErrorCode::InvalidJson } else { ErrorCode::InvalidValue };
+        return Err(crate::Error::at_root(code));
+    }
+    json::from_values(serde_wasm_bindgen::Deserializer::from(case))
+        .map_err(parse::tree_error)
+        .and_then(parse::case_from_tree)
 }
 
 fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
@@ -58,13 +91,11 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Assesses a case given as a JS object or as JSON text.
 #[wasm_bindgen]
-pub fn evaluate(case: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang)?;
+pub fn evaluate(case: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
     let parsed = match case.as_string() {
         Some(text) => parse::case_from_text(&text),
-        None => json::from_values(serde_wasm_bindgen::Deserializer::from(case))
-            .map_err(parse::tree_error)
-            .and_then(parse::case_from_tree),
+        None => case_from_object(case),
     };
     match parsed {
         Ok(case) => to_js(&crate::assess(&case, lang)),
@@ -75,16 +106,17 @@ pub fn evaluate(case: JsValue, lang: Option<String>) -> Result<JsValue, JsValue>
 /// Assesses a case given as JSON text and returns the assessment as JSON
 /// text, exactly as the command line prints it.
 #[wasm_bindgen(js_name = evaluateJson)]
-pub fn evaluate_json(text: &str, lang: Option<String>) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    crate::output::check_to_json(text, lang).map_err(|e| to_js_error(&e, lang))
+pub fn evaluate_json(text: JsValue, lang: JsValue) -> Result<String, JsValue> {
+    let lang = lang_of(&lang)?;
+    let text = text_arg(&text, "text")?;
+    crate::output::check_to_json(&text, lang).map_err(|e| to_js_error(&e, lang))
 }
 
 /// Metadata for the page: articles, events, charges, questions, labels.
 #[wasm_bindgen]
-pub fn law(lang: Option<String>, law_id: Option<String>) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang)?;
-    let l = match law_id.as_deref() {
+pub fn law(lang: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let l = match optional_text(&law_id, "lawId")?.as_deref() {
         None | Some("") => law::DEFAULT_LAW,
         Some(id) => law::by_id(id).ok_or_else(|| {
             let e = Error::new(crate::ErrorCode::UnknownLaw, "law");
@@ -121,9 +153,10 @@ fn screened(rows: Vec<crate::screen::Row>) -> Result<JsValue, JsValue> {
 /// `first_line` is the file line number of the first row, so errors point
 /// at the right line when the page screens a large file in chunks.
 #[wasm_bindgen(js_name = screenCsv)]
-pub fn screen_csv(header: &str, rows: &str, first_line: usize, lang: Option<String>) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang)?;
-    let header = crate::screen::csv_header(header).map_err(|column| {
+pub fn screen_csv(header: JsValue, rows: JsValue, first_line: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let (header, rows, first_line) = (text_arg(&header, "header")?, text_arg(&rows, "rows")?, line_arg(&first_line)?);
+    let header = crate::screen::csv_header(&header).map_err(|column| {
         js_error("unknown_field", &format!("unknown CSV column «{column}»"), Some(&column))
     })?;
     screened(
@@ -136,8 +169,9 @@ pub fn screen_csv(header: &str, rows: &str, first_line: usize, lang: Option<Stri
 
 /// Screens JSONL lines (one case per line), as `screenCsv`.
 #[wasm_bindgen(js_name = screenJsonl)]
-pub fn screen_jsonl(lines: &str, first_line: usize, lang: Option<String>) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang)?;
+pub fn screen_jsonl(lines: JsValue, first_line: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let (lines, first_line) = (text_arg(&lines, "lines")?, line_arg(&first_line)?);
     screened(
         lines
             .split('\n')

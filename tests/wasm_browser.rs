@@ -39,8 +39,8 @@ fn first_proceeding(assessment: &JsValue) -> JsValue {
     get(&get(assessment, "proceedings"), "0")
 }
 
-fn lang(code: &str) -> Option<String> {
-    Some(code.to_string())
+fn lang(code: &str) -> JsValue {
+    JsValue::from_str(code)
 }
 
 fn show(value: &JsValue) -> String {
@@ -90,7 +90,7 @@ fn the_language_changes_the_summary() {
 
 #[wasm_bindgen_test]
 fn the_enacted_law_has_13_numerals() {
-    let law = law(lang("es"), None).expect("the default law loads");
+    let law = law(lang("es"), JsValue::UNDEFINED).expect("the default law loads");
     let numerals: Array = get(&law, "numerals").dyn_into().expect("`numerals` is an array");
     assert_eq!(numerals.length(), 13, "{}", show(&law));
 }

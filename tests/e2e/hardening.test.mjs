@@ -213,11 +213,7 @@ test('hostile input through the JS API gets its documented code, quickly, and th
   await context.close();
 });
 
-// Known bugs in src/wasm.rs (see the hardening report): these document them
-// and will pass once fixed; `todo` keeps them from failing the suite meanwhile.
-test('a throwing getter or Proxy gives a coded error and leaves the module working', {
-  todo: 'src/wasm.rs evaluate(): a JS exception from a getter/Proxy unwinds through wasm frames and leaks the shadow stack; after ~1,100 calls every call traps',
-}, async () => {
+test('a throwing getter or Proxy gives a coded error and leaves the module working', async () => {
   const { page, context } = await openPage(env);
   const r = await page.evaluate(async () => {
     const m = await import('./pkg/amnistia.js');
@@ -236,9 +232,7 @@ test('a throwing getter or Proxy gives a coded error and leaves the module worki
   await context.close();
 });
 
-test('a text or lang that is not a string gives a coded error, not a trap', {
-  todo: 'src/wasm.rs: &str / Option<String> parameters given a number or an object make the release glue pass a bogus pointer: RuntimeError (memory access out of bounds)',
-}, async () => {
+test('a text or lang that is not a string gives a coded error, not a trap', async () => {
   const { page, context } = await openPage(env);
   const r = await page.evaluate(async () => {
     const m = await import('./pkg/amnistia.js');
