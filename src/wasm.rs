@@ -56,13 +56,17 @@ fn line_arg(v: &JsValue) -> Result<usize, JsValue> {
 }
 
 /// Reads a case given as a JS object. `JSON.stringify` first probes it in
-/// a call that catches: a getter or a Proxy trap that throws, a BigInt or a
-/// cycle becomes a coded error before any walk through wasm can meet it.
+/// a call that catches, so that a getter or a Proxy trap that throws gives a
+/// coded error before the walk below can meet it (an exception unwinding
+/// through wasm frames would leave the module broken). A `TypeError` is
+/// what a BigInt or a cycle gives there; the walk reads those safely.
 fn case_from_object(case: JsValue) -> Result<crate::Case, crate::Error> {
     use crate::ErrorCode;
     if let Err(e) = js_sys::JSON::stringify(&case) {
-        let code = if e.is_instance_of::<js_sys::RangeError>() { ErrorCode::InvalidJson } else { ErrorCode::InvalidValue };
-        return Err(crate::Error::at_root(code));
+        if !e.is_instance_of::<js_sys::TypeError>() {
+            let code = if e.is_instance_of::<js_sys::RangeError>() { ErrorCode::InvalidJson } else { ErrorCode::InvalidValue };
+            return Err(crate::Error::at_root(code));
+        }
     }
     json::from_values(serde_wasm_bindgen::Deserializer::from(case))
         .map_err(parse::tree_error)
