@@ -424,47 +424,49 @@ pub const fn outcome_bit(o: Outcome) -> u8 {
     1 << o as u8
 }
 
-/// Only the outcome of a proceeding over every completion: what the
-/// answers to a question would lead to, without working out the questions.
-pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
-    let d = domain(law, facts);
-    let mut reached = 0u8;
-    for &(class, event) in &d.pairs {
-        for &charges in &d.charges {
-            for &military_justice in d.military_justice {
-                for &ceased_conduct in d.ceased_conduct {
-                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
-                    reached |= outcome_bit(v.outcome);
-                    if reached.count_ones() > 1 {
-                        return Outcome::NeedsInformation;
+impl Domain {
+    /// Calls `f` on every completion, in table order (pair, charges,
+    /// military justice, ceased conduct), until it returns `false`.
+    #[inline]
+    fn each(&self, law: &Law, mut f: impl FnMut(Verdict) -> bool) {
+        for &(class, event) in &self.pairs {
+            for &charges in &self.charges {
+                for &military_justice in self.military_justice {
+                    for &ceased_conduct in self.ceased_conduct {
+                        if !f(decide(law, &Complete { class, event, charges, military_justice, ceased_conduct })) {
+                            return;
+                        }
                     }
                 }
             }
         }
     }
-    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().unwrap_or(Outcome::NeedsInformation)
+}
+
+/// Only the outcome of a proceeding over every completion: what the
+/// answers to a question would lead to, without working out the questions.
+pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
+    let mut reached = 0u8;
+    domain(law, facts).each(law, |v| {
+        reached |= outcome_bit(v.outcome);
+        reached.count_ones() < 2
+    });
+    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().filter(|_| reached.count_ones() == 1).unwrap_or(Outcome::NeedsInformation)
 }
 
 /// Evaluates a proceeding over every completion of its unknown facts.
 pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     let d = domain(law, facts);
-    let (nc, nm, nq) = (d.charges.len(), d.military_justice.len(), d.ceased_conduct.len());
-    let mut table = Vec::with_capacity(d.pairs.len() * nc * nm * nq);
+    let mut table = Vec::with_capacity(d.pairs.len() * d.charges.len() * d.military_justice.len() * d.ceased_conduct.len());
     let (mut reached, mut numerals, mut articles, mut deciders) = (0u8, 0u16, 0u8, 0u8);
-    for &(class, event) in &d.pairs {
-        for &charges in &d.charges {
-            for &military_justice in d.military_justice {
-                for &ceased_conduct in d.ceased_conduct {
-                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
-                    reached |= outcome_bit(v.outcome);
-                    numerals |= v.numerals;
-                    articles |= v.articles;
-                    deciders |= 1 << v.decider as u8;
-                    table.push(v.outcome as u8);
-                }
-            }
-        }
-    }
+    d.each(law, |v| {
+        reached |= outcome_bit(v.outcome);
+        numerals |= v.numerals;
+        articles |= v.articles;
+        deciders |= 1 << v.decider as u8;
+        table.push(v.outcome as u8);
+        true
+    });
     let outcome = if reached.count_ones() == 1 {
         Outcome::ALL[reached.trailing_zeros() as usize]
     } else {
