@@ -282,8 +282,12 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
 
 /// A CSV line for a result row.
 pub fn csv_result(row: &Row) -> String {
+    // A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+    // carriage return first) gets a leading `'`, so an id such as
+    // `=HYPERLINK(…)` stays text; line breaks and quotes are quoted.
     let q = |s: &str| {
-        if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
     };
     let join = |f: &dyn Fn(&RowProceeding) -> String| row.proceedings.iter().map(f).collect::<Vec<_>>().join(" | ");
     [
@@ -305,6 +309,18 @@ pub const CSV_RESULT_HEADER: &str = "line,id,outcome,numerals,articles,questions
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn result_cells_never_run_as_spreadsheet_formulas() {
+        let header = csv_header("id,factsDate").unwrap();
+        for id in ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)"] {
+            let row = csv_row(2, &format!("\"{}\",2024-07", id.replace('"', "\"\"")), &header, Lang::Es).unwrap();
+            let line = csv_result(&row);
+            let id_cell = split_csv(&line).unwrap()[1].clone();
+            assert!(id_cell.starts_with('\''), "{line}");
+            assert_eq!(&id_cell[1..], id);
+        }
+    }
 
     #[test]
     fn csv_quotes_and_doubled_quotes() {

@@ -232,6 +232,41 @@ test('a throwing getter or Proxy gives a coded error and leaves the module worki
   await context.close();
 });
 
+// Known gap (README, "Entradas hostiles"): the JSON.stringify probe in src/wasm.rs
+// lets a TypeError through, and cannot see a getter that throws only when read
+// a second time; the walk then meets the exception inside wasm frames.
+test('getters and Proxy traps that throw a TypeError, or throw on a second read, leave the module working', {
+  todo: 'src/wasm.rs case_from_object: probe-then-walk; read a snapshot (structuredClone through a catch import) or walk with catching js_sys calls instead',
+}, async () => {
+  const { page, context } = await openPage(env);
+  const r = await page.evaluate(async () => {
+    const m = await import('./pkg/amnistia.js');
+    const hostile = {
+      typeErrorGetter: () => ({ proceedings: [Object.defineProperty({}, 'event', { get() { throw new TypeError('x'); }, enumerable: true })] }),
+      secondReadThrows: () => {
+        let reads = 0;
+        return { proceedings: [Object.defineProperty({}, 'event', { get() { reads += 1; if (reads > 1) throw new Error('second'); return 12; }, enumerable: true })] };
+      },
+      proxyTypeError: () => new Proxy({ proceedings: [{}] }, { ownKeys() { throw new TypeError('t'); } }),
+    };
+    const out = {};
+    for (const [name, make] of Object.entries(hostile)) {
+      const codes = new Set();
+      for (let i = 0; i < 2000; i += 1) {
+        try { m.evaluate(make(), 'es'); codes.add('accepted'); } catch (e) { codes.add(String(e.code)); }
+      }
+      out[name] = [...codes];
+    }
+    try { out.after = m.evaluate({ proceedings: [{}] }, 'es').outcome; } catch (e) { out.after = `${e.name}: ${e.message}`; }
+    return out;
+  });
+  assert.equal(r.after, 'needs_information', 'the module still works');
+  for (const name of ['typeErrorGetter', 'secondReadThrows', 'proxyTypeError']) {
+    assert.deepEqual(r[name].filter((c) => c === 'undefined'), [], `${name}: every error coded (${r[name]})`);
+  }
+  await context.close();
+});
+
 test('a text or lang that is not a string gives a coded error, not a trap', async () => {
   const { page, context } = await openPage(env);
   const r = await page.evaluate(async () => {

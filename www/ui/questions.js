@@ -100,7 +100,7 @@ function labelForm(ctx) {
     ));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const value = input.value.trim().slice(0, 200);
+    const value = Array.from(input.value.trim()).slice(0, 200).join('');
     if (value) ctx.onAnswer(value);
     else ctx.onUnknown();
   });
