@@ -212,13 +212,11 @@ fn main() {
 
         out.push_str("    procedure: &[\n");
         for p in &law.procedure {
-            let abroad = match p.abroad {
-                Some(b) => format!("Some({b})"),
-                None => "None".to_string(),
-            };
+            let abroad = opt_bool(p.abroad);
+            let military_justice = opt_bool(p.military_justice);
             writeln!(
                 out,
-                "        Procedure {{ id: {:?}, article: {:?}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, sources: {} }},",
+                "        Procedure {{ id: {:?}, article: {:?}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, sources: {} }},",
                 p.id,
                 p.article,
                 text(&p.text),
@@ -289,6 +287,13 @@ fn confidence(c: &str) -> &'static str {
         "inferred" => "Confidence::Inferred",
         "disputed" => "Confidence::Disputed",
         other => unreachable!("validated confidence {other}"),
+    }
+}
+
+fn opt_bool(b: Option<bool>) -> String {
+    match b {
+        Some(b) => format!("Some({b})"),
+        None => "None".to_string(),
     }
 }
 

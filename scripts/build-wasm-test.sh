@@ -15,7 +15,7 @@ out=target/wasm-test/pkg
 export CARGO_TARGET_DIR=target/wasm-test/cargo
 
 echo "== cargo build (wasm32, release, --features test-hooks) =="
-cargo build --release --target wasm32-unknown-unknown --lib --features test-hooks
+cargo build --profile wasm --target wasm32-unknown-unknown --lib --features test-hooks
 
 echo "== wasm-bindgen -> $out =="
 rm -rf "$out"
@@ -24,6 +24,6 @@ flags=$(sed -n 's/^wasm-bindgen --target web \(.*\) \\$/\1/p' scripts/build-wasm
 [ -n "$flags" ] || { echo "build-wasm-test: cannot read the wasm-bindgen flags of scripts/build-wasm.sh" >&2; exit 1; }
 # shellcheck disable=SC2086
 wasm-bindgen --target web $flags --out-dir "$out" \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/amnistia.wasm"
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/amnistia.wasm"
 grep -q 'testTrap' "$out/amnistia.js" || { echo "build-wasm-test: testTrap missing from the test build" >&2; exit 1; }
 echo "built $out (test hooks: testTrap)"

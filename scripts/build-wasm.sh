@@ -11,7 +11,7 @@ out=www/pkg
 wasm=$out/amnistia_bg.wasm
 
 say "cargo build (wasm32, release)"
-cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --profile wasm --target wasm32-unknown-unknown --lib
 
 say "wasm-bindgen"
 rm -rf "$out"
@@ -20,7 +20,7 @@ rm -rf "$out"
 # module, with no request; the page calls it after a trap (www/checker.js).
 # scripts/build-wasm-test.sh reads the flags from the next line: keep them on it.
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --experimental-reset-state-function \
-  --out-dir "$out" target/wasm32-unknown-unknown/release/amnistia.wasm
+  --out-dir "$out" target/wasm32-unknown-unknown/wasm/amnistia.wasm
 
 say "wasm-opt -Oz"
 # npm binaryen, not Debian's (108 breaks wasm-bindgen's externref table); explicit features.

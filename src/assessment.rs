@@ -1,15 +1,15 @@
 //! The assessment: what the checker answers (contract §3).
 //!
-//! Plain data, serialized with camelCase keys. `outcome`, `numerals`,
+//! Plain data, written as JSON with camelCase keys (the `json_object!`
+//! lists at the end name every key). `outcome`, `numerals`,
 //! `articles` and `questions` are fixed by the contract; everything else
 //! here is optional extension and may only grow.
 
 use crate::law::Confidence;
 use crate::model::{CaseOutcome, Outcome, Question};
-use serde::Serialize;
+use crate::json::{ToJson, Writer, json_code, json_object};
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub law: LawRef,
     /// One proceeding's outcome when all agree, otherwise `mixed`.
@@ -22,8 +22,7 @@ pub struct Assessment {
 }
 
 /// The law version a result was computed under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LawRef {
     pub id: &'static str,
     pub title: &'static str,
@@ -38,8 +37,7 @@ pub struct LawRef {
     pub notice: &'static str,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProceedingAssessment {
     /// Echoed from the case, never interpreted.
     pub label: Option<String>,
@@ -67,8 +65,7 @@ pub struct ProceedingAssessment {
 }
 
 /// One step of the explanation. The `kind` tag names the rule it applies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// The date was unknown and the stated event fixes it (contract §2.2).
     DateAssumed(StepBody),
@@ -103,8 +100,7 @@ impl Step {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StepBody {
     /// `9`, `8.12`, `7`; `None` where the step rests on practice, not text.
     pub article: Option<String>,
@@ -119,8 +115,7 @@ pub struct StepBody {
 }
 
 /// What a step does to the outcome.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing in this step stands against coverage.
     Pass,
@@ -136,8 +131,7 @@ pub enum Effect {
     Note,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactRead {
     /// The case key: `factsDate`, `event`, `charges`, …
     pub fact: &'static str,
@@ -145,8 +139,7 @@ pub struct FactRead {
     pub value: FactValue,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FactValue {
     Unknown,
     Bool(bool),
@@ -155,15 +148,9 @@ pub enum FactValue {
     List(Vec<&'static str>),
 }
 
-impl Serialize for Confidence {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
 
 /// One reading of a contested point, with the outcome it leads to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub outcome: Outcome,
     pub articles: Vec<String>,
@@ -171,16 +158,14 @@ pub struct Reading {
 }
 
 /// A question and what each possible answer would lead to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuestionAnswers {
     pub question: Question,
     pub prompt: String,
     pub options: Vec<AnswerOption>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnswerOption {
     /// The answer, in words: "julio de 2024", "sí".
     pub text: String,
@@ -192,8 +177,7 @@ pub struct AnswerOption {
     pub outcome: Outcome,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnswerValue {
     Bool(bool),
     Numeral(u8),
@@ -202,19 +186,106 @@ pub enum AnswerValue {
 
 /// "Had the acts happened in February–June 2014, the result would be
 /// covered."
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     pub fact: Question,
     pub outcome: Outcome,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
     pub id: &'static str,
     pub article: &'static str,
     pub confidence: Confidence,
     pub text: &'static str,
+}
+
+// ---- JSON keys (contract §3; extensions only grow) ----------------------------
+
+json_object!(Assessment { "law": law, "outcome": outcome, "lang": lang, "disclaimer": disclaimer, "proceedings": proceedings });
+json_object!(LawRef {
+    "id": id, "title": title, "gaceta": gaceta, "rulesVersion": rules_version, "status": status,
+    "lastReviewed": last_reviewed, "notice": notice,
+});
+json_object!(ProceedingAssessment {
+    "label": label, "outcome": outcome, "numerals": numerals, "articles": articles, "questions": questions,
+    "summary": summary, "explanation": explanation, "favourableReading": favourable_reading,
+    "strictReading": strict_reading, "answers": answers, "wouldChange": would_change, "nextSteps": next_steps,
+});
+json_object!(FactRead { "fact": fact, "value": value });
+json_object!(Reading { "outcome": outcome, "articles": articles, "text": text });
+json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options": options });
+json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
+json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
+json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "text": text });
+json_code!(Confidence, Effect);
+
+impl Effect {
+    /// The wire code: `pass`, `notCovered`, …
+    pub const fn code(self) -> &'static str {
+        match self {
+            Effect::Pass => "pass",
+            Effect::NotCovered => "notCovered",
+            Effect::Uncertain => "uncertain",
+            Effect::Open => "open",
+            Effect::NotInThisText => "notInThisText",
+            Effect::Note => "note",
+        }
+    }
+}
+
+impl Step {
+    /// The `kind` tag: the rule the step applies.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Step::DateAssumed(_) => "dateAssumed",
+            Step::Exclusion(_) => "exclusion",
+            Step::RebellionException(_) => "rebellionException",
+            Step::Window(_) => "window",
+            Step::EventLink(_) => "eventLink",
+            Step::ForeignClause(_) => "foreignClause",
+            Step::MilitaryJustice(_) => "militaryJustice",
+            Step::CeasedConduct(_) => "ceasedConduct",
+        }
+    }
+}
+
+/// `{"kind": …, "article": …, …}`: the tag first, then the body's fields.
+impl ToJson for Step {
+    fn to_json(&self, w: &mut Writer) {
+        let b = self.body();
+        w.begin_object();
+        w.field("kind", self.kind());
+        w.field("article", &b.article);
+        w.field("numeral", &b.numeral);
+        w.field("rule", &b.rule);
+        w.field("confidence", &b.confidence);
+        w.field("read", &b.read);
+        w.field("effect", &b.effect);
+        w.field("text", &b.text);
+        w.end_object();
+    }
+}
+
+impl ToJson for FactValue {
+    fn to_json(&self, w: &mut Writer) {
+        match self {
+            FactValue::Unknown => w.null(),
+            FactValue::Bool(b) => w.bool(*b),
+            FactValue::Number(n) => n.to_json(w),
+            FactValue::Text(t) => w.string(t),
+            FactValue::List(l) => l.to_json(w),
+        }
+    }
+}
+
+impl ToJson for AnswerValue {
+    fn to_json(&self, w: &mut Writer) {
+        match self {
+            AnswerValue::Bool(b) => w.bool(*b),
+            AnswerValue::Numeral(n) => n.to_json(w),
+            AnswerValue::Word(t) => w.string(t),
+        }
+    }
 }

@@ -54,11 +54,7 @@ charges! {
     Other => "other",
 }
 
-impl serde::Serialize for Charge {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
+
 
 #[cfg(test)]
 mod tests {

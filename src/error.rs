@@ -5,11 +5,10 @@
 //! value, and a message in Spanish or English.
 
 use crate::Lang;
-use serde::Serialize;
+use crate::json::{json_object, json_code};
 
 /// The stable error codes of contract §4. They never change meaning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
     InvalidJson,
@@ -42,6 +41,11 @@ impl ErrorCode {
     ];
 
     /// The wire code, e.g. `invalid_date`.
+    pub const fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    /// The wire code, e.g. `invalid_date`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
@@ -69,7 +73,7 @@ pub struct Error {
 }
 
 /// The wire form: `{"code": "…", "message": "…", "path": "…"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorBody {
     pub code: ErrorCode,
     pub message: String,
@@ -188,3 +192,6 @@ impl core::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+json_code!(ErrorCode);
+json_object!(ErrorBody { "code": code, "message": message, "path": path });

@@ -3,8 +3,10 @@
 //!
 //! Each step is judged with three-valued logic over the facts (yes, no, not
 //! known), so a step can say "this depends on the date" as plainly as "this
-//! passes". The outcome itself always comes from `eval`; this module only
-//! describes it and may not change it.
+//! passes". A step says that a fact is missing (`open`) only when that fact
+//! is one of `eval`'s questions; an unknown fact that cannot change the
+//! outcome gives a `note` that says so. The outcome itself always comes from
+//! `eval`; this module only describes it and may not change it.
 
 use crate::Lang;
 use crate::assessment::{Effect, FactRead, FactValue, Reading, Step, StepBody};
@@ -125,6 +127,35 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether an answer about one of the facts a step read could still
+    /// change the outcome: the fact is one of the questions (contract
+    /// §2.2). A fact that is not cannot change the result, whatever the
+    /// other unknowns turn out to be, so a step that waits on it is a note
+    /// ([`Effect::Note`]) that says so, never a missing fact
+    /// ([`Effect::Open`]).
+    fn needed(&self, read: &[FactRead]) -> bool {
+        read.iter().any(|r| self.eval.questions.iter().any(|q| q.code() == r.fact))
+    }
+
+    /// [`Effect::Open`] when the step's facts are still needed, otherwise
+    /// [`Effect::Note`].
+    fn open_or_note(&self, read: &[FactRead]) -> Effect {
+        if self.needed(read) { Effect::Open } else { Effect::Note }
+    }
+
+    /// Appended to the text of a step that became a note.
+    fn not_needed(&self) -> &'static str {
+        pick!(self.lang,
+            " Con los demás datos, el resultado sería el mismo con cualquier respuesta, así que este dato no hace falta para responder.",
+            " Given the other facts, the result would be the same whatever the answer, so this is not needed to answer.",
+        )
+    }
+
+    /// `text`, with [`Ctx::not_needed`] when `effect` is a note.
+    fn open_text(&self, effect: Effect, text: String) -> String {
+        if effect == Effect::Note { text + self.not_needed() } else { text }
+    }
+
     fn date_is(&self, test: impl Fn(&DayClass) -> bool) -> Tri {
         match &self.classes {
             Some(cs) => Tri::over(cs.iter().map(test)),
@@ -194,10 +225,13 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_charges()];
     let confidence = cx.article_confidence("9");
     let (effect, rule, text, confidence) = match cx.facts.charges {
-        None => (Effect::Open, None, pick!(cx.lang,
-            "No sabemos de qué se acusa a la persona. Si entre los cargos hay uno que el Art. 9 excluye (como homicidio intencional, lesiones gravísimas, narcotráfico, corrupción o violaciones graves de derechos humanos), la amnistía no se aplica.".into(),
-            "We do not know the charges. If any of them is one that Art. 9 excludes (such as intentional homicide, very serious injuries, drug trafficking, corruption or serious human-rights violations), the amnesty does not apply.".into(),
-        ), confidence),
+        None => {
+            let effect = cx.open_or_note(&read);
+            (effect, None, cx.open_text(effect, pick!(cx.lang,
+                "No sabemos de qué se acusa a la persona. Si entre los cargos hay uno que el Art. 9 excluye (como homicidio intencional, lesiones gravísimas, narcotráfico, corrupción o violaciones graves de derechos humanos), la amnistía no se aplica.".into(),
+                "We do not know the charges. If any of them is one that Art. 9 excludes (such as intentional homicide, very serious injuries, drug trafficking, corruption or serious human-rights violations), the amnesty does not apply.".into(),
+            )), confidence)
+        }
         Some(set) => {
             let hits: Vec<_> = set
                 .iter()
@@ -264,10 +298,14 @@ fn rebellion(cx: &Ctx) -> Option<Step> {
             "Hay un cargo de rebelión militar, pero la excepción del numeral 10 solo toca hechos de enero a abril de 2019 vinculados a ese numeral.".into(),
             "There is a military-rebellion charge, but the numeral-10 exception only touches facts of January–April 2019 tied to that numeral.".into(),
         )),
-        _ => (Effect::Open, pick!(cx.lang,
+        _ if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
             "Si la causa incluye rebelión militar por hechos de enero a abril de 2019, la excepción del numeral 10 puede dejarla fuera. Depende de datos que faltan.".into(),
             "If the case includes military rebellion for facts of January–April 2019, the numeral-10 exception may leave it out. It depends on facts not given.".into(),
         )),
+        _ => (Effect::Note, cx.open_text(Effect::Note, pick!(cx.lang,
+            "Si la causa incluye rebelión militar por hechos de enero a abril de 2019, la excepción del numeral 10 puede dejarla fuera.".into(),
+            "If the case includes military rebellion for facts of January–April 2019, the numeral-10 exception may leave it out.".into(),
+        ))),
     };
     Some(Step::RebellionException(body(Some(entry.article.into()), Some(10), Some(entry.id), entry.confidence, read, effect, text)))
 }
@@ -276,10 +314,12 @@ fn window(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_date()];
     let date = cx.date_words();
     let Some(classes) = &cx.classes else {
-        return Some(Step::Window(body(Some("8".into()), None, None, cx.article_confidence("8"), read, Effect::Open, pick!(cx.lang,
+        let effect = cx.open_or_note(&read);
+        let text = cx.open_text(effect, pick!(cx.lang,
             "No sabemos cuándo ocurrieron los hechos (no la fecha de la detención, sino la de los hechos). El Art. 8 solo cubre hechos ocurridos durante alguno de sus 13 eventos, cada uno con su período.".into(),
             "We do not know when the acts happened (not the arrest, the acts). Art. 8 only covers acts during one of its 13 listed events, each with its period.".into(),
-        ))));
+        ));
+        return Some(Step::Window(body(Some("8".into()), None, None, cx.article_confidence("8"), read, effect, text)));
     };
     let inside: u16 = classes.iter().fold(0, |m, c| m | c.window);
     let margin: u16 = classes.iter().fold(0, |m, c| m | c.margin);
@@ -304,10 +344,15 @@ fn window(cx: &Ctx) -> Option<Step> {
             format!("Los hechos ({date}) caen en el margen discutido del {}: las fuentes no confirman que ese período esté incluido. {}", cx.numerals_words(margin), notes.join(" ")),
             format!("The acts ({date}) fall in the contested margin of {}: the sources do not confirm that this period is included. {}", cx.numerals_words(margin), notes.join(" ")),
         ))
-    } else {
+    } else if cx.needed(&read) {
         (Effect::Open, pick!(cx.lang,
             format!("El período indicado ({date}) tiene días dentro y fuera de los eventos del Art. 8 ({}). El resultado depende de cuándo ocurrieron exactamente los hechos.", cx.numerals_words(inside | margin)),
             format!("The period given ({date}) has days inside and outside the events of Art. 8 ({}). The result depends on exactly when the acts happened.", cx.numerals_words(inside | margin)),
+        ))
+    } else {
+        (Effect::Note, pick!(cx.lang,
+            format!("El período indicado ({date}) no cae entero en el período confirmado de los eventos del Art. 8 ({}). Con los demás datos, el resultado sería el mismo cualquiera que sea el día exacto, así que no hace falta precisar la fecha.", cx.numerals_words(inside | margin)),
+            format!("The period given ({date}) does not fall wholly inside the confirmed window of the events of Art. 8 ({}). Given the other facts, the result would be the same whatever the exact day, so the date need not be narrowed down.", cx.numerals_words(inside | margin)),
         ))
     };
     let mask = inside | margin;
@@ -323,18 +368,20 @@ fn event_link(cx: &Ctx) -> Option<Step> {
     let n = k.and_then(|k| cx.law.numeral(k));
     let confidence = n.map_or(cx.article_confidence("8"), |n| n.confidence);
     let all = |f: &dyn Fn(&DayClass) -> bool| classes.is_some_and(|cs| cs.iter().all(f));
+    let open = cx.open_or_note(&read);
     let (effect, text) = match (cx.facts.event, k) {
-        (None, _) => (Effect::Open, pick!(cx.lang,
+        (None, _) => (open, cx.open_text(open, pick!(cx.lang,
             "No sabemos con cuál de los eventos del Art. 8 se relacionan los hechos. Una fecha dentro de un período no basta: los hechos deben haber ocurrido en el marco de ese evento.".into(),
             "We do not know which Art. 8 event the acts relate to. A date inside a period is not enough: the acts must have happened in the framework of that event.".into(),
-        )),
+        ))),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
             let mask = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any()));
-            (if all(&|c| c.any() != 0) { Effect::Uncertain } else { Effect::Open }, pick!(cx.lang,
+            let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
+            (effect, cx.open_text(effect, pick!(cx.lang,
                 format!("Usted indicó que los hechos no se relacionan con ningún evento, pero la fecha cae en el período del {}. Si hubiera relación, la ley podría aplicarse: ese vínculo lo decide el tribunal, caso por caso.", cx.numerals_words(mask)),
                 format!("You said the acts relate to no listed event, but the date falls in the period of {}. If there is a link, the law may apply: the court decides that link case by case.", cx.numerals_words(mask)),
-            ))
+            )))
         }
         (Some(_), Some(k)) => {
             let b = bit(k);
@@ -355,10 +402,10 @@ fn event_link(cx: &Ctx) -> Option<Step> {
                     format!("The case relates to {}, but the date falls not in its period but in that of {}. If the acts relate to that other event, the law may apply; the court decides.", cx.numeral_words(k), cx.numerals_words(other)),
                 ))
             } else {
-                (Effect::Open, pick!(cx.lang,
+                (open, cx.open_text(open, pick!(cx.lang,
                     format!("La causa se relaciona con el {}; si la fecha cae en su período ({}) depende del día exacto de los hechos.", cx.numeral_words(k), n.map_or("", |n| n.window_text.es)),
                     format!("The case relates to {}; whether the date falls in its window ({}) depends on the exact day of the acts.", cx.numeral_words(k), n.map_or("", |n| n.window_text.en)),
-                ))
+                )))
             }
         }
         (Some(Event::Numeral(_)), None) => return None,
@@ -375,10 +422,14 @@ fn foreign_clause(cx: &Ctx) -> Option<Step> {
             "No charge touches the Art. 9 clause on armed action by foreign states or persons.".into(),
         )),
         Tri::Yes => (Effect::Uncertain, format!("{} {}", entry.paraphrase.get(cx.lang), entry.note.map_or("", |n| n.get(cx.lang)))),
-        Tri::Unknown => (Effect::Open, pick!(cx.lang,
+        Tri::Unknown if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
             "Si la persona está acusada de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera, el resultado pasa a ser incierto por la cláusula del Art. 9 sobre acción armada extranjera.".into(),
             "If the person is charged with treason or conspiracy with a foreign country, or publicly accused of calling for foreign intervention, the result becomes uncertain because of the Art. 9 clause on foreign armed action.".into(),
         )),
+        Tri::Unknown => (Effect::Note, cx.open_text(Effect::Note, pick!(cx.lang,
+            "Una acusación de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera toca la cláusula discutida del Art. 9 sobre acción armada extranjera.".into(),
+            "A charge of treason or conspiracy with a foreign country, or a public accusation of calling for foreign intervention, touches the contested Art. 9 clause on foreign armed action.".into(),
+        ))),
     };
     Some(Step::ForeignClause(body(Some(entry.article.into()), None, Some(entry.id), entry.confidence, read, effect, text.trim_end().to_string())))
 }
@@ -391,9 +442,13 @@ fn military_justice(cx: &Ctx) -> Option<Step> {
             "La causa está en tribunales militares. Quien promovió la ley dijo que no se aplica a la justicia militar, y los detenidos militares fueron liberados por medidas alternativas aparte. No es una regla escrita en la ley, por eso el resultado es incierto.".into(),
             "The case is before military courts. The law's sponsor said it is not applied to military justice, and military detainees were released through separate alternative measures. This is not a written rule of the law, so the result is uncertain.".into(),
         )),
-        None => (Effect::Open, pick!(cx.lang,
+        None if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
             "No sabemos si la causa está en tribunales militares. Si lo está, el resultado es incierto: en la práctica la ley no se ha aplicado a la justicia militar.".into(),
             "We do not know whether the case is before military courts. If it is, the result is uncertain: in practice the law has not been applied to military justice.".into(),
+        )),
+        None => (Effect::Note, pick!(cx.lang,
+            "No sabemos si la causa está en tribunales militares. Con los demás datos, el resultado sería el mismo en los dos casos, así que este dato no hace falta para responder.".into(),
+            "We do not know whether the case is before military courts. Given the other facts, the result would be the same either way, so this fact is not needed to answer.".into(),
         )),
     };
     Some(Step::MilitaryJustice(body(None, None, None, Confidence::Confirmed, read, effect, text)))
@@ -418,9 +473,13 @@ fn ceased_conduct(cx: &Ctx) -> Option<Step> {
             "El Art. 7 pide haber cesado en la conducta, pero la ley no define qué significa. Se discute, por ejemplo, para quien sigue en actividad política, sobre todo en el exterior.".into(),
             "Art. 7 requires having ceased the conduct, but the law does not define it. It is contested, for example for people who kept up political activity, above all abroad.".into(),
         )),
-        None => (Effect::Open, pick!(cx.lang,
+        None if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
             "No sabemos si la persona dejó de realizar la conducta de la que se le acusa (Art. 7). Si no la dejó, el resultado es incierto.".into(),
             "We do not know whether the person has stopped the conduct they are accused of (Art. 7). If not, the result is uncertain.".into(),
+        )),
+        None => (Effect::Note, pick!(cx.lang,
+            "No sabemos si la persona dejó de realizar la conducta de la que se le acusa (Art. 7). Con los demás datos, el resultado sería el mismo en los dos casos, así que este dato no hace falta para responder.".into(),
+            "We do not know whether the person has stopped the conduct they are accused of (Art. 7). Given the other facts, the result would be the same either way, so this fact is not needed to answer.".into(),
         )),
     };
     Some(Step::CeasedConduct(body(Some("7".into()), None, Some("art7"), confidence, read, effect, text)))

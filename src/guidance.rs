@@ -258,9 +258,11 @@ fn distance(w: DayRange, r: DayRange) -> i32 {
     }
 }
 
-/// The points of procedure that fit this outcome, phase, situation and
-/// abroad status. A filter left empty in the rules data fits any case; one
-/// that names phases or situations needs the case to give one of them.
+/// The points of procedure that fit this outcome, phase, situation, abroad
+/// status and court. A filter left empty in the rules data fits any case;
+/// one that names phases or situations needs the case to give one of them.
+/// An item for people abroad needs the case to say so; an item for one kind
+/// of court is left out only when the case names the other kind.
 pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: Outcome, lang: Lang) -> Vec<NextStep> {
     let fits = |list: &[&str], code: Option<&str>| list.is_empty() || code.is_some_and(|c| list.contains(&c));
     law.procedure
@@ -268,13 +270,14 @@ pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: O
         .filter(|s| fits(s.outcomes, Some(outcome.code())))
         .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
         .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
-        // The military-justice note is for cases that are, or may be,
-        // before military courts.
-        .filter(|s| s.id != "military_justice" || p.military_justice != Some(false))
         .filter(|s| match s.abroad {
             None => true,
             Some(true) => person.abroad == Some(true),
             Some(false) => person.abroad != Some(true),
+        })
+        .filter(|s| match (s.military_justice, p.military_justice) {
+            (Some(wanted), Some(given)) => wanted == given,
+            _ => true,
         })
         .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) })
         .collect()

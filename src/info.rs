@@ -7,7 +7,7 @@ use crate::charge::Charge;
 use crate::date::DayRange;
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
-use serde::Serialize;
+use crate::json::json_object;
 
 /// Not legal advice: shown with every result.
 pub fn disclaimer(lang: Lang) -> &'static str {
@@ -50,8 +50,6 @@ fn question_help(q: Question, lang: Lang) -> &'static str {
     if lang == Lang::Es { es } else { en }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LawInfo {
     pub id: &'static str,
     pub status: &'static str,
@@ -74,7 +72,6 @@ pub struct LawInfo {
     pub glossary: Vec<GlossaryEntry>,
 }
 
-#[derive(Serialize)]
 pub struct GlossaryEntry {
     pub term: &'static str,
     pub explanation: &'static str,
@@ -96,14 +93,12 @@ fn glossary(lang: Lang) -> Vec<GlossaryEntry> {
         .collect()
 }
 
-#[derive(Serialize)]
 pub struct LawSummary {
     pub id: &'static str,
     pub title: &'static str,
     pub status: &'static str,
 }
 
-#[derive(Serialize)]
 pub struct ArticleInfo {
     pub number: &'static str,
     pub heading: &'static str,
@@ -111,8 +106,6 @@ pub struct ArticleInfo {
     pub confidence: Confidence,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NumeralInfo {
     pub number: u8,
     pub name: &'static str,
@@ -125,7 +118,6 @@ pub struct NumeralInfo {
     pub confidence: Confidence,
 }
 
-#[derive(Serialize)]
 pub struct RangeInfo {
     pub from: String,
     pub to: String,
@@ -141,7 +133,6 @@ impl From<&DayRange> for RangeInfo {
     }
 }
 
-#[derive(Serialize)]
 pub struct ChargeEntry {
     pub code: &'static str,
     pub label: &'static str,
@@ -151,21 +142,18 @@ pub struct ChargeEntry {
     pub article: Option<&'static str>,
 }
 
-#[derive(Serialize)]
 pub struct QuestionInfo {
     pub question: Question,
     pub text: &'static str,
     pub help: &'static str,
 }
 
-#[derive(Serialize)]
 pub struct Labelled {
     pub code: &'static str,
     pub label: &'static str,
     pub description: &'static str,
 }
 
-#[derive(Serialize)]
 pub struct NotFormalizedInfo {
     pub article: &'static str,
     pub reason: &'static str,
@@ -270,3 +258,25 @@ fn phase_label(p: Phase, lang: Lang) -> Labelled {
     };
     labelled(p.code(), lang, es, en)
 }
+
+// ---- JSON keys ------------------------------------------------------------------------
+
+json_object!(LawInfo {
+    "id": id, "status": status, "title": title, "gaceta": gaceta, "rulesVersion": rules_version,
+    "lastReviewed": last_reviewed, "notice": notice, "disclaimer": disclaimer, "laws": laws,
+    "articles": articles, "numerals": numerals, "charges": charges, "questions": questions,
+    "confidenceLevels": confidence_levels, "outcomes": outcomes, "situations": situations,
+    "phases": phases, "notFormalized": not_formalized, "glossary": glossary,
+});
+json_object!(GlossaryEntry { "term": term, "explanation": explanation });
+json_object!(LawSummary { "id": id, "title": title, "status": status });
+json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence });
+json_object!(NumeralInfo {
+    "number": number, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
+    "margin": margin, "marginNote": margin_note, "exception": exception, "confidence": confidence,
+});
+json_object!(RangeInfo { "from": from, "to": to });
+json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article });
+json_object!(QuestionInfo { "question": question, "text": text, "help": help });
+json_object!(Labelled { "code": code, "label": label, "description": description });
+json_object!(NotFormalizedInfo { "article": article, "reason": reason });

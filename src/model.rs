@@ -5,7 +5,6 @@
 
 use crate::date::{DayRange, Precision};
 use crate::law::Law;
-use serde::Serialize;
 
 /// A whole case: one person and their proceedings.
 #[derive(Clone, Debug)]
@@ -106,11 +105,7 @@ macro_rules! code_enum {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.code())
-            }
-        }
+        crate::json::json_code!($name);
     };
 }
 
@@ -181,3 +176,4 @@ impl From<Outcome> for CaseOutcome {
         }
     }
 }
+crate::json::json_code!(crate::charge::Charge);

@@ -3,6 +3,7 @@
 
 use crate::assessment::{Assessment, Effect};
 use crate::error::Error;
+use crate::json::{ToJson, json_object};
 use crate::{Lang, info};
 
 /// Checks JSON text and returns the assessment as pretty JSON text.
@@ -11,17 +12,17 @@ pub fn check_to_json(text: &str, lang: Lang) -> Result<String, Error> {
     Ok(to_json(&a))
 }
 
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Serializing plain data with string keys cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// Pretty JSON text, as the command line prints it.
+pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
+    crate::json::write::to_pretty(value)
 }
 
 /// `{"error": {"code": …, "message": …, "path": …}}`
 pub fn error_json(e: &Error, lang: Lang) -> String {
-    #[derive(serde::Serialize)]
     struct Wrapper {
         error: crate::error::ErrorBody,
     }
+    json_object!(Wrapper { "error": error });
     to_json(&Wrapper { error: e.body(lang) })
 }
 

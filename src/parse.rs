@@ -38,6 +38,7 @@ pub(crate) fn tree_error(e: TreeError) -> Error {
     match e {
         TreeError::Syntax => Error::at_root(ErrorCode::InvalidJson),
         TreeError::TooLarge => Error::at_root(ErrorCode::InputTooLarge),
+        TreeError::Threw => Error::at_root(ErrorCode::InvalidValue),
     }
 }
 

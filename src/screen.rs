@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::model::{CaseOutcome, Outcome, Question};
 use crate::{Lang, parse};
-use serde::Serialize;
+use crate::json::json_object;
 
 /// The CSV columns, in the template's order. `id` is echoed back.
 pub const CSV_COLUMNS: &[&str] = &[
@@ -15,8 +15,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "event", "charges", "phase", "militaryJustice",
 ];
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// 1-based line number in the file.
     pub line: usize,
@@ -26,7 +25,7 @@ pub struct Row {
     pub error: Option<crate::error::ErrorBody>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RowProceeding {
     pub outcome: Outcome,
     pub numerals: Vec<u8>,
@@ -411,3 +410,6 @@ mod tests {
         assert!(csv_header("id,fecha").is_err());
     }
 }
+
+json_object!(Row { "line": line, "id": id, "outcome": outcome, "proceedings": proceedings, "error": error });
+json_object!(RowProceeding { "outcome": outcome, "numerals": numerals, "articles": articles, "questions": questions });

@@ -5,8 +5,8 @@
 //! `Error` whose `code` and `path` properties carry the stable error code of
 //! contract §4 and where it was found. No eligibility logic lives here.
 
-use crate::{Lang, error::Error, info, json, law, parse};
-use serde::Serialize;
+use crate::json::{self, Json, ToJson, TreeError, json_object};
+use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -55,22 +55,92 @@ fn line_arg(v: &JsValue) -> Result<usize, JsValue> {
     }
 }
 
-/// Reads a case given as a JS object. `JSON.stringify` first probes it in
-/// a call that catches, so that a getter or a Proxy trap that throws gives a
-/// coded error before the walk below can meet it (an exception unwinding
-/// through wasm frames would leave the module broken). A `TypeError` is
-/// what a BigInt or a cycle gives there; the walk reads those safely.
-fn case_from_object(case: JsValue) -> Result<crate::Case, crate::Error> {
-    use crate::ErrorCode;
-    if let Err(e) = js_sys::JSON::stringify(&case) {
-        if !e.is_instance_of::<js_sys::TypeError>() {
-            let code = if e.is_instance_of::<js_sys::RangeError>() { ErrorCode::InvalidJson } else { ErrorCode::InvalidValue };
-            return Err(crate::Error::at_root(code));
-        }
+/// Reads a case given as a JS object into the same checked tree as JSON
+/// text (see [`read_value`]).
+fn case_from_object(case: &JsValue) -> Result<crate::Case, crate::Error> {
+    let mut budget = json::MAX_INPUT_BYTES;
+    read_value(case, 0, &mut budget).map_err(parse::tree_error).and_then(parse::case_from_tree)
+}
+
+// Imports that run code a caller controls (a getter, a Proxy trap) are all
+// declared `catch`: an exception thrown there comes back as an `Err` here
+// and never unwinds through wasm frames, which would leave the module
+// broken. `instanceof` checks are caught by the generated glue itself.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(v: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Takes `n` bytes from what is left of the size limit.
+fn spend(budget: &mut usize, n: usize) -> Result<(), TreeError> {
+    *budget = budget.checked_sub(n).ok_or(TreeError::TooLarge)?;
+    Ok(())
+}
+
+/// A getter or a Proxy trap threw while the value was read.
+const THREW: TreeError = TreeError::Threw;
+
+/// Reads one JS value as JSON data. Plain objects are read by their own
+/// enumerable string keys (never inherited ones), arrays by index; `null`
+/// and `undefined` are unknown; numbers are kept as they are (`NaN` then
+/// fails where the case format wants a number). What JSON cannot hold (a
+/// BigInt, a function, a Symbol, a `Map`, a `Set`, binary data) and
+/// nesting deeper than [`json::MAX_DEPTH`] are not JSON: `invalid_json`.
+/// Sizes count as the JSON text would, against [`json::MAX_INPUT_BYTES`].
+fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeError> {
+    if depth >= json::MAX_DEPTH {
+        return Err(TreeError::Syntax);
     }
-    json::from_values(serde_wasm_bindgen::Deserializer::from(case))
-        .map_err(parse::tree_error)
-        .and_then(parse::case_from_tree)
+    if v.is_null() || v.is_undefined() {
+        spend(budget, 4)?;
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        spend(budget, 5)?;
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        spend(budget, 24)?;
+        return Ok(Json::Number(n));
+    }
+    if v.is_string() {
+        // A UTF-16 length over the budget is over it in UTF-8 too: refuse
+        // before copying megabytes into the module.
+        let units = v.unchecked_ref::<js_sys::JsString>().length() as usize;
+        spend(budget, units + 2)?;
+        let s = v.as_string().unwrap_or_default();
+        spend(budget, s.len().saturating_sub(units))?;
+        return Ok(Json::String(s));
+    }
+    if !v.is_object() || v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() || js_sys::ArrayBuffer::is_view(v) {
+        return Err(TreeError::Syntax);
+    }
+    spend(budget, 2)?;
+    if is_array(v).map_err(|_| THREW)? {
+        let len = js_sys::Reflect::get(v, &"length".into()).map_err(|_| THREW)?.as_f64().unwrap_or(-1.0);
+        if !(0.0..=json::MAX_INPUT_BYTES as f64).contains(&len) {
+            return Err(TreeError::TooLarge);
+        }
+        let mut items = Vec::with_capacity(len as usize);
+        for i in 0..len as u32 {
+            spend(budget, 1)?;
+            let item = js_sys::Reflect::get_u32(v, i).map_err(|_| THREW)?;
+            items.push(read_value(&item, depth + 1, budget)?);
+        }
+        return Ok(Json::Array(items));
+    }
+    let keys = own_keys(v).map_err(|_| THREW)?;
+    let mut members = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        spend(budget, name.len() + 4)?;
+        let value = js_sys::Reflect::get(v, &key).map_err(|_| THREW)?;
+        members.push((name, read_value(&value, depth + 1, budget)?));
+    }
+    Ok(Json::Object(members))
 }
 
 fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
@@ -87,9 +157,10 @@ fn to_js_error(e: &Error, lang: Lang) -> JsValue {
     js_error(e.code().as_str(), &e.message(lang), e.path())
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+/// Plain JS objects and arrays, made by `JSON.parse` from the value's JSON
+/// text: one crossing of the boundary, whatever the size.
+fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&json::write::to_compact(value))
         .map_err(|_| js_error("internal", "the result could not be converted", None))
 }
 
@@ -99,7 +170,7 @@ pub fn evaluate(case: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang)?;
     let parsed = match case.as_string() {
         Some(text) => parse::case_from_text(&text),
-        None => case_from_object(case),
+        None => case_from_object(&case),
     };
     match parsed {
         Ok(case) => to_js(&crate::assess(&case, lang)),
@@ -138,11 +209,11 @@ pub fn version() -> String {
 
 /// A screened chunk: the result rows, and the same rows as CSV lines
 /// (without the header), exactly as `amnistia screen --format csv` writes.
-#[derive(Serialize)]
 struct Screened {
     rows: Vec<crate::screen::Row>,
     csv: String,
 }
+json_object!(Screened { "rows": rows, "csv": csv });
 
 fn screened(rows: Vec<crate::screen::Row>) -> Result<JsValue, JsValue> {
     let mut csv = String::new();
@@ -188,7 +259,16 @@ pub fn screen_jsonl(lines: JsValue, first_line: JsValue, lang: JsValue) -> Resul
 /// The header of the results CSV, and of the template's columns.
 #[wasm_bindgen(js_name = screenColumns)]
 pub fn screen_columns() -> Result<JsValue, JsValue> {
-    to_js(&(crate::screen::CSV_RESULT_HEADER, crate::screen::CSV_COLUMNS))
+    struct Columns;
+    impl ToJson for Columns {
+        fn to_json(&self, w: &mut json::Writer) {
+            w.begin_array();
+            w.item(crate::screen::CSV_RESULT_HEADER);
+            w.item(crate::screen::CSV_COLUMNS);
+            w.end_array();
+        }
+    }
+    to_js(&Columns)
 }
 
 /// Test builds only (`--features test-hooks`): makes the module trap, so

@@ -30,6 +30,11 @@
 //! - `notice_contains`: text the law notice must contain;
 //! - `readings = true|false`: whether the first proceeding shows both the
 //!   favourable and the strict reading (contract §2: `uncertain`);
+//! - `next_steps_include`, `next_steps_exclude`: ids of next steps (from the
+//!   rules data's `[[procedure]]`) that the first proceeding must, or must
+//!   not, list;
+//! - `step_effects = { ceasedConduct = "note" }`: the effect of the step of
+//!   each named kind in the first proceeding's explanation;
 //! - `label`, in a `proceedings` entry: the label echoed back;
 //! - `expand = [{ marker = "@@", text = "{},", times = 50 }]`: replaces the
 //!   marker in `input` with `text` repeated, for inputs too long to write out;
@@ -77,6 +82,9 @@ struct Case {
     explanation_kinds: Option<Vec<String>>,
     notice_contains: Option<String>,
     readings: Option<bool>,
+    next_steps_include: Option<Vec<String>>,
+    next_steps_exclude: Option<Vec<String>>,
+    step_effects: Option<std::collections::BTreeMap<String, String>>,
 
     fixme: Option<String>,
     current: Option<Expect>,
@@ -322,7 +330,10 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
     let wants_extras = c.summary_contains.is_some()
         || c.explanation_kinds.is_some()
         || c.notice_contains.is_some()
-        || c.readings.is_some();
+        || c.readings.is_some()
+        || c.next_steps_include.is_some()
+        || c.next_steps_exclude.is_some()
+        || c.step_effects.is_some();
     if !wants_extras {
         return None;
     }
@@ -363,6 +374,24 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
             ));
         }
     }
+    let step_ids: Vec<&str> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
+    for id in c.next_steps_include.iter().flatten() {
+        if !step_ids.contains(&id.as_str()) {
+            return Some(format!("next steps {step_ids:?} do not include {id:?}"));
+        }
+    }
+    for id in c.next_steps_exclude.iter().flatten() {
+        if step_ids.contains(&id.as_str()) {
+            return Some(format!("next steps {step_ids:?} include {id:?}"));
+        }
+    }
+    for (kind, want) in c.step_effects.iter().flatten() {
+        let steps = p["explanation"].as_array().into_iter().flatten();
+        let got: Vec<&str> = steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["effect"].as_str()).collect();
+        if got != [want.as_str()] {
+            return Some(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
+        }
+    }
     None
 }
 
@@ -372,7 +401,7 @@ fn run(c: &Case, text: &str) -> Result<Actual, String> {
         Some(code) => amnistia::Lang::from_code(code).ok_or_else(|| format!("unknown lang {code:?}"))?,
     };
     Ok(match amnistia::check(text, lang) {
-        Ok(a) => Actual::Assessment(serde_json::to_value(&a).map_err(|e| format!("serialize: {e}"))?),
+        Ok(a) => Actual::Assessment(serde_json::from_str(&amnistia::output::to_json(&a)).map_err(|e| format!("written JSON does not read back: {e}"))?),
         Err(err) => Actual::Error { code: err.code().as_str().to_string(), path: err.path().map(str::to_string) },
     })
 }

@@ -109,6 +109,20 @@ fn the_draft_has_only_its_nine_episodes_and_no_later_clauses() {
     assert!(!draft.has_foreign_clause && !draft.has_rebellion_exception && !draft.has_ceased_conduct);
 }
 
+#[test]
+fn the_military_justice_note_is_filtered_by_its_court_field() {
+    let v = validate_real().unwrap();
+    let enacted = &v.laws[0].1;
+    let item = enacted.procedure.iter().find(|p| p.id == "military_justice").expect("the enacted file has the note");
+    assert_eq!(item.military_justice, Some(true));
+    // No other item is limited to one kind of court.
+    for law in [&v.laws[0].1, &v.laws[1].1] {
+        for p in law.procedure.iter().filter(|p| p.id != "military_justice") {
+            assert_eq!(p.military_justice, None, "{} in {}", p.id, law.id);
+        }
+    }
+}
+
 // ------------------------------------------------------------------ broken snippets
 
 #[test]
@@ -128,6 +142,27 @@ fn unknown_key() {
     // And in the other files.
     let bad = SOURCES.replacen("outlet = \"Contrapunto\"", "outlet = \"Contrapunto\"\nlink = \"x\"", 1);
     assert_eq!(validate::parse_sources("sources.toml", &bad).unwrap_err().kind, ErrorKind::UnknownKey);
+}
+
+#[test]
+fn procedure_filters_must_be_booleans() {
+    const ITEM: &str = "id = \"military_justice\"\narticle = \"7\"\nconfidence = \"confirmed\"\noutcomes = [\"uncertain\", \"needs_information\"]\n";
+    for (from, to) in [
+        ("military_justice = true\n", "military_justice = \"true\"\n"),
+        ("military_justice = true\n", "military_justice = 1\n"),
+        ("military_justice = true\n", "military_justice = [true]\n"),
+        ("abroad = true\n", "abroad = \"yes\"\n"),
+    ] {
+        let e = expect(enacted_with(from, to), ErrorKind::Parse, "");
+        let key = from.split(' ').next().unwrap();
+        assert!(e.message.contains(key) || e.message.contains("bool"), "{to}: {e}");
+    }
+    // The field sits on the military-justice item; leaving it out is valid
+    // (the item then fits every court).
+    assert!(ENACTED.contains(&format!("{ITEM}military_justice = true\n")), "test setup: the item has moved");
+    enacted_with(&format!("{ITEM}military_justice = true\n"), ITEM).unwrap_or_else(|e| panic!("{e}"));
+    // A misspelt key is refused like any other.
+    expect(enacted_with("military_justice = true\n", "military_courts = true\n"), ErrorKind::UnknownKey, "");
 }
 
 #[test]

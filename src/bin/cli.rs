@@ -164,6 +164,6 @@ fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
 }
 
 fn emit(out: &mut impl Write, row: &screen::Row, csv: bool) -> Result<(), String> {
-    let s = if csv { screen::csv_result(row) } else { serde_json::to_string(row).unwrap_or_default() };
+    let s = if csv { screen::csv_result(row) } else { amnistia::json::write::to_compact(row) };
     writeln!(out, "{s}").map_err(|e| format!("stdout: {e}"))
 }

@@ -148,7 +148,7 @@ pub struct Exclusion {
 }
 
 /// A point of procedure or effect (Arts. 7, 10–12, 15), selected by the
-/// case's phase, situation, abroad status and outcome.
+/// case's phase, situation, abroad status, court and outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Procedure {
     /// Stable id, e.g. `filing_court`.
@@ -163,6 +163,10 @@ pub struct Procedure {
     pub outcomes: &'static [&'static str],
     /// `Some(true)`: only for people abroad; `Some(false)`: only at home.
     pub abroad: Option<bool>,
+    /// `Some(true)`: only for a proceeding that is, or may be, before
+    /// military courts; `Some(false)`: only for one that is, or may be, in
+    /// the ordinary courts. An unknown `militaryJustice` fits both.
+    pub military_justice: Option<bool>,
     pub sources: &'static [&'static Source],
 }
 

@@ -32,7 +32,8 @@
 //!   `paraphrase`, `note`?, `confidence`, `sources`;
 //! - `[[procedure]]`: `id`, `article`, `text`, `confidence`, `phases`?,
 //!   `situations`?, `outcomes`? (empty = any; contract codes only),
-//!   `abroad`?, `sources`;
+//!   `abroad`?, `military_justice`? (booleans; see `ProcedureDef`),
+//!   `sources`;
 //! - `[[not_formalized]]`: `article`, `reason`.
 //!
 //! `charges.toml`: `[[charges]]` with `code`, `label`, `explanation`.
@@ -174,7 +175,13 @@ pub struct ProcedureDef {
     pub situations: Vec<String>,
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// `true`: only for people abroad; `false`: only for people in
+    /// Venezuela (or whose whereabouts are not given); absent: both.
     pub abroad: Option<bool>,
+    /// `true`: only for a proceeding that is, or may be, before military
+    /// courts; `false`: only for one that is, or may be, in the ordinary
+    /// courts; absent: both. An unknown `militaryJustice` fits either.
+    pub military_justice: Option<bool>,
     pub sources: Vec<String>,
 }
 
