@@ -242,6 +242,24 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 
+    /// The JSON the checker writes is standard JSON in the standard pretty
+    /// layout: a general JSON library reads it back (key order kept) and
+    /// writes exactly the same text, for assessments and for errors.
+    #[test]
+    fn written_json_is_standard_pretty_json(case in case(), en in any::<bool>(), label in "[ -~\\u{0}-\\u{1f}ñé😀\"\\\\]{0,30}") {
+        let lang = if en { amnistia::Lang::En } else { amnistia::Lang::Es };
+        let mut case = case;
+        case["proceedings"][0]["label"] = json!(label);
+        for text in [case.to_string(), format!("{{\"proceedings\": [{{\"label\": {}}}], \"x\": 1}}", json!(label))] {
+            let out = match amnistia::output::check_to_json(&text, lang) {
+                Ok(json) => json,
+                Err(e) => amnistia::output::error_json(&e, lang),
+            };
+            let back: Value = serde_json::from_str(&out).unwrap();
+            prop_assert_eq!(serde_json::to_string_pretty(&back).unwrap(), out);
+        }
+    }
+
     /// Arbitrary bytes never panic: an assessment or an error.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
