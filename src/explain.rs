@@ -13,7 +13,7 @@ use crate::assessment::{Effect, FactRead, FactValue, Reading, Step, StepBody};
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{Confidence, ExclusionKind, Law};
 use crate::model::{Event, Outcome, Proceeding};
-use crate::text::{self, pick};
+use crate::text::{self, cat, pick};
 
 /// Yes, no, or not known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,12 +87,12 @@ impl Ctx<'_> {
     fn numeral_words(&self, k: u8) -> String {
         match self.law.numeral(k) {
             Some(n) => pick!(self.lang,
-                format!("numeral {k} del Art. 8 ({}, {})", n.name.es, n.window_text.es),
-                format!("Art. 8 numeral {k} ({}, {})", n.name.en, n.window_text.en),
+                cat!("numeral ", k, " del Art. 8 (", n.name.es, ", ", n.window_text.es, ")"),
+                cat!("Art. 8 numeral ", k, " (", n.name.en, ", ", n.window_text.en, ")"),
             ),
             None => pick!(self.lang,
-                format!("numeral {k} del Art. 8, que no está en este texto"),
-                format!("Art. 8 numeral {k}, which this text does not have"),
+                cat!("numeral ", k, " del Art. 8, que no está en este texto"),
+                cat!("Art. 8 numeral ", k, ", which this text does not have"),
             ),
         }
     }
@@ -201,7 +201,7 @@ fn date_assumed(cx: &Ctx) -> Step {
     let n = cx.law.numeral(k);
     let (wes, wen) = n.map_or(("", ""), |n| (n.window_text.es, n.window_text.en));
     Step::DateAssumed(body(
-        Some(format!("8.{k}")),
+        Some(cat!("8.", k)),
         Some(k),
         n.map(|n| n.id),
         n.map_or(Confidence::Confirmed, |n| n.confidence),
@@ -209,13 +209,13 @@ fn date_assumed(cx: &Ctx) -> Step {
         Effect::Note,
         if cx.facts.date.is_some() {
             pick!(cx.lang,
-                format!("Solo se indicó hasta cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}), hasta esa fecha: el evento fija el tiempo."),
-                format!("Only the latest date of the acts was given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}), up to that date: the event fixes the time."),
+                cat!("Solo se indicó hasta cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral ", k, ", se toma que ocurrieron dentro de su período confirmado (", wes, "), hasta esa fecha: el evento fija el tiempo."),
+                cat!("Only the latest date of the acts was given. As the case relates to numeral ", k, ", the acts are taken to fall inside its confirmed window (", wen, "), up to that date: the event fixes the time."),
             )
         } else {
             pick!(cx.lang,
-                format!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral {k}, se toma que ocurrieron dentro de su período confirmado ({wes}): el evento fija el tiempo."),
-                format!("The date of the acts was not given. As the case relates to numeral {k}, the acts are taken to fall inside its confirmed window ({wen}): the event fixes the time."),
+                cat!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral ", k, ", se toma que ocurrieron dentro de su período confirmado (", wes, "): el evento fija el tiempo."),
+                cat!("The date of the acts was not given. As the case relates to numeral ", k, ", the acts are taken to fall inside its confirmed window (", wen, "): the event fixes the time."),
             )
         },
     ))
@@ -252,8 +252,8 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                 let worst = hits.iter().map(|(_, e)| e.confidence).max().unwrap_or(confidence);
                 let list = text::join(cx.lang, &labels);
                 let mut t = pick!(cx.lang,
-                    format!("El Art. 9 excluye de la amnistía este cargo: {list}. La exclusión depende del cargo, no de si es justo: aunque la acusación se discuta o se considere fabricada, esta ley no cubre la causa."),
-                    format!("Art. 9 excludes this charge from the amnesty: {list}. The exclusion goes by the charge, not by whether it is fair: even if the accusation is disputed or considered fabricated, this law does not cover the case."),
+                    cat!("El Art. 9 excluye de la amnistía este cargo: ", list, ". La exclusión depende del cargo, no de si es justo: aunque la acusación se discuta o se considere fabricada, esta ley no cubre la causa."),
+                    cat!("Art. 9 excludes this charge from the amnesty: ", list, ". The exclusion goes by the charge, not by whether it is fair: even if the accusation is disputed or considered fabricated, this law does not cover the case."),
                 );
                 for n in notes {
                     t.push(' ');
@@ -328,31 +328,31 @@ fn window(cx: &Ctx) -> Option<Step> {
     let all_window = classes.iter().all(|c| c.window != 0);
     let (effect, text) = if all_outside {
         (Effect::NotCovered, pick!(cx.lang,
-            format!("Los hechos ({date}) no ocurrieron durante ninguno de los eventos que enumera el Art. 8. La ley cubre eventos, no años enteros: fuera de esos períodos no se aplica."),
-            format!("The acts ({date}) did not happen during any of the events listed in Art. 8. The law covers events, not whole years: outside those periods it does not apply."),
+            cat!("Los hechos (", date, ") no ocurrieron durante ninguno de los eventos que enumera el Art. 8. La ley cubre eventos, no años enteros: fuera de esos períodos no se aplica."),
+            cat!("The acts (", date, ") did not happen during any of the events listed in Art. 8. The law covers events, not whole years: outside those periods it does not apply."),
         ))
     } else if all_window {
         (Effect::Pass, pick!(cx.lang,
-            format!("Los hechos ({date}) caen dentro del período confirmado del {}.", cx.numerals_words(inside)),
-            format!("The acts ({date}) fall inside the confirmed window of {}.", cx.numerals_words(inside)),
+            cat!("Los hechos (", date, ") caen dentro del período confirmado del ", cx.numerals_words(inside), "."),
+            cat!("The acts (", date, ") fall inside the confirmed window of ", cx.numerals_words(inside), "."),
         ))
     } else if !outside && inside == 0 {
         let notes: Vec<&str> = eval::numerals_of(margin)
             .filter_map(|k| cx.law.numeral(k).and_then(|n| n.margin_note).map(|t| t.get(cx.lang)))
             .collect();
         (Effect::Uncertain, pick!(cx.lang,
-            format!("Los hechos ({date}) caen en el margen discutido del {}: las fuentes no confirman que ese período esté incluido. {}", cx.numerals_words(margin), notes.join(" ")),
-            format!("The acts ({date}) fall in the contested margin of {}: the sources do not confirm that this period is included. {}", cx.numerals_words(margin), notes.join(" ")),
+            cat!("Los hechos (", date, ") caen en el margen discutido del ", cx.numerals_words(margin), ": las fuentes no confirman que ese período esté incluido. ", notes.join(" ")),
+            cat!("The acts (", date, ") fall in the contested margin of ", cx.numerals_words(margin), ": the sources do not confirm that this period is included. ", notes.join(" ")),
         ))
     } else if cx.needed(&read) {
         (Effect::Open, pick!(cx.lang,
-            format!("El período indicado ({date}) tiene días dentro y fuera de los eventos del Art. 8 ({}). El resultado depende de cuándo ocurrieron exactamente los hechos.", cx.numerals_words(inside | margin)),
-            format!("The period given ({date}) has days inside and outside the events of Art. 8 ({}). The result depends on exactly when the acts happened.", cx.numerals_words(inside | margin)),
+            cat!("El período indicado (", date, ") tiene días dentro y fuera de los eventos del Art. 8 (", cx.numerals_words(inside | margin), "). El resultado depende de cuándo ocurrieron exactamente los hechos."),
+            cat!("The period given (", date, ") has days inside and outside the events of Art. 8 (", cx.numerals_words(inside | margin), "). The result depends on exactly when the acts happened."),
         ))
     } else {
         (Effect::Note, pick!(cx.lang,
-            format!("El período indicado ({date}) no cae entero en el período confirmado de los eventos del Art. 8 ({}). Con los demás datos, el resultado sería el mismo cualquiera que sea el día exacto, así que no hace falta precisar la fecha.", cx.numerals_words(inside | margin)),
-            format!("The period given ({date}) does not fall wholly inside the confirmed window of the events of Art. 8 ({}). Given the other facts, the result would be the same whatever the exact day, so the date need not be narrowed down.", cx.numerals_words(inside | margin)),
+            cat!("El período indicado (", date, ") no cae entero en el período confirmado de los eventos del Art. 8 (", cx.numerals_words(inside | margin), "). Con los demás datos, el resultado sería el mismo cualquiera que sea el día exacto, así que no hace falta precisar la fecha."),
+            cat!("The period given (", date, ") does not fall wholly inside the confirmed window of the events of Art. 8 (", cx.numerals_words(inside | margin), "). Given the other facts, the result would be the same whatever the exact day, so the date need not be narrowed down."),
         ))
     };
     let mask = inside | margin;
@@ -364,7 +364,7 @@ fn event_link(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_event(), cx.read_date()];
     let classes = cx.classes.as_deref();
     let k = cx.facts.event.and_then(Event::numeral);
-    let article = k.map_or("8".to_string(), |k| format!("8.{k}"));
+    let article = k.map_or("8".to_string(), |k| cat!("8.", k));
     let n = k.and_then(|k| cx.law.numeral(k));
     let confidence = n.map_or(cx.article_confidence("8"), |n| n.confidence);
     let all = |f: &dyn Fn(&DayClass) -> bool| classes.is_some_and(|cs| cs.iter().all(f));
@@ -379,32 +379,32 @@ fn event_link(cx: &Ctx) -> Option<Step> {
             let mask = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any()));
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
             (effect, cx.open_text(effect, pick!(cx.lang,
-                format!("Usted indicó que los hechos no se relacionan con ningún evento, pero la fecha cae en el período del {}. Si hubiera relación, la ley podría aplicarse: ese vínculo lo decide el tribunal, caso por caso.", cx.numerals_words(mask)),
-                format!("You said the acts relate to no listed event, but the date falls in the period of {}. If there is a link, the law may apply: the court decides that link case by case.", cx.numerals_words(mask)),
+                cat!("Usted indicó que los hechos no se relacionan con ningún evento, pero la fecha cae en el período del ", cx.numerals_words(mask), ". Si hubiera relación, la ley podría aplicarse: ese vínculo lo decide el tribunal, caso por caso."),
+                cat!("You said the acts relate to no listed event, but the date falls in the period of ", cx.numerals_words(mask), ". If there is a link, the law may apply: the court decides that link case by case."),
             )))
         }
         (Some(_), Some(k)) => {
             let b = bit(k);
             if all(&|c| c.window & b != 0) {
                 (Effect::Pass, pick!(cx.lang,
-                    format!("La causa se relaciona con el {}, y la fecha cae en su período confirmado. Esta es la prueba principal de la ley; el tribunal verificará que los hechos ocurrieron en el marco de ese evento.", cx.numeral_words(k)),
-                    format!("The case relates to {}, and the date falls inside its confirmed window. This is the law's main test; the court will check that the acts happened in the framework of that event.", cx.numeral_words(k)),
+                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", y la fecha cae en su período confirmado. Esta es la prueba principal de la ley; el tribunal verificará que los hechos ocurrieron en el marco de ese evento."),
+                    cat!("The case relates to ", cx.numeral_words(k), ", and the date falls inside its confirmed window. This is the law's main test; the court will check that the acts happened in the framework of that event."),
                 ))
             } else if all(&|c| c.margin & b != 0) {
                 (Effect::Uncertain, pick!(cx.lang,
-                    format!("La causa se relaciona con el {}, pero la fecha cae en el margen discutido de su período.", cx.numeral_words(k)),
-                    format!("The case relates to {}, but the date falls in the contested margin of its period.", cx.numeral_words(k)),
+                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", pero la fecha cae en el margen discutido de su período."),
+                    cat!("The case relates to ", cx.numeral_words(k), ", but the date falls in the contested margin of its period."),
                 ))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
                 let other = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any())) & !b;
                 (Effect::Uncertain, pick!(cx.lang,
-                    format!("La causa se relaciona con el {}, pero la fecha no cae en su período sino en el del {}. Si los hechos tienen relación con ese otro evento, la ley podría aplicarse; lo decide el tribunal.", cx.numeral_words(k), cx.numerals_words(other)),
-                    format!("The case relates to {}, but the date falls not in its period but in that of {}. If the acts relate to that other event, the law may apply; the court decides.", cx.numeral_words(k), cx.numerals_words(other)),
+                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", pero la fecha no cae en su período sino en el del ", cx.numerals_words(other), ". Si los hechos tienen relación con ese otro evento, la ley podría aplicarse; lo decide el tribunal."),
+                    cat!("The case relates to ", cx.numeral_words(k), ", but the date falls not in its period but in that of ", cx.numerals_words(other), ". If the acts relate to that other event, the law may apply; the court decides."),
                 ))
             } else {
                 (open, cx.open_text(open, pick!(cx.lang,
-                    format!("La causa se relaciona con el {}; si la fecha cae en su período ({}) depende del día exacto de los hechos.", cx.numeral_words(k), n.map_or("", |n| n.window_text.es)),
-                    format!("The case relates to {}; whether the date falls in its window ({}) depends on the exact day of the acts.", cx.numeral_words(k), n.map_or("", |n| n.window_text.en)),
+                    cat!("La causa se relaciona con el ", cx.numeral_words(k), "; si la fecha cae en su período (", n.map_or("", |n| n.window_text.es), ") depende del día exacto de los hechos."),
+                    cat!("The case relates to ", cx.numeral_words(k), "; whether the date falls in its window (", n.map_or("", |n| n.window_text.en), ") depends on the exact day of the acts."),
                 )))
             }
         }
@@ -421,7 +421,7 @@ fn foreign_clause(cx: &Ctx) -> Option<Step> {
             "Ningún cargo toca la cláusula del Art. 9 sobre acciones armadas de Estados o personas extranjeras.".into(),
             "No charge touches the Art. 9 clause on armed action by foreign states or persons.".into(),
         )),
-        Tri::Yes => (Effect::Uncertain, format!("{} {}", entry.paraphrase.get(cx.lang), entry.note.map_or("", |n| n.get(cx.lang)))),
+        Tri::Yes => (Effect::Uncertain, cat!(entry.paraphrase.get(cx.lang), " ", entry.note.map_or("", |n| n.get(cx.lang)))),
         Tri::Unknown if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
             "Si la persona está acusada de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera, el resultado pasa a ser incierto por la cláusula del Art. 9 sobre acción armada extranjera.".into(),
             "If the person is charged with treason or conspiracy with a foreign country, or publicly accused of calling for foreign intervention, the result becomes uncertain because of the Art. 9 clause on foreign armed action.".into(),
@@ -511,16 +511,16 @@ pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Readin
         outcome: Outcome::Covered,
         articles: vec!["5".into()],
         text: pick!(cx.lang,
-            format!("El Art. 5 manda que, en caso de duda, se aplique la interpretación más favorable a la persona. Leída así la duda sobre {points}, la amnistía se aplicaría. Es la lectura que la defensa puede pedir al tribunal."),
-            format!("Art. 5 says that in case of doubt the reading most favourable to the person applies. Read that way, the doubt about {points} is resolved for the person and the amnesty would apply. This is the reading the defence can ask the court for."),
+            cat!("El Art. 5 manda que, en caso de duda, se aplique la interpretación más favorable a la persona. Leída así la duda sobre ", points, ", la amnistía se aplicaría. Es la lectura que la defensa puede pedir al tribunal."),
+            cat!("Art. 5 says that in case of doubt the reading most favourable to the person applies. Read that way, the doubt about ", points, " is resolved for the person and the amnesty would apply. This is the reading the defence can ask the court for."),
         ),
     };
     let strict = Reading {
         outcome: Outcome::NotCovered,
         articles: articles.iter().filter(|a| *a != "5").cloned().collect(),
         text: pick!(cx.lang,
-            format!("Con una lectura estricta de {points}, el tribunal podría negar la amnistía. En ese caso quedan la apelación y las vías fuera de esta ley."),
-            format!("On a strict reading of {points}, the court could deny the amnesty. The appeal and the routes outside this law would then remain."),
+            cat!("Con una lectura estricta de ", points, ", el tribunal podría negar la amnistía. En ese caso quedan la apelación y las vías fuera de esta ley."),
+            cat!("On a strict reading of ", points, ", the court could deny the amnesty. The appeal and the routes outside this law would then remain."),
         ),
     };
     (Some(favourable), Some(strict))
@@ -528,11 +528,11 @@ pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Readin
 
 /// One plain sentence a family reads first.
 pub fn summary(cx: &Ctx, steps: &[Step], numerals: &[u8]) -> String {
-    let cites = text::join(cx.lang, &numerals.iter().map(|k| format!("8.{k}")).collect::<Vec<_>>());
+    let cites = text::join(cx.lang, &numerals.iter().map(|k| cat!("8.", k)).collect::<Vec<_>>());
     match cx.eval.outcome {
         Outcome::Covered => pick!(cx.lang,
-            format!("Con los datos dados, la amnistía se aplica a esta causa (Art. {cites}). El tribunal que lleva la causa debe confirmarlo."),
-            format!("On the facts given, the amnesty applies to this case (Art. {cites}). The court hearing the case must confirm it."),
+            cat!("Con los datos dados, la amnistía se aplica a esta causa (Art. ", cites, "). El tribunal que lleva la causa debe confirmarlo."),
+            cat!("On the facts given, the amnesty applies to this case (Art. ", cites, "). The court hearing the case must confirm it."),
         ),
         Outcome::NotCovered => {
             let why: String = steps.iter().rev().find(|s| s.body().effect == Effect::NotCovered).map(|s| match s {
@@ -541,22 +541,22 @@ pub fn summary(cx: &Ctx, steps: &[Step], numerals: &[u8]) -> String {
                 _ => pick!(cx.lang, "los hechos no ocurrieron durante ninguno de los eventos del Art. 8".into(), "the acts did not happen during any of the events of Art. 8".into()),
             }).unwrap_or_default();
             pick!(cx.lang,
-                format!("Con los datos dados, esta ley de amnistía no se aplica a esta causa: {why}. Hay otras vías, que se indican abajo."),
-                format!("On the facts given, this amnesty law does not apply to this case: {why}. Other routes exist; see below."),
+                cat!("Con los datos dados, esta ley de amnistía no se aplica a esta causa: ", why, ". Hay otras vías, que se indican abajo."),
+                cat!("On the facts given, this amnesty law does not apply to this case: ", why, ". Other routes exist; see below."),
             )
         }
         Outcome::Uncertain => {
             let points = text::join(cx.lang, &contested_points(cx, steps));
             pick!(cx.lang,
-                format!("La respuesta depende de un punto que la ley deja abierto o que decide el tribunal: {points}. Según el Art. 5, la lectura más favorable es que la amnistía se aplica."),
-                format!("The answer turns on a point the law leaves open or leaves to the court: {points}. Under Art. 5, the most favourable reading is that the amnesty applies."),
+                cat!("La respuesta depende de un punto que la ley deja abierto o que decide el tribunal: ", points, ". Según el Art. 5, la lectura más favorable es que la amnistía se aplica."),
+                cat!("The answer turns on a point the law leaves open or leaves to the court: ", points, ". Under Art. 5, the most favourable reading is that the amnesty applies."),
             )
         }
         Outcome::NeedsInformation => {
             let qs: Vec<String> = cx.eval.questions.iter().map(|q| crate::info::question_short(*q, cx.lang).to_string()).collect();
             pick!(cx.lang,
-                format!("Falta información para responder: {}.", text::join(cx.lang, &qs)),
-                format!("More information is needed to answer: {}.", text::join(cx.lang, &qs)),
+                cat!("Falta información para responder: ", text::join(cx.lang, &qs), "."),
+                cat!("More information is needed to answer: ", text::join(cx.lang, &qs), "."),
             )
         }
     }

@@ -11,7 +11,7 @@ use crate::date::DayRange;
 use crate::eval::{self, Facts};
 use crate::law::{self, Law};
 use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
-use crate::text::{self, pick};
+use crate::text::{self, cat, pick};
 
 fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
     eval::outcome_only(law, facts)
@@ -111,7 +111,7 @@ fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOptio
         .map(|(outcome, ranges, other_days)| {
             let text = match (ranges.is_empty(), other_days) {
                 (true, _) => pick!(lang, "cualquier otra fecha".into(), "any other date".into()),
-                (false, true) => pick!(lang, format!("{} o cualquier otra fecha", text::ranges(lang, &ranges)), format!("{}, or any other date", text::ranges(lang, &ranges))),
+                (false, true) => pick!(lang, cat!(text::ranges(lang, &ranges), " o cualquier otra fecha"), cat!(text::ranges(lang, &ranges), ", or any other date")),
                 (false, false) => text::ranges(lang, &ranges),
             };
             AnswerOption { text, value: None, outcome }
@@ -124,7 +124,7 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
         .filter(|e| e.numeral().is_none_or(|k| law.numeral(k).is_some()))
         .map(|e| {
             let text = match e.numeral().and_then(|k| law.numeral(k)) {
-                Some(n) => pick!(lang, format!("numeral {}: {} ({})", n.number, n.name.es, n.window_text.es), format!("numeral {}: {} ({})", n.number, n.name.en, n.window_text.en)),
+                Some(n) => pick!(lang, cat!("numeral ", n.number, ": ", n.name.es, " (", n.window_text.es, ")"), cat!("numeral ", n.number, ": ", n.name.en, " (", n.window_text.en, ")")),
                 None => pick!(lang, "ninguno de los eventos".into(), "none of the events".into()),
             };
             let value = match e {
@@ -165,7 +165,7 @@ fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpt
             let text = if parts.is_empty() {
                 pick!(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
             } else {
-                pick!(lang, format!("con un cargo de: {}", parts.join("; y ")), format!("with a charge of: {}", parts.join("; and ")))
+                pick!(lang, cat!("con un cargo de: ", parts.join("; y ")), cat!("with a charge of: ", parts.join("; and ")))
             };
             AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
         })
@@ -197,7 +197,7 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
                 consider(Question::Charges, Facts { charges: Some(without), ..*facts }, &|| {
                     let removed: Vec<String> = set.iter().filter(|c| !without.contains(*c)).map(|c| law::charge_info(c).label.get(lang).to_string()).collect();
                     let list = text::join(lang, &removed);
-                    pick!(lang, format!("Si no existiera el cargo de {list}"), format!("Without the charge of {list}"))
+                    pick!(lang, cat!("Si no existiera el cargo de ", list), cat!("Without the charge of ", list))
                 });
             }
         }
@@ -213,8 +213,8 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
             if !(span.first <= r.first && r.last <= span.last) {
                 for w in n.window {
                     consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, &|| pick!(lang,
-                        format!("Si los hechos hubieran ocurrido en {} (numeral {})", text::range(lang, *w), n.number),
-                        format!("Had the acts happened in {} (numeral {})", text::range(lang, *w), n.number)));
+                        cat!("Si los hechos hubieran ocurrido en ", text::range(lang, *w), " (numeral ", n.number, ")"),
+                        cat!("Had the acts happened in ", text::range(lang, *w), " (numeral ", n.number, ")")));
                 }
             }
         }
@@ -224,8 +224,8 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
             if facts.event != Some(Event::Numeral(k)) {
                 let name = law.numeral(k).map_or("", |n| n.name.get(lang));
                 consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, &|| pick!(lang,
-                    format!("Si los hechos se relacionaran con el numeral {k} ({name})"),
-                    format!("If the acts related to numeral {k} ({name})")));
+                    cat!("Si los hechos se relacionaran con el numeral ", k, " (", name, ")"),
+                    cat!("If the acts related to numeral ", k, " (", name, ")")));
             }
         }
     }

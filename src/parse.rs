@@ -80,12 +80,13 @@ fn read_person(value: Json) -> Result<Person, Error> {
         _ => return Err(Error::new(ErrorCode::InvalidValue, "person")),
     };
     for (key, value) in members {
-        let path = format!("person.{key}");
+        // Paths are written out only when an error needs one.
+        let path = || format!("person.{key}");
         match key.as_str() {
             "situation" => person.situation = code(value, &path, Situation::from_code)?,
             "abroad" => person.abroad = boolean(value, &path)?,
             "ceasedConduct" => person.ceased_conduct = boolean(value, &path)?,
-            _ => return Err(Error::new(ErrorCode::UnknownField, path).quoting(&key)),
+            _ => return Err(Error::new(ErrorCode::UnknownField, path()).quoting(&key)),
         }
     }
     Ok(person)
@@ -112,13 +113,13 @@ fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
     let mut start: Option<(DayRange, date::Precision)> = None;
     let mut end: Option<DayRange> = None;
     for (key, value) in members {
-        let path = at(&key);
+        let path = || at(&key);
         match key.as_str() {
             "label" => {
                 p.label = match value {
                     Json::Null => None,
                     Json::String(s) if s.chars().nth(MAX_LABEL_CHARS).is_none() => Some(s),
-                    _ => return Err(Error::new(ErrorCode::InvalidValue, path)),
+                    _ => return Err(Error::new(ErrorCode::InvalidValue, path())),
                 }
             }
             "factsDate" => start = date_span(value, &path)?,
@@ -127,7 +128,7 @@ fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
             "charges" => p.charges = charges(value, &path)?,
             "phase" => p.phase = code(value, &path, Phase::from_code)?,
             "militaryJustice" => p.military_justice = boolean(value, &path)?,
-            _ => return Err(Error::new(ErrorCode::UnknownField, path).quoting(&key)),
+            _ => return Err(Error::new(ErrorCode::UnknownField, path()).quoting(&key)),
         }
     }
     p.facts_date = match (start, end) {
@@ -149,39 +150,39 @@ fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
     Ok(p)
 }
 
-fn boolean(value: Json, path: &str) -> Result<Option<bool>, Error> {
+fn boolean(value: Json, path: &dyn Fn() -> String) -> Result<Option<bool>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::Bool(b) => Ok(Some(b)),
-        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+        _ => Err(Error::new(ErrorCode::InvalidValue, path())),
     }
 }
 
-fn code<T>(value: Json, path: &str, from: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
+fn code<T>(value: Json, path: &dyn Fn() -> String, from: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) => match from(&s) {
             Some(v) => Ok(Some(v)),
-            None => Err(Error::new(ErrorCode::InvalidValue, path).quoting(&s)),
+            None => Err(Error::new(ErrorCode::InvalidValue, path()).quoting(&s)),
         },
-        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+        _ => Err(Error::new(ErrorCode::InvalidValue, path())),
     }
 }
 
-fn date_span(value: Json, path: &str) -> Result<Option<(DayRange, date::Precision)>, Error> {
+fn date_span(value: Json, path: &dyn Fn() -> String) -> Result<Option<(DayRange, date::Precision)>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) => match date::parse_span(&s) {
             Ok(r) => Ok(Some(r)),
             Err(DateError::Shape | DateError::NoSuchDay | DateError::OutOfRange) => {
-                Err(Error::new(ErrorCode::InvalidDate, path).quoting(&s))
+                Err(Error::new(ErrorCode::InvalidDate, path()).quoting(&s))
             }
         },
-        _ => Err(Error::new(ErrorCode::InvalidValue, path)),
+        _ => Err(Error::new(ErrorCode::InvalidValue, path())),
     }
 }
 
-fn event(value: Json, path: &str) -> Result<Option<Event>, Error> {
+fn event(value: Json, path: &dyn Fn() -> String) -> Result<Option<Event>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) if s == "none" => Ok(Some(Event::NoEvent)),
@@ -189,26 +190,26 @@ fn event(value: Json, path: &str) -> Result<Option<Event>, Error> {
         Json::Number(n) if n.fract() == 0.0 && (1.0..=13.0).contains(&n) => {
             Ok(Some(Event::Numeral(n as u8)))
         }
-        Json::String(s) => Err(Error::new(ErrorCode::InvalidEvent, path).quoting(&s)),
-        _ => Err(Error::new(ErrorCode::InvalidEvent, path)),
+        Json::String(s) => Err(Error::new(ErrorCode::InvalidEvent, path()).quoting(&s)),
+        _ => Err(Error::new(ErrorCode::InvalidEvent, path())),
     }
 }
 
-fn charges(value: Json, path: &str) -> Result<Option<ChargeSet>, Error> {
+fn charges(value: Json, path: &dyn Fn() -> String) -> Result<Option<ChargeSet>, Error> {
     let items = match value {
         Json::Null => return Ok(None),
         Json::Array(items) => items,
-        _ => return Err(Error::new(ErrorCode::InvalidValue, path)),
+        _ => return Err(Error::new(ErrorCode::InvalidValue, path())),
     };
     let mut set = ChargeSet::default();
     for (i, item) in items.into_iter().enumerate() {
-        let at = format!("{path}[{i}]");
+        let at = || format!("{}[{i}]", path());
         match item {
             Json::String(s) => match Charge::from_code(&s) {
                 Some(c) => set.insert(c),
-                None => return Err(Error::new(ErrorCode::UnknownCharge, at).quoting(&s)),
+                None => return Err(Error::new(ErrorCode::UnknownCharge, at()).quoting(&s)),
             },
-            _ => return Err(Error::new(ErrorCode::InvalidValue, at)),
+            _ => return Err(Error::new(ErrorCode::InvalidValue, at())),
         }
     }
     Ok(Some(set))

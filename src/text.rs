@@ -26,8 +26,8 @@ pub fn month_name(lang: Lang, m: u32) -> &'static str {
 pub fn day(lang: Lang, d: Day) -> String {
     let (y, m, dd) = d.to_civil();
     match lang {
-        Lang::Es => format!("{dd} de {} de {y}", month_name(lang, m)),
-        Lang::En => format!("{dd} {} {y}", month_name(lang, m)),
+        Lang::Es => cat!(dd, " de ", month_name(lang, m), " de ", y),
+        Lang::En => cat!(dd, " ", month_name(lang, m), " ", y),
     }
 }
 
@@ -42,14 +42,14 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     }
     if r.first == Day::MIN {
         return match lang {
-            Lang::Es => format!("hasta el {}", day(lang, r.last)),
-            Lang::En => format!("up to {}", day(lang, r.last)),
+            Lang::Es => cat!("hasta el ", day(lang, r.last)),
+            Lang::En => cat!("up to ", day(lang, r.last)),
         };
     }
     if r.last == Day::MAX {
         return match lang {
-            Lang::Es => format!("desde el {}", day(lang, r.first)),
-            Lang::En => format!("from {}", day(lang, r.first)),
+            Lang::Es => cat!("desde el ", day(lang, r.first)),
+            Lang::En => cat!("from ", day(lang, r.first)),
         };
     }
     let (y1, m1, d1) = r.first.to_civil();
@@ -58,24 +58,24 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     let es = lang == Lang::Es;
     if whole_months {
         if (m1, m2) == (1, 12) {
-            return if y1 == y2 { format!("{y1}") } else { format!("{y1}–{y2}") };
+            return if y1 == y2 { cat!(y1) } else { cat!(y1, "–", y2) };
         }
         if y1 == y2 && m1 == m2 {
             return if es {
-                format!("{} de {y1}", month_name(lang, m1))
+                cat!(month_name(lang, m1), " de ", y1)
             } else {
-                format!("{} {y1}", month_name(lang, m1))
+                cat!(month_name(lang, m1), " ", y1)
             };
         }
         if y1 == y2 {
             let (a, b) = (month_name(lang, m1), month_name(lang, m2));
-            return if es { format!("{a} a {b} de {y1}") } else { format!("{a}–{b} {y1}") };
+            return if es { cat!(a, " a ", b, " de ", y1) } else { cat!(a, "–", b, " ", y1) };
         }
         let (a, b) = (month_name(lang, m1), month_name(lang, m2));
         return if es {
-            format!("{a} de {y1} a {b} de {y2}")
+            cat!(a, " de ", y1, " a ", b, " de ", y2)
         } else {
-            format!("{a} {y1} – {b} {y2}")
+            cat!(a, " ", y1, " – ", b, " ", y2)
         };
     }
     if r.first == r.last {
@@ -83,12 +83,12 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     }
     if y1 == y2 && m1 == m2 {
         let m = month_name(lang, m1);
-        return if es { format!("del {d1} al {d2} de {m} de {y1}") } else { format!("{d1}–{d2} {m} {y1}") };
+        return if es { cat!("del ", d1, " al ", d2, " de ", m, " de ", y1) } else { cat!(d1, "–", d2, " ", m, " ", y1) };
     }
     if es {
-        format!("del {} al {}", day(lang, r.first), day(lang, r.last))
+        cat!("del ", day(lang, r.first), " al ", day(lang, r.last))
     } else {
-        format!("{} – {}", day(lang, r.first), day(lang, r.last))
+        cat!(day(lang, r.first), " – ", day(lang, r.last))
     }
 }
 
@@ -105,7 +105,7 @@ pub fn join(lang: Lang, parts: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => {
             let and = if lang == Lang::Es { "y" } else { "and" };
-            format!("{} {and} {last}", init.join(", "))
+            cat!(init.join(", "), " ", and, " ", last)
         }
     }
 }
@@ -117,7 +117,7 @@ pub fn join_or(lang: Lang, parts: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => {
             let or = if lang == Lang::Es { "o" } else { "or" };
-            format!("{} {or} {last}", init.join(", "))
+            cat!(init.join(", "), " ", or, " ", last)
         }
     }
 }
@@ -133,6 +133,74 @@ macro_rules! pick {
     };
 }
 pub(crate) use pick;
+
+/// A piece of a sentence for [`cat!`]: text, or a whole number.
+pub(crate) trait Piece {
+    fn push_to(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+macro_rules! number_piece {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn push_to(&self, out: &mut String) {
+                let mut digits = [0u8; 20];
+                let mut i = digits.len();
+                let mut n = *self as u64;
+                loop {
+                    i -= 1;
+                    digits[i] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                for &d in &digits[i..] {
+                    out.push(d as char);
+                }
+            }
+        }
+    )*};
+}
+number_piece!(u8, u16, u32, usize);
+
+impl Piece for i32 {
+    fn push_to(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        self.unsigned_abs().push_to(out);
+    }
+}
+
+/// Joins the pieces of a sentence into one `String`: `cat!("del ", d1,
+/// " al ", d2)`. Much cheaper than `format!` (no formatting machinery), and
+/// it is what every explanation sentence is built with.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {{
+        let mut out = String::with_capacity(160);
+        $( $crate::text::Piece::push_to(&$piece, &mut out); )+
+        out
+    }};
+}
+pub(crate) use cat;
 
 #[cfg(test)]
 mod tests {
