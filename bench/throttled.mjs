@@ -6,11 +6,18 @@
 // accepts its encoding). Each run is a fresh browser context.
 //
 // Times are the page's own (performance.now(), from navigation start):
-// the start screen shown, the first question shown after one scripted
-// click on "Empezar" as soon as it shows, and the result shown after the
-// covered case of tests/e2e/interview.mjs is answered by script.
+// the start screen shown (it shows before the core has arrived), the first
+// question shown after one scripted click on "Empezar" as soon as the start
+// screen shows (the page waits for the core, if need be), and the result
+// shown after the covered case of tests/e2e/interview.mjs is answered by script.
 //
-//   node bench/throttled.mjs [runs]      prints the runs and the medians as JSON
+// The requests of the first run are split at the moment the first question
+// showed: those sent before are the first load, checked against the list of
+// scripts/check-budget.mjs (the same files, each fetched once: a preload that
+// the page does not use would show as a second fetch); those after are the
+// parts fetched in the background.
+//
+//   node bench/throttled.mjs [runs] [--www DIR]   prints the runs, the medians and the checks as JSON
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,14 +26,15 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { interview, COVERED } from '../tests/e2e/interview.mjs';
+import { firstLoadFiles } from '../scripts/check-budget.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PROFILE = { downKbps: 400, upKbps: 400, rttMs: 400, cpuSlowdown: 4 };
 
-/** A copy of www/ with fresh .br and .gz siblings of every file. */
-function compressedCopy() {
+/** A copy of `www` with fresh .br and .gz siblings of every file. */
+function compressedCopy(www) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-bench-www-'));
-  fs.cpSync(path.join(ROOT, 'www'), dir, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
+  fs.cpSync(www, dir, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   for (const f of walk(dir)) {
     const raw = fs.readFileSync(f);
@@ -64,7 +72,7 @@ async function oneRun(browser, url) {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
   const requests = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, sent: e.timestamp }));
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, wallTime: e.wallTime }));
   cdp.on('Network.responseReceived', (e) => {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { status: e.response.status, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '' });
@@ -75,7 +83,6 @@ async function oneRun(browser, url) {
   });
   await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 120000 });
   await page.waitForSelector('#screen-start', { timeout: 120000 });
-  const loadRequests = [...requests.values()].map((r) => ({ ...r, file: new URL(r.url).pathname.replace(/^\//, '') || 'index.html' }));
   let resultError = null;
   try {
     await interview(page, COVERED);
@@ -83,31 +90,49 @@ async function oneRun(browser, url) {
   } catch (e) {
     resultError = e.message.split('\n')[0];
   }
-  const marks = await page.evaluate(() => window.__benchMarks);
+  const { marks, timeOrigin } = await page.evaluate(() => ({ marks: window.__benchMarks, timeOrigin: performance.timeOrigin }));
   await context.close();
+  // When each request was sent, on the page's clock (ms from navigation start).
+  const all = [...requests.values()].filter((r) => !r.url.startsWith('data:')).map((r) => ({
+    ...r,
+    file: new URL(r.url).pathname.replace(/^\//, '') || 'index.html',
+    sentMs: Math.round(r.wallTime * 1000 - timeOrigin),
+  }));
+  const beforeQuestion = (r) => marks.question !== undefined && r.sentMs < marks.question;
   return {
     startScreenMs: marks.start ?? null,
     firstQuestionMs: marks.question ?? null,
     firstResultMs: marks.result ?? null,
     resultError,
-    requests: loadRequests,
-    roundTrips: null,
+    requests: all.filter(beforeQuestion),
+    later: all.filter((r) => !beforeQuestion(r)),
   };
 }
 
 /** Runs the page `runs` times; the medians, the runs, and what the first load fetched. */
-export async function throttledLoad(runs = 5) {
-  const dir = compressedCopy();
+export async function throttledLoad(runs = 5, www = path.join(ROOT, 'www')) {
+  const dir = compressedCopy(www);
   const server = await startServer({ root: dir, port: 0 });
   const browser = await launch();
   try {
     const all = [];
     for (let i = 0; i < runs; i += 1) all.push(await oneRun(browser, server.url));
     const first = all[0];
-    const requests = first.requests.map((r) => ({ file: r.file, status: r.status, encoding: r.encoding, bytes: r.bytes }));
+    const brief = (r) => ({ file: r.file, status: r.status, encoding: r.encoding, bytes: r.bytes, sentMs: r.sentMs });
+    const requests = first.requests.map(brief);
+    // The first load as fetched, against the byte budget's list: the same files, each once.
+    const fetched = requests.map((r) => r.file);
+    const listed = firstLoadFiles(www);
+    const unique = [...new Set(fetched)];
+    const check = {
+      listMatches: JSON.stringify([...unique].sort()) === JSON.stringify([...listed].sort()) && unique.length === fetched.length,
+      fetchedNotListed: unique.filter((f) => !listed.includes(f)),
+      listedNotFetched: listed.filter((f) => !unique.includes(f)),
+      fetchedTwice: unique.filter((f) => fetched.indexOf(f) !== fetched.lastIndexOf(f)),
+    };
     return {
       profile: PROFILE,
-      runs: all.map(({ requests: _r, ...rest }) => rest),
+      runs: all.map(({ requests: _r, later: _l, ...rest }) => rest),
       median: {
         startScreenMs: median(all.map((r) => r.startScreenMs)),
         firstQuestionMs: median(all.map((r) => r.firstQuestionMs)),
@@ -115,6 +140,8 @@ export async function throttledLoad(runs = 5) {
       },
       requests,
       transferBytes: requests.reduce((s, r) => s + (r.bytes ?? 0), 0),
+      ...check,
+      later: first.later.map(brief),
       chromium: browser.version(),
     };
   } finally {
@@ -125,6 +152,13 @@ export async function throttledLoad(runs = 5) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = await throttledLoad(Number(process.argv[2] ?? 5));
+  const args = process.argv.slice(2);
+  const wwwArg = args.indexOf('--www');
+  const www = wwwArg >= 0 ? path.resolve(args.splice(wwwArg, 2)[1]) : path.join(ROOT, 'www');
+  const out = await throttledLoad(Number(args[0] ?? 5), www);
   console.log(JSON.stringify(out, null, 2));
+  if (!out.listMatches) {
+    console.error(`the first load as fetched differs from scripts/check-budget.mjs's list: fetched and not listed ${JSON.stringify(out.fetchedNotListed)}, listed and not fetched ${JSON.stringify(out.listedNotFetched)}, fetched twice ${JSON.stringify(out.fetchedTwice)}`);
+    process.exitCode = 1;
+  }
 }

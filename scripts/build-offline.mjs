@@ -3,18 +3,23 @@
 // when opened from file:// with no network (Chromium blocks module imports
 // and fetch under file://). Node only, no dependencies.
 //
-// - style.css goes inline in a <style>;
+// - style.css, and after it parts.css (which the served page loads after the
+//   first question), go inline in one <style>;
 // - every ES module reachable from www/offline-entry.js (the app, the UI and
 //   the wasm-bindgen glue www/pkg/amnistia.js) goes into ONE inline
 //   <script type="module">, each module wrapped in its own function scope,
 //   its imports turned into reads from the modules before it and its exports
 //   into the object it returns (dependency order; a cycle fails the build);
+//   the parts the page loads lazily (`import('./ui/result.js')`, a literal
+//   relative path) go in too, after the rest, and such an import becomes a
+//   promise of that module's object, resolved once the whole script has run;
 // - the wasm goes in as base64 (the virtual module offline-wasm.js) and is
 //   handed to init({ module_or_path: bytes });
 // - the CSP allows exactly that script and that style, by sha256 hash, and no
 //   'unsafe-inline'.
-// Anything it does not understand (a dynamic import, `export default`, a
-// multi-name `export const`) fails the build instead of shipping a broken file.
+// Anything it does not understand (a dynamic import of anything but a literal
+// relative path, `export default`, a multi-name `export const`) fails the
+// build instead of shipping a broken file.
 //
 //   node scripts/build-offline.mjs [--out FILE]
 
@@ -44,6 +49,7 @@ const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'ut
 /* ---------- modules ---------- */
 
 const IMPORT = /^import\s+([^;'"]*?)\s+from\s+(['"])([^'"]+)\2\s*;?[ \t]*(?:\/\/[^\n]*)?$/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
 
 /** `init, * as core` / `{ a, b as c }` / `x` -> the destructuring of a module object. */
 function bindings(clause, file) {
@@ -68,13 +74,21 @@ function bindings(clause, file) {
   return { names: out, namespace };
 }
 
-/** One module's source -> its dependencies and its wrapped body. */
+/** One module's source -> its dependencies (static, and lazy) and its wrapped body. */
 function transform(rel, source) {
   const deps = [];
+  const lazy = [];
   const header = [];
-  let body = source.replace(IMPORT, (_, clause, __, spec) => {
+  const resolve = (spec) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+  // Every module is in the script, evaluated by the time a promise callback runs.
+  let body = source.replace(DYNAMIC_IMPORT, (_, __, spec) => {
+    const dep = resolve(spec);
+    lazy.push(dep);
+    return `Promise.resolve().then(() => __modules[${JSON.stringify(dep)}])`;
+  });
+  body = body.replace(IMPORT, (_, clause, __, spec) => {
     if (!spec.startsWith('.')) fail(`${rel}: only relative imports can be inlined (${spec})`);
-    const dep = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+    const dep = resolve(spec);
     deps.push(dep);
     const { names, namespace } = bindings(clause, rel);
     const ref = `__modules[${JSON.stringify(dep)}]`;
@@ -100,14 +114,15 @@ function transform(rel, source) {
     if (m) fail(`${rel}: ${what} it cannot inline: ${body.slice(m.index, m.index + 60).trim()}`);
   }
   const wrapped = `// ---- ${rel}\n__modules[${JSON.stringify(rel)}] = (() => {\n${header.join('\n')}\n${body.trim()}\nreturn { ${exported.join(', ')} };\n})();\n`;
-  return { deps, wrapped };
+  return { deps, lazy, wrapped };
 }
 
-/** Every module reachable from the entry, dependencies first. */
+/** Every module reachable from the entry, dependencies first; then the lazy ones, each with its own. */
 function bundle(wasmBase64) {
   const done = new Map();
   const visiting = new Set();
   const order = [];
+  const lazy = [];
   const visit = (rel, from) => {
     if (done.has(rel)) return;
     if (visiting.has(rel)) fail(`an import cycle through ${rel}`);
@@ -118,11 +133,13 @@ function bundle(wasmBase64) {
     if (rel !== WASM_MODULE && !source.length) fail(`${rel} (imported by ${from}) is empty`);
     const mod = transform(rel, source);
     for (const dep of mod.deps) visit(dep, rel);
+    for (const dep of mod.lazy) lazy.push([dep, rel]);
     visiting.delete(rel);
     done.set(rel, mod);
     order.push(rel);
   };
   visit(ENTRY, 'the build');
+  while (lazy.length) visit(...lazy.shift());
   const code = `const __modules = Object.create(null);\n${order.map((rel) => done.get(rel).wrapped).join('\n')}`;
   return { code, order };
 }
@@ -141,8 +158,8 @@ function build() {
   // Inside a <script> element, "</script" would end it and "<!--" changes how it is parsed.
   const script = code.replace(/<\/(script)/gi, '<\\/$1');
   if (/<!--/.test(script)) fail('the script contains "<!--"');
-  const style = read('style.css').toString('utf8');
-  if (/<\/style/i.test(style)) fail('style.css contains "</style"');
+  const style = `${read('style.css').toString('utf8')}\n${read('parts.css').toString('utf8')}`;
+  if (/<\/style/i.test(style)) fail('style.css or parts.css contains "</style"');
   const icon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}`;
 
   const csp = [
@@ -159,6 +176,7 @@ function build() {
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`, 'stylesheet link');
   if (!/<link rel="modulepreload"/.test(html)) fail('index.html: no modulepreload links');
   html = html.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n/g, '');
+  html = html.replace(/[ \t]*<!-- Everything the first question needs[\s\S]*?-->\n/, '');
   html = replaceOnce(html, /[ \t]*<link rel="preload"[^>]*>\n/, '', 'wasm preload');
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`, 'app script');
   html = replaceOnce(html, /[ \t]*<!-- online-only[\s\S]*?<!-- \/online-only -->\n/, '', 'online-only block');

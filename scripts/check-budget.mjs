@@ -7,10 +7,17 @@
 // shows: index.html, what it links (stylesheet, icon, preloads, the module
 // script) and every module those import statically, plus the core
 // (www/pkg/amnistia.js and amnistia_bg.wasm, which app.js imports at run
-// time). bench/throttled.mjs checks this list against what Chromium fetches.
+// time). What the modules import dynamically (`import('./ui/result.js')`:
+// the parts fetched after the first question, and the English strings) is
+// not first load; it is listed apart, with its sizes. bench/throttled.mjs
+// checks the list against what Chromium fetches before the first question.
 //
-//   node scripts/check-budget.mjs          check, and print the sizes
-//   import { firstLoadFiles, sizeOf } from './scripts/check-budget.mjs'
+// It also fails when a first-load module is not requested by index.html
+// itself (a modulepreload or preload link): one found only by reading
+// another module costs a round trip more on the critical path.
+//
+//   node scripts/check-budget.mjs [--www DIR]   check, and print the sizes
+//   import { firstLoadFiles, lazyFiles, sizeOf } from './scripts/check-budget.mjs'
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -20,6 +27,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WWW = path.join(ROOT, 'www');
 export const WASM = path.join(WWW, 'pkg', 'amnistia_bg.wasm');
 const CORE = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm'];
+// The stylesheet the page adds with the parts it loads after the first question (app.js, embed.js).
+const LATER_STYLES = ['parts.css'];
 
 /** Raw, gzip (level 9) and brotli (quality 11) sizes of some bytes. */
 export function sizeOf(bytes) {
@@ -32,9 +41,28 @@ export function sizeOf(bytes) {
   };
 }
 
+const STATIC_IMPORT = /^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** The relative module paths `mod` imports (statically, or dynamically with `dynamic`), relative to www/. */
+function importsOf(www, mod, dynamic = false) {
+  const src = fs.readFileSync(path.join(www, mod), 'utf8');
+  const specs = dynamic ? [...src.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]) : [...src.matchAll(STATIC_IMPORT)].map((m) => m[1] ?? m[2]);
+  return specs.filter((spec) => spec.startsWith('.')).map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(mod), spec)));
+}
+
 /** Paths (relative to www/) of the first load, in discovery order. */
 export function firstLoadFiles(www = WWW) {
+  return firstLoadGraph(www).files;
+}
+
+/**
+ * The first load ({ files }) and, of its modules, those index.html does not
+ * request itself ({ late: [[file, imported by]] }).
+ */
+export function firstLoadGraph(www = WWW) {
   const found = [];
+  const fromHtml = new Set();
   const add = (rel) => {
     const clean = path.posix.normalize(rel.split(/[?#]/)[0]);
     if (!found.includes(clean) && fs.existsSync(path.join(www, clean))) {
@@ -53,22 +81,38 @@ export function firstLoadFiles(www = WWW) {
     if (!local(url)) continue;
     const rel = (attr('rel') ?? '').toLowerCase();
     if (/^link/i.test(tag.slice(1)) && !/stylesheet|icon|preload|modulepreload|manifest/.test(rel)) continue;
+    fromHtml.add(path.posix.normalize(url.split(/[?#]/)[0]));
     if (add(url) && /\.m?js$/.test(url)) queue.push(path.posix.normalize(url));
   }
-  for (const core of CORE) if (add(core)) queue.push(core);
+  const late = [];
+  for (const core of CORE) {
+    if (add(core)) queue.push(core);
+    if (!fromHtml.has(core)) late.push([core, 'app.js']);
+  }
   // Static imports, followed through every module.
   while (queue.length) {
     const mod = queue.shift();
     if (!/\.m?js$/.test(mod)) continue;
-    const src = fs.readFileSync(path.join(www, mod), 'utf8');
-    const specs = [...src.matchAll(/^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]);
-    for (const spec of specs) {
-      if (!spec.startsWith('.')) continue;
-      const rel = path.posix.join(path.posix.dirname(mod), spec);
-      if (add(rel)) queue.push(path.posix.normalize(rel));
+    for (const rel of importsOf(www, mod)) {
+      if (add(rel)) queue.push(rel);
+      if (!fromHtml.has(rel) && !late.some(([f]) => f === rel)) late.push([rel, mod]);
     }
   }
-  return found;
+  return { files: found, late };
+}
+
+/** Paths (relative to www/) of what the modules import dynamically, and what those import, and parts.css: loaded after the first question. */
+export function lazyFiles(www = WWW) {
+  const first = new Set(firstLoadFiles(www));
+  const lazy = LATER_STYLES.filter((f) => fs.existsSync(path.join(www, f)));
+  const queue = [...first].filter((f) => /\.m?js$/.test(f)).flatMap((mod) => importsOf(www, mod, true));
+  while (queue.length) {
+    const mod = queue.shift();
+    if (first.has(mod) || lazy.includes(mod) || !fs.existsSync(path.join(www, mod))) continue;
+    lazy.push(mod);
+    queue.push(...importsOf(www, mod), ...importsOf(www, mod, true));
+  }
+  return lazy;
 }
 
 /** Sizes of each file of the first load and of the whole. */
@@ -84,15 +128,25 @@ export function readBudgets() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!fs.existsSync(WASM)) {
-    console.error(`${path.relative(ROOT, WASM)} is missing: run \`bash scripts/build-wasm.sh\` first`);
+  const wwwArg = process.argv.indexOf('--www');
+  const www = wwwArg > 0 ? path.resolve(process.argv[wwwArg + 1]) : WWW;
+  const wasmFile = path.join(www, 'pkg', 'amnistia_bg.wasm');
+  if (!fs.existsSync(wasmFile)) {
+    console.error(`${path.relative(ROOT, wasmFile)} is missing: run \`bash scripts/build-wasm.sh\` first`);
     process.exit(1);
   }
   const budgets = readBudgets();
-  const wasm = sizeOf(fs.readFileSync(WASM));
-  const load = firstLoad();
+  const wasm = sizeOf(fs.readFileSync(wasmFile));
+  const load = firstLoad(www);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const f of load.files) console.log(`  ${f.file.padEnd(28)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip ${String(f.brotli).padStart(7)} brotli`);
+  const line = (f) => `  ${f.file.padEnd(28)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(7)} gzip ${String(f.brotli).padStart(7)} brotli`;
+  console.log('first load (before the first question):');
+  for (const f of load.files) console.log(line(f));
+  const lazy = lazyFiles(www).map((f) => ({ file: f, ...sizeOf(fs.readFileSync(path.join(www, f))) }));
+  console.log(`after the first question (prefetched, or on demand), not first load: ${lazy.reduce((s, f) => s + f.brotli, 0)} bytes brotli`);
+  for (const f of lazy) console.log(line(f));
+  const { late } = firstLoadGraph(www);
+  for (const [file, by] of late) console.log(`LATE ${file}: imported by ${by} but not requested by index.html (add <link rel="modulepreload" href="${file}">)`);
   const checks = [
     ['wasm module (www/pkg/amnistia_bg.wasm)', wasm.brotli, budgets.wasm_brotli_bytes],
     [`whole first load (${load.files.length} files)`, load.total.brotli, budgets.first_load_brotli_bytes],
@@ -105,6 +159,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   if (over) {
     console.error('byte budget exceeded: make it smaller, or raise budgets.json in a reviewed change (README, "Rendimiento")');
+    process.exit(1);
+  }
+  if (late.length) {
+    console.error('a first-load module is found only by reading another one: preload it from index.html');
     process.exit(1);
   }
 }

@@ -22,4 +22,18 @@ async function loadCore() {
   return mod;
 }
 
-startPage(loadCore);
+/** The stylesheet of the parts loaded after the first question, added once. */
+let styles;
+function loadStyles() {
+  if (!styles) {
+    styles = new Promise((resolve, reject) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'parts.css' });
+      link.onload = resolve;
+      link.onerror = () => { link.remove(); styles = null; reject(new Error('parts.css did not load')); };
+      document.head.append(link);
+    });
+  }
+  return styles;
+}
+
+startPage(loadCore, loadStyles);

@@ -5,15 +5,20 @@
 // JS never decides whether the law applies: after each answer it asks the
 // core, and the next question is the first fact the core says it still needs.
 //
+// What it loads, and when: the start screen shows at once, from the UI
+// strings, while the core (the wasm) streams in; "Empezar" waits for the core
+// if it has not arrived yet. The result and print views (and the page's
+// "Organizaciones" view) are not needed before the first question: they are
+// fetched in the background once the core is ready, or when first needed,
+// and a part that cannot be loaded shows the error panel, with "Reintentar".
+//
 // Nothing leaves this device and nothing is stored: every answer lives in
 // the `state` object below and is gone when the tab closes or on "Borrar todo".
 
-import { t } from './i18n.js';
-import { clear, keepFormValues } from './ui/dom.js';
-import { renderStart } from './ui/start.js';
+import { t, hasLang, loadLang } from './i18n.js';
+import { clear, keepFormValues, draftBanner } from './ui/dom.js';
+import { renderStart, completeStart } from './ui/start.js';
 import { renderQuestion } from './ui/questions.js';
-import { renderResult, draftBanner } from './ui/result.js';
-import { renderPrintSummary } from './ui/print.js';
 import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.js';
 
 const LOAD_TIMEOUT_MS = 60000;
@@ -21,6 +26,25 @@ const SLOW_NOTICE_MS = 8000;
 const MAX_PROCEEDINGS = 50;
 const FACT_KEYS = { factsDate: ['factsDate', 'factsDateEnd'], event: ['event'], charges: ['charges'], militaryJustice: ['militaryJustice'], phase: ['phase'], label: ['label'] };
 const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
+
+// The parts loaded after the first question, shared by every mount: name -> loader.
+const PARTS = {
+  result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js')]).then(([result, print]) => ({ ...result, ...print })),
+};
+const parts = new Map(); // name -> the module, once loaded
+const partLoads = new Map(); // name -> the load in flight (dropped on failure, so that the next need asks again)
+
+function loadPart(name, loader) {
+  if (parts.has(name)) return Promise.resolve(parts.get(name));
+  if (!partLoads.has(name)) {
+    const loading = withTimeout(Promise.resolve().then(loader), LOAD_TIMEOUT_MS).then(
+      (mod) => { parts.set(name, mod); return mod; },
+      (err) => { partLoads.delete(name); throw err; },
+    );
+    partLoads.set(name, loading);
+  }
+  return partLoads.get(name);
+}
 
 /**
  * Mounts the checker into `root` (a Document or a ShadowRoot).
@@ -30,7 +54,9 @@ const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
  *   page: true when root is the whole document (sets <html lang> and the title)
  *   langTarget: an element whose lang attribute follows the language (the widget's wrapper)
  *   onPrint(): how to print (default window.print())
- *   screening: the ui/screening.js module, to offer the "Organizaciones" view
+ *   screening(): Promise<the ui/screening.js module>, to offer the "Organizaciones" view
+ *   styles(): Promise, resolved once the stylesheet of the later parts (parts.css) applies
+ *     in this root; absent when it is already there (the offline single file)
  *   startView: 'start' | 'screening'
  * }
  * Returns { setLang(lang), setLaw(lawId) }.
@@ -41,13 +67,28 @@ export function mountChecker(root, opts) {
   const printRoot = byId('print-root');
   const announcer = byId('announcer');
 
-  const core = { mod: null, version: '', info: new Map(), attempt: 0 };
-  let lang = opts.lang === 'en' ? 'en' : 'es';
+  // loading: a load of the core is in flight; slow: it has taken long enough to say so.
+  const core = { mod: null, version: '', info: new Map(), attempt: 0, loading: false, slow: false };
+  let lang = 'es'; // the language shown; another is shown only once its strings are here
+  let wantLang = opts.lang === 'en' ? 'en' : 'es'; // the language asked for last
   let initialLaw = opts.lawId || undefined;
   let state = freshState();
   let screening = null; // the Organizaciones view's session (its results), when opened
   let returnTo = null; // the interview screen to go back to from that view
-  let wantScreening = opts.startView === 'screening';
+  // What the user asked for before the core was ready ('start' or 'screening'), done once it is.
+  let pending = opts.startView === 'screening' && opts.screening ? 'screening' : null;
+  const partLoader = (name) => (name === 'screening' ? opts.screening : PARTS[name]);
+  const shown = new Set(); // the parts ready to show here: module and stylesheet
+  let styles = null;
+
+  /** A part's module and, once for this root, the stylesheet of the later parts. */
+  function preparePart(name) {
+    if (!styles) {
+      styles = Promise.resolve().then(() => opts.styles?.());
+      styles.catch(() => { styles = null; });
+    }
+    return Promise.all([loadPart(name, partLoader(name)), styles]).then(() => { shown.add(name); });
+  }
 
   function freshState() {
     return {
@@ -178,6 +219,7 @@ export function mountChecker(root, opts) {
   }
 
   function start() {
+    if (!core.mod) return waitForCore('start');
     if (!state.proceedings.length) state.proceedings.push(newProceeding());
     state.current = 0;
     go(nextScreen(), { name: 'start' });
@@ -209,11 +251,12 @@ export function mountChecker(root, opts) {
     if (screening) screening.dispose();
     screening = null;
     returnTo = null;
+    pending = null;
     clear(main);
     clear(printRoot);
     announcer.textContent = '';
     renewCore();
-    if (!core.mod) return boot(); // still loading, or loading failed: start that over
+    if (!core.mod && !core.loading) boot(); // loading failed: start that over
     render({ focus: true });
     announce(t(lang, 'erased'));
   }
@@ -221,7 +264,7 @@ export function mountChecker(root, opts) {
   /** The "Organizaciones" view: screening a whole list, on this device. */
   function openScreening() {
     if (!opts.screening) return;
-    if (!core.mod) { wantScreening = true; return; } // shown once the core has loaded
+    if (!core.mod) return waitForCore('screening');
     if (state.screen.name !== 'screening') returnTo = ['start', 'question', 'result'].includes(state.screen.name) ? state.screen : null;
     state.screen = { name: 'screening' };
     render({ focus: true });
@@ -251,17 +294,19 @@ export function mountChecker(root, opts) {
     main.dataset.screen = screen.name;
     main.dataset.render = String(++renders);
     main.dataset.question = screen.name === 'question' ? screen.q.kind : '';
-    if (screen.name === 'loading') return renderLoading();
     if (screen.name === 'error') return renderError(focus);
-    try {
-      if (screen.name === 'start') {
-        renderStart(main, { lang, info: lawInfo(), onStart: start, onLawChange: changeLaw });
+    const part = { result: 'result', screening: 'screening' }[screen.name];
+    if (screen.name === 'loading') renderLoading();
+    else if (part && !shown.has(part)) return waitForPart(part, focus);
+    else {
+      try {
+        if (screen.name === 'start') renderStart(main, startContext());
+        else if (screen.name === 'question') renderQuestionScreen(screen);
+        else if (screen.name === 'result') renderResultScreen(focus);
+        else if (screen.name === 'screening') renderScreeningScreen();
+      } catch (err) {
+        return showError('eval', err);
       }
-      else if (screen.name === 'question') renderQuestionScreen(screen);
-      else if (screen.name === 'result') renderResultScreen(focus);
-      else if (screen.name === 'screening') renderScreeningScreen();
-    } catch (err) {
-      return showError('eval', err);
     }
     if (focus) {
       const target = main.querySelector('[tabindex="-1"]');
@@ -269,8 +314,24 @@ export function mountChecker(root, opts) {
     }
   }
 
-  function renderLoading(slow = false) {
-    main.append(loadingScreen(lang, slow));
+  function startContext() {
+    return { lang, info: core.mod ? lawInfo() : null, onStart: start, onLawChange: changeLaw };
+  }
+
+  function renderLoading() {
+    main.dataset.screen = 'loading';
+    main.append(loadingScreen(lang, core.slow && !core.mod));
+  }
+
+  /** Shows the loading screen until the part arrives, then the screen that needs it (or the error panel). */
+  function waitForPart(name, focus) {
+    const screen = state.screen;
+    renderLoading();
+    if (focus) main.querySelector('#screen-loading').focus();
+    preparePart(name).then(
+      () => { if (state.screen === screen) render({ focus }); },
+      (err) => { if (state.screen === screen) showError('part', err, { back: screen }); },
+    );
   }
 
   function renderQuestionScreen(screen) {
@@ -296,6 +357,7 @@ export function mountChecker(root, opts) {
   function renderResultScreen(focus) {
     const a = assess();
     if (!a) return;
+    const { renderResult, renderPrintSummary } = parts.get('result');
     const info = lawInfo();
     const labels = state.proceedings.map((p, i) => p.facts.label || t(lang, 'caseN', i + 1));
     const section = renderResult(main, {
@@ -316,23 +378,28 @@ export function mountChecker(root, opts) {
 
   function renderScreeningScreen() {
     clear(printRoot);
-    if (!screening) screening = opts.screening.createSession();
-    opts.screening.renderScreening(main, { lang, info: core.mod.law(lang), core: core.mod, session: screening, announce, onBack: closeScreening });
+    const view = parts.get('screening');
+    if (!screening) screening = view.createSession();
+    view.renderScreening(main, { lang, info: core.mod.law(lang), core: core.mod, session: screening, announce, onBack: closeScreening });
   }
 
   /* ---------- errors ---------- */
 
-  function showError(kind, err) {
+  /**
+   * kind: 'load' (the core), 'part' (a part of the page: `back` is the screen
+   * to go back to on "Reintentar", `again()` what to try again there), or 'eval'.
+   */
+  function showError(kind, err, { back, again } = {}) {
     // A trap (WebAssembly.RuntimeError), or any error without the core's own
     // code, can leave the wasm instance broken: renew it before going on.
     if (kind === 'eval' && !(err && typeof err.code === 'string' && err.code)) core.broken = true;
-    state.screen = { name: 'error', kind, code: errorCode(kind, err), detail: kind === 'eval' && err && err.message ? String(err.message) : '' };
+    state.screen = { name: 'error', kind, code: errorCode(kind, err), detail: kind === 'eval' && err && err.message ? String(err.message) : '', back, again };
     clear(printRoot);
     render({ focus: true });
   }
 
   function renderError(focus) {
-    const section = errorPanel(lang, state.screen, { onRetry: () => retry(state.screen.kind), onRestart: eraseAll });
+    const section = errorPanel(lang, state.screen, { onRetry: () => retry(state.screen), onRestart: eraseAll });
     main.append(section);
     if (focus) section.querySelector('#error-heading').focus();
   }
@@ -354,9 +421,21 @@ export function mountChecker(root, opts) {
     }
   }
 
-  function retry(kind) {
+  function retry({ kind, back, again }) {
     renewCore();
-    if (kind === 'load' || !core.mod) return boot();
+    if (kind === 'load' || !core.mod) {
+      state.screen = { name: pending ? 'loading' : 'start' };
+      render({ focus: true });
+      if (!core.loading) boot();
+      return;
+    }
+    if (kind === 'part') {
+      // Back to the screen that needed the part: rendering it asks for the part again.
+      state.screen = back ?? { name: 'start' };
+      render({ focus: true });
+      if (again) again();
+      return;
+    }
     // An evaluation failed: go back to where the user was and try that step again.
     const entry = state.history[state.history.length - 1];
     state.screen = entry ? entry.screen : { name: 'start' };
@@ -366,13 +445,15 @@ export function mountChecker(root, opts) {
 
   /* ---------- loading ---------- */
 
+  /** Loads the core in the background; the screens go on showing meanwhile. */
   async function boot() {
     const attempt = ++core.attempt;
-    if (state.screen.name === 'screening') wantScreening = true;
-    state.screen = { name: 'loading' };
-    render();
+    core.loading = true;
+    core.slow = false;
     const slow = setTimeout(() => {
-      if (attempt === core.attempt && state.screen.name === 'loading') { clear(main); renderLoading(true); }
+      if (attempt !== core.attempt) return;
+      core.slow = true;
+      if (state.screen.name === 'loading') keepFocus(() => render());
     }, SLOW_NOTICE_MS);
     try {
       const mod = await withTimeout(Promise.resolve().then(() => opts.load()), LOAD_TIMEOUT_MS);
@@ -382,14 +463,62 @@ export function mountChecker(root, opts) {
       core.version = typeof mod.version === 'function' ? String(mod.version()).split(';')[0].trim() : '';
       core.info.clear();
       if (initialLaw) state.lawId = knownLaw(initialLaw);
-      state.screen = { name: wantScreening && opts.screening ? 'screening' : 'start' };
-      wantScreening = false;
-      render({ focus: attempt > 1 });
+      core.loading = false;
+      coreReady();
     } catch (err) {
-      if (attempt === core.attempt) showError('load', err);
+      if (attempt !== core.attempt) return;
+      core.loading = false;
+      showError('load', err);
     } finally {
       clearTimeout(slow);
     }
+  }
+
+  /** The user asked for something that needs the core before it arrived: the loading screen until it does. */
+  function waitForCore(what) {
+    pending = what;
+    if (!core.loading) boot(); // (a load is normally in flight already)
+    state.screen = { name: 'loading' };
+    render({ focus: true });
+  }
+
+  function coreReady() {
+    const what = pending;
+    pending = null;
+    if (what === 'start' && state.screen.name === 'loading') start();
+    else if (what === 'screening' && state.screen.name === 'loading') openScreening();
+    else if (state.screen.name === 'start') {
+      // The start screen is showing: add the core's parts in place (focus and reading position stay).
+      const section = main.querySelector('#screen-start');
+      try {
+        if (section && !('ready' in section.dataset)) completeStart(section, startContext());
+      } catch (err) {
+        showError('eval', err);
+      }
+    }
+    prefetch();
+  }
+
+  /**
+   * The parts needed after the first question, fetched in the background once the page is idle:
+   * the result and print views, the "Organizaciones" view and the English strings. Every visitor
+   * fetches the same files in the same order, so no request tells anything about what they do.
+   */
+  function prefetch() {
+    const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+    idle(() => {
+      const quiet = () => {}; // a failure shows if and when the part is needed
+      let chain = preparePart('result').catch(quiet);
+      if (opts.screening) chain = chain.then(() => preparePart('screening')).catch(quiet);
+      chain.then(() => loadLang('en')).catch(quiet);
+    }, { timeout: 1000 });
+  }
+
+  /** Runs `fn` (a re-render) and puts the focus back on the element with the same id. */
+  function keepFocus(fn) {
+    const id = root.activeElement?.id;
+    fn();
+    if (id) byId(id)?.focus();
   }
 
   /* ---------- language ---------- */
@@ -407,17 +536,28 @@ export function mountChecker(root, opts) {
     switcher.setAttribute('aria-label', t(lang, 'switchLangLabel'));
   }
 
+  /** Switches the language (its strings are fetched first if they are not here yet). */
   function setLang(next) {
-    lang = next === 'en' ? 'en' : 'es';
+    wantLang = next === 'en' ? 'en' : 'es';
+    if (hasLang(wantLang)) return showLang(wantLang);
+    const asked = wantLang;
+    loadLang(asked).then(
+      () => { if (wantLang === asked) showLang(asked); },
+      (err) => {
+        if (wantLang !== asked) return;
+        wantLang = lang;
+        const back = state.screen.name === 'error' ? state.screen.back : state.screen;
+        showError('part', err, { back, again: () => setLang(asked) });
+      },
+    );
+  }
+
+  function showLang(next) {
+    lang = next;
     applyStatic();
-    if (!core.mod) {
-      if (state.screen.name === 'loading') { clear(main); renderLoading(); }
-      else render();
-      return;
-    }
-    // Re-render the current screen from the core, in the new language.
+    // Re-render the current screen (from the core, when it has loaded), in the new language.
     if (state.screen.name === 'question') keepFormValues(main, () => render());
-    else render();
+    else keepFocus(() => render());
   }
 
   function setLaw(id) {
@@ -431,6 +571,14 @@ export function mountChecker(root, opts) {
   if (orgs && opts.screening) orgs.addEventListener('click', openScreening);
   else if (orgs) orgs.hidden = true;
   applyStatic();
+  state.screen = { name: pending ? 'loading' : 'start' };
+  if (wantLang === lang) render();
+  else {
+    // Starting in English: the loading screen until its strings are here.
+    clear(main);
+    renderLoading();
+    setLang(wantLang);
+  }
   boot();
   return { setLang, setLaw };
 }

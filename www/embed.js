@@ -7,7 +7,8 @@
 // version it starts with). Everything lives in an open Shadow DOM, so the
 // host page's CSS does not reach in and the widget's does not leak out; the
 // look can be themed with the --amnistia-* custom properties (README,
-// "Insertar en su sitio"). Its files (style.css, the glue and the wasm) load
+// "Insertar en su sitio"). Its files (style.css, the glue and the wasm; after
+// the first question, parts.css and the result and print modules) load
 // relative to this module's own URL, and it never requests anything else.
 
 import { mountChecker } from './checker.js';
@@ -34,25 +35,27 @@ function loadCore() {
   return corePromise;
 }
 
-let sheetPromise = null;
+const sheets = new Map(); // file -> Promise<CSSStyleSheet>
 
 /**
- * The stylesheet, as a constructable sheet shared by every widget. It is
- * fetched (as the wasm is: the host page's connect-src must allow this
- * origin) rather than linked, so that the host needs no style-src for it.
+ * A stylesheet (style.css, or parts.css for the parts loaded after the first
+ * question), as a constructable sheet shared by every widget. It is fetched
+ * (as the wasm is: the host page's connect-src must allow this origin) rather
+ * than linked, so that the host needs no style-src for it.
  */
-function loadSheet() {
-  if (!sheetPromise) {
-    sheetPromise = fetch(new URL('style.css', BASE), { credentials: 'omit' })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`style.css: ${r.status}`))))
+function loadSheet(file) {
+  if (!sheets.has(file)) {
+    const loading = fetch(new URL(file, BASE), { credentials: 'omit' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${file}: ${r.status}`))))
       .then((css) => {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(css);
         return sheet;
       });
-    sheetPromise.catch(() => { sheetPromise = null; });
+    loading.catch(() => { sheets.delete(file); });
+    sheets.set(file, loading);
   }
-  return sheetPromise;
+  return sheets.get(file);
 }
 
 let printSheet = null;
@@ -103,12 +106,15 @@ class AmnistiaChecker extends HTMLElement {
     const wrapper = skeleton();
     wrapper.hidden = true; // until its stylesheet is in: no flash of unstyled widget
     shadow.append(wrapper);
-    loadSheet().then(
-      (sheet) => { shadow.adoptedStyleSheets = [sheet]; },
+    const adopted = []; // style.css, then parts.css, in this order whichever arrives first
+    const adopt = (i, sheet) => { adopted[i] = sheet; shadow.adoptedStyleSheets = adopted.filter(Boolean); };
+    loadSheet('style.css').then(
+      (sheet) => adopt(0, sheet),
       () => {}, // without its styles the widget still works
     ).finally(() => { wrapper.hidden = false; });
     this.app = mountChecker(shadow, {
       load: loadCore,
+      styles: () => loadSheet('parts.css').then((sheet) => adopt(1, sheet)),
       lang: this.getAttribute('lang'),
       lawId: this.getAttribute('law') || undefined,
       langTarget: wrapper,

@@ -4,15 +4,18 @@
 // chrome and the extra links; `?lang=en` and `?law=<id>` set where it starts.
 
 import { mountChecker } from './checker.js';
-import * as screening from './ui/screening.js';
 
-/** load(): Promise<the initialised core>, as mountChecker takes it. */
-export function startPage(load) {
+// Loaded after the first question (or when the view is opened), not in the first load.
+const screening = () => import('./ui/screening.js');
+
+/** load(): Promise<the initialised core>, styles(): the later parts' stylesheet, as mountChecker takes them. */
+export function startPage(load, styles) {
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';
   if (embed) document.documentElement.dataset.embed = '';
   return mountChecker(document, {
     load,
+    styles,
     page: true,
     lang: params.get('lang') === 'en' ? 'en' : 'es',
     lawId: params.get('law') || undefined,

@@ -13,16 +13,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
-import { interview, act, COVERED, PHONE, DESKTOP, ROOT, WWW } from './interview.mjs';
+import { interview, act, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 // What the host page needs, exactly as README "Insertar en su sitio" gives it.
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin.
-const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/style.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm',
+// (ui/result.js, ui/print.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
+const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm',
   '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/status.js']);
-const IFRAME_FILES = new Set(['/index.html', '/app.js', '/page.js', '/checker.js', '/i18n.js', '/style.css', '/favicon.svg',
+const IFRAME_FILES = new Set(['/index.html', '/app.js', '/page.js', '/checker.js', '/i18n.js', '/style.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
   '/ui/print.js', '/ui/status.js', '/ui/screening.js']);
 
@@ -89,14 +90,14 @@ async function openHost(file, viewport = DESKTOP) {
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${host.url}/${file}`);
-  await page.waitForSelector('amnistia-checker #screen-start').catch(() => {});
+  await page.waitForSelector(`amnistia-checker ${START_READY}`).catch(() => {});
   return { page, context, requests, errors };
 }
 
 const frameOf = async (page) => {
   const handle = await page.waitForSelector('#amnistia-frame');
   const frame = await handle.contentFrame();
-  await frame.waitForSelector('#screen-start');
+  await frame.waitForSelector(START_READY);
   return frame;
 };
 

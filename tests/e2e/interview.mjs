@@ -9,6 +9,8 @@ import { launch } from './browser.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WWW = path.join(ROOT, 'www');
 export const PHONE = { width: 360, height: 640 };
+/** The start screen once the core has loaded (it shows before, without the core's parts). */
+export const START_READY = '#screen-start[data-ready]';
 export const DESKTOP = { width: 1280, height: 800 };
 
 /** The core itself, loaded in Node, for the labels the page must show. */
@@ -59,12 +61,13 @@ export async function openPage(env, { viewport = PHONE, waitForStart = true, rou
   });
   if (route) await route(page);
   await page.goto(`${env.server.url}/`);
-  if (waitForStart) await page.waitForSelector('#screen-start');
+  if (waitForStart) await page.waitForSelector(START_READY);
   return { page, context, requests, errors };
 }
 
 /**
- * Waits for the next screen after an action that re-renders. `page` may be a
+ * Waits for the next screen after an action that re-renders (past a loading
+ * screen, while the core or a part of the page arrives). `page` may be a
  * Page or a Frame; #main may be inside the <amnistia-checker> widget's shadow root.
  */
 async function act(page, action) {
@@ -73,8 +76,20 @@ async function act(page, action) {
   await page.waitForFunction((b) => {
     const find = (root) => root.querySelector('#main')
       ?? [...root.querySelectorAll('*')].map((el) => el.shadowRoot && find(el.shadowRoot)).find(Boolean);
-    return find(document).dataset.render !== b;
+    const main = find(document);
+    return main.dataset.render !== b && main.dataset.screen !== 'loading';
   }, before);
+}
+
+/**
+ * Presses the language switch and waits until the page shows the other
+ * language (the first switch to English fetches its strings).
+ */
+export async function switchLang(page, selector = '#lang-switch') {
+  const other = (await page.getAttribute(selector, 'lang')) === 'en' ? 'es' : 'en';
+  await page.click(selector);
+  // The switch names the language it would switch to: the one not showing.
+  await page.waitForSelector(`${selector}[lang="${other}"]`);
 }
 
 /** Picks a date in the date question: { day, month, year, to: {...} } with strings. */

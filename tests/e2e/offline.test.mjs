@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setUp, openPage, interview, act, loadCore, download, COVERED, ROOT, WWW, PHONE } from './interview.mjs';
+import { setUp, openPage, interview, act, loadCore, download, COVERED, ROOT, WWW, PHONE, switchLang, START_READY } from './interview.mjs';
 
 const FILE = path.join(WWW, 'amnistia-offline.html');
 const FILE_URL = pathToFileURL(FILE).href;
@@ -40,7 +40,7 @@ async function openOffline({ viewport = PHONE } = {}) {
     });
   });
   await page.goto(FILE_URL);
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
   return { page, context, requests, errors };
 }
 
@@ -73,11 +73,11 @@ test('over file:// a full check works; the only request is the file; no CSP viol
   assert.ok(await page.isVisible('#proceeding-0 [data-article="8.12"]'), 'cites Art. 8.12');
   assert.match(await page.textContent('#law-footer'), new RegExp(core.law('es').rulesVersion));
   // Both languages, and back; then "Borrar todo".
-  await page.click('#lang-switch');
+  await switchLang(page);
   assert.match(await page.textContent('#outcome-0'), /The amnesty applies/);
-  await page.click('#lang-switch');
+  await switchLang(page);
   await page.click('#btn-erase');
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
   assert.deepEqual(requests, [FILE_URL], 'only the file itself');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(errors, []);

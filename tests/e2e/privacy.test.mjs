@@ -5,7 +5,8 @@
 // button and print emulation), screening a list in the "Organizaciones" view
 // (and downloading its results), then "Borrar todo". Throughout it:
 //   - 0 requests beyond the page's own files (same origin, files that exist
-//     in www/), and none at all once the page has loaded;
+//     in www/), and none once the page has loaded (the later parts, English
+//     included, come in the background, the same files for everyone);
 //   - 0 writes to localStorage, sessionStorage, IndexedDB, Cache Storage or
 //     cookies (each write API is instrumented before the page runs, and the
 //     stores are checked empty at the end), no service worker, nothing in
@@ -17,7 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, interview, act, fillDate, COVERED, WWW, PHONE } from './interview.mjs';
+import { setUp, interview, act, fillDate, COVERED, WWW, PHONE, switchLang, START_READY } from './interview.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -93,7 +94,7 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   await page.addInitScript(instrument);
   const origin = env.server.url;
   await page.goto(`${origin}/`);
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
   await page.waitForLoadState('networkidle');
   const loadedAt = Date.now();
   await page.evaluate(() => { window.__sameDocument = true; });
@@ -106,9 +107,9 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   await page.fill('#case-label', COVERED.label);
   await act(page, () => page.click('#btn-continue'));
   await fillDate(page, COVERED.factsDate);
-  await page.click('#lang-switch');
+  await switchLang(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  await page.click('#lang-switch');
+  await switchLang(page);
   await act(page, () => page.click('#btn-continue'));
   await interview(page, COVERED, { from: 'here' });
   assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
@@ -117,9 +118,9 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   await act(page, () => page.click('#btn-add-case'));
   await interview(page, { ...COVERED, label: 'Segunda causa de Pedro', charges: ['intentional_homicide'] }, { from: 'here' });
   assert.equal(await page.getAttribute('#outcome-overall', 'data-outcome'), 'mixed');
-  await page.click('#lang-switch');
+  await switchLang(page);
   assert.match(await page.textContent('#outcome-0'), /The amnesty applies/);
-  await page.click('#lang-switch');
+  await switchLang(page);
 
   // Printing: the button (the browser's dialog stubbed), then print emulation.
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
@@ -138,8 +139,8 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   await page.waitForSelector('#screen-screening[data-status="done"][data-elapsed-ms]');
   assert.equal(await page.getAttribute('#screen-done', 'data-rows'), '3');
   await page.click('[data-filter="covered"]');
-  await page.click('#lang-switch');
-  await page.click('#lang-switch');
+  await switchLang(page);
+  await switchLang(page);
   const downloading = page.waitForEvent('download');
   await page.click('#screen-download');
   const results = fs.readFileSync(await (await downloading).path(), 'utf8');
@@ -149,7 +150,7 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
 
   // "Borrar todo".
   await page.click('#btn-erase');
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
 
   // Nothing of the case or the list is left in the page, the URL or the history.
   const html = await page.content();

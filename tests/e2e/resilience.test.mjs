@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, act, interview, COVERED, PHONE, ROOT, WWW } from './interview.mjs';
+import { setUp, act, interview, COVERED, PHONE, ROOT, WWW, switchLang, START_READY } from './interview.mjs';
 
 const TEST_PKG = path.join(ROOT, 'target', 'wasm-test', 'pkg');
 
@@ -119,7 +119,7 @@ async function openTestPage() {
   await page.route(pkgFile('amnistia-real.js'), (r) => r.fulfill({ contentType: 'text/javascript; charset=utf-8', body: glue }));
   await page.route(pkgFile('amnistia_bg.wasm'), (r) => r.fulfill({ contentType: 'application/wasm', body: wasm }));
   await page.goto(`${env.server.url}/`);
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
   await page.evaluate(() => { window.__sameDocument = true; });
   return { page, context, requests, errors };
 }
@@ -175,7 +175,7 @@ test('a trap on the result (language switch): "Empezar de nuevo" renews the inst
   await interview(page, COVERED);
   assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
   assert.match(await trap(page), /^RuntimeError/);
-  await page.click('#lang-switch'); // re-renders the result from the core, which traps
+  await switchLang(page); // re-renders the result from the core, which traps
   await page.waitForSelector('#error-panel');
   assert.equal((await page.textContent('#error-code')).trim(), 'internal_error');
   await act(page, () => page.click('#btn-restart'));
@@ -186,7 +186,7 @@ test('a trap on the result (language switch): "Empezar de nuevo" renews the inst
   assert.match(await page.textContent('#outcome-0'), /The amnesty applies/);
   // And it keeps working after a second trap, too.
   assert.match(await trap(page), /^RuntimeError/);
-  await page.click('#lang-switch');
+  await switchLang(page);
   await page.waitForSelector('#error-panel');
   await act(page, () => page.click('#btn-retry'));
   assert.equal(await instances(page), 3);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, openPage, act, loadCore, download, axeViolations, PHONE, DESKTOP, ROOT } from './interview.mjs';
+import { setUp, openPage, act, loadCore, download, axeViolations, PHONE, DESKTOP, ROOT, switchLang, START_READY } from './interview.mjs';
 import { makeCsv, cliScreen } from './screen-data.mjs';
 
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
@@ -151,14 +151,14 @@ test('errors show per row with their line number, without stopping the file; fil
   await page.click('[data-filter="all"]');
   assert.equal(await page.locator('#screen-table tbody tr').count(), 6);
   // The language switch keeps the results and relabels them.
-  await page.click('#lang-switch');
+  await switchLang(page);
   assert.match(await page.textContent('#screen-table caption'), /Showing 6 of 6 rows/);
   assert.equal(await count(page, 'error'), 3);
   assert.deepEqual(await axeViolations(page), [], 'axe on the results');
   // The same as the command line, for this file too.
   assert.equal(await download(page, '#screen-download'), cliScreen(list, 'casos.csv'));
   // An unknown column stops the file, as on the command line, and says which.
-  await page.click('#lang-switch');
+  await switchLang(page);
   await page.setInputFiles('#screen-file', { name: 'mal.csv', mimeType: 'text/csv', buffer: Buffer.from('id,fecha\nA,2024\n') });
   await page.waitForSelector('#screen-screening[data-status="failed"]');
   assert.match(await page.textContent('#screen-error'), /«fecha»/);
@@ -213,7 +213,7 @@ test('nothing is uploaded: no request at all while a list is read, screened and 
   await download(page, '#screen-download');
   await page.click('[data-filter="error"]');
   await page.click('#btn-erase');
-  await page.waitForSelector('#screen-start');
+  await page.waitForSelector(START_READY);
   const late = requests.filter((r) => r.at >= loadedAt).map((r) => r.url);
   assert.deepEqual(late.filter((u) => !u.startsWith('blob:')), [], 'no request after load but its own downloads');
   assert.deepEqual(posted, [], 'nothing sent');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, openPage, interview, act, fillDate, COVERED, PHONE, DESKTOP, ROOT } from './interview.mjs';
+import { setUp, openPage, interview, act, fillDate, COVERED, PHONE, DESKTOP, ROOT, switchLang } from './interview.mjs';
 
 const OUT = path.join(ROOT, 'artifacts', 'screenshots');
 const UNKNOWN = { situation: 'unknown', abroad: 'unknown', label: '', factsDate: 'unknown', event: 'unknown', charges: 'unknown', militaryJustice: 'unknown', ceasedConduct: 'unknown', phase: 'unknown' };
@@ -27,6 +27,20 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
   const save = (page, name) => page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: true });
 
   test(`screenshots of the start and the questions at ${size}`, async () => {
+    // The start screen as it shows before the core has arrived (the wasm held back), then "Empezar" waiting for it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const hold = (p) => p.route('**/pkg/amnistia_bg.wasm', async (r) => { await held; await r.continue(); });
+    const early = await openPage(env, { viewport, waitForStart: false, route: hold });
+    await early.page.waitForSelector('#screen-start');
+    await save(early.page, '00-start-before-core');
+    await early.page.click('#btn-start');
+    await early.page.waitForSelector('#screen-loading');
+    await save(early.page, '00-loading-after-start');
+    release();
+    await early.page.waitForSelector('#screen-question');
+    await early.context.close();
+
     const { page, context } = await openPage(env, { viewport });
     await save(page, '01-start');
     await act(page, () => page.click('#btn-start'));
@@ -50,9 +64,9 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
       assert.equal(await page.getAttribute('#main', 'data-screen'), 'result');
       await save(page, `10-result-${name}`);
       if (name === 'covered') {
-        await page.click('#lang-switch');
+        await switchLang(page);
         await save(page, '11-result-covered-english');
-        await page.click('#lang-switch');
+        await switchLang(page);
         await page.emulateMedia({ media: 'print' });
         await save(page, '12-print-covered');
         await page.emulateMedia({ media: 'screen' });

@@ -1,6 +1,8 @@
 // Small DOM helpers. Everything is built with createElement and textContent:
 // no HTML strings anywhere, so nothing the user types can become markup.
 
+import { t } from '../i18n.js';
+
 /**
  * Creates an element. `attrs` may hold `class`, `text`, `hidden`, `on*`
  * handlers (functions) and plain attributes; children may be nodes, strings,
@@ -161,6 +163,13 @@ export class Glossary {
     frag.append(el, notes);
     return frag;
   }
+}
+
+/** The loud banner of a draft text (on the start screen, each question and the result). */
+export function draftBanner(lang, notice) {
+  return h('div', { class: 'draft-banner', id: 'draft-banner', role: 'note' },
+    icon('alert', 'icon icon-lg'),
+    h('div', {}, h('p', { class: 'draft-title' }, h('strong', { text: t(lang, 'draftBanner') })), h('p', { text: notice })));
 }
 
 /** A confidence badge with its label from LawInfo.confidenceLevels. */

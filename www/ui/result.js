@@ -1,7 +1,7 @@
 // The result screen: it shows what the core said, in the order a family
 // needs it. It never works anything out about the law by itself.
 
-import { h, icon, Glossary, confidenceBadge, outcomeInfo, outcomeTag, OUTCOME_ICON, EFFECT_ICON } from './dom.js';
+import { h, icon, Glossary, confidenceBadge, outcomeInfo, outcomeTag, draftBanner, OUTCOME_ICON, EFFECT_ICON } from './dom.js';
 import { t } from '../i18n.js';
 
 // Names only, never contact details: the page must not send people anywhere unverified.
@@ -38,12 +38,6 @@ export function renderResult(root, ctx) {
   section.append(lawFooter(lang, a.law, ctx.version));
   root.append(section);
   return section;
-}
-
-export function draftBanner(lang, notice) {
-  return h('div', { class: 'draft-banner', id: 'draft-banner', role: 'note' },
-    icon('alert', 'icon icon-lg'),
-    h('div', {}, h('p', { class: 'draft-title' }, h('strong', { text: t(lang, 'draftBanner') })), h('p', { text: notice })));
 }
 
 function outcomeBlock(info, code, id, caption) {

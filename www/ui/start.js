@@ -1,29 +1,38 @@
 // The start screen: what the checker does, privacy, not-advice, and which
 // text of the law to use (the enacted one unless the user asks for the draft).
+// It shows before the core has arrived (everything but the parts below that
+// come from the core); completeStart() adds those parts in place once it has.
 
-import { h, icon } from './dom.js';
-import { draftBanner } from './result.js';
+import { h, icon, draftBanner } from './dom.js';
 import { t } from '../i18n.js';
 
-/** ctx: { lang, info, onStart(), onLawChange(lawId) } */
+/** ctx: { lang, info (the core's LawInfo, or null while the core loads), onStart(), onLawChange(lawId) } */
 export function renderStart(root, ctx) {
-  const { lang, info } = ctx;
-  const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' });
-  if (info.status === 'draft') section.append(draftBanner(lang, info.notice));
-  section.append(
+  const { lang } = ctx;
+  const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' },
     h('h2', { id: 'start-heading', tabindex: '-1', text: t(lang, 'startHeading') }),
     h('p', { class: 'lead', text: t(lang, 'startIntro') }),
     h('p', { text: t(lang, 'startUnknown') }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'btn-start', onclick: ctx.onStart }, t(lang, 'startButton'), ' →')),
     h('div', { class: 'privacy', id: 'privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'privacyText') })),
+    // Until the core's full disclaimer arrives, its first sentence.
     h('div', { class: 'notice', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') },
-      icon('alert', 'icon icon-lg'), h('div', {}, h('p', { text: info.disclaimer }))));
+      icon('alert', 'icon icon-lg'), h('div', {}, h('p', { id: 'start-disclaimer', text: t(lang, 'notAdviceShort') }))));
+  if (ctx.info) completeStart(section, ctx);
+  root.append(section);
+  return section;
+}
+
+/** Adds what comes from the core: the draft banner, the full disclaimer, the law chooser and the law line. Marks the screen data-ready. */
+export function completeStart(section, ctx) {
+  const { lang, info } = ctx;
+  if (info.status === 'draft') section.prepend(draftBanner(lang, info.notice));
+  section.querySelector('#start-disclaimer').textContent = info.disclaimer;
   if (info.laws.length > 1) section.append(lawChooser(ctx));
   section.append(h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
     ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
-  root.append(section);
-  return section;
+  section.dataset.ready = '';
 }
 
 function lawChooser({ lang, info, onLawChange }) {

@@ -1,20 +1,21 @@
-// The loading screen and the error panel, and a timeout for loading the core.
+// The loading screen and the error panel, and a timeout for loading the core
+// and the parts of the page loaded after it.
 
 import { h } from './dom.js';
 import { t } from '../i18n.js';
 
 export function loadingScreen(lang, slow = false) {
-  return h('section', { id: 'screen-loading', class: 'screen loading', role: 'status' },
+  return h('section', { id: 'screen-loading', class: 'screen loading', role: 'status', tabindex: '-1' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }),
     h('p', { text: t(lang, 'loading') }),
     slow ? h('p', { class: 'help', text: t(lang, 'loadingSlow') }) : null);
 }
 
-/** { kind: 'load' | 'eval', code, detail } and the two ways out. */
+/** { kind: 'load' (the core) | 'part' (a part of the page) | 'eval', code, detail } and the two ways out. */
 export function errorPanel(lang, { kind, code, detail }, { onRetry, onRestart }) {
   return h('section', { id: 'error-panel', class: 'screen error-panel', role: 'alert', 'aria-labelledby': 'error-heading' },
     h('h2', { id: 'error-heading', tabindex: '-1', text: t(lang, 'errorHeading') }),
-    h('p', { text: t(lang, kind === 'load' ? 'errorLoad' : 'errorEval') }),
+    h('p', { text: t(lang, kind === 'eval' ? 'errorEval' : 'errorLoad') }),
     detail ? h('p', { class: 'help', text: detail }) : null,
     h('p', {}, `${t(lang, 'errorCode')}: `, h('code', { id: 'error-code', text: code })),
     h('div', { class: 'actions' },
@@ -25,7 +26,9 @@ export function errorPanel(lang, { kind, code, detail }, { onRetry, onRestart })
 /** The stable code shown for an error. */
 export function errorCode(kind, err) {
   if (err && typeof err.code === 'string' && err.code) return err.code;
-  if (kind === 'load') return err && err.name === 'TimeoutError' ? 'load_timeout' : 'wasm_load_failed';
+  if (kind !== 'eval' && err && err.name === 'TimeoutError') return 'load_timeout';
+  if (kind === 'load') return 'wasm_load_failed';
+  if (kind === 'part') return 'module_load_failed';
   return 'internal_error';
 }
 
