@@ -310,6 +310,17 @@ pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Vec<DayClass> {
 
 fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Vec<DayClass> {
     let mut out: Vec<DayClass> = Vec::new();
+    if let [r] = ranges {
+        // One range (the usual case): the segments are in day order and
+        // touch end to end, so start at the first that reaches it.
+        let start = segments.partition_point(|s| s.days.last < r.first);
+        for s in segments[start..].iter().take_while(|s| s.days.first <= r.last) {
+            if !out.contains(&s.class) {
+                out.push(s.class);
+            }
+        }
+        return out;
+    }
     for s in segments {
         if ranges.iter().any(|r| r.overlaps(&s.days)) && !out.contains(&s.class) {
             out.push(s.class);

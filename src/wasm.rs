@@ -9,6 +9,12 @@ use crate::json::{self, Json, ToJson, TreeError, json_object};
 use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
 
+/// Faster than the standard wasm allocator on the many small strings of an
+/// explanation, and smaller (the module is single-threaded).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
 /** Assesses a case (an object, or its JSON text). Throws an Error with
