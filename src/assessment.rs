@@ -8,6 +8,17 @@
 use crate::law::Confidence;
 use crate::model::{CaseOutcome, Outcome, Question};
 use crate::json::{ToJson, Writer, json_code, json_object};
+use std::borrow::Cow;
+
+/// A sentence or a citation: borrowed when it is fixed text (most are),
+/// owned when it was composed for this case.
+pub type Text = Cow<'static, str>;
+
+impl ToJson for Text {
+    fn to_json(&self, w: &mut Writer) {
+        w.string(self);
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -103,7 +114,7 @@ impl Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StepBody {
     /// `9`, `8.12`, `7`; `None` where the step rests on practice, not text.
-    pub article: Option<String>,
+    pub article: Option<Text>,
     pub numeral: Option<u8>,
     /// The id of the rule in the law data (`art9_homicide`, `art8_12`).
     pub rule: Option<&'static str>,
@@ -111,7 +122,7 @@ pub struct StepBody {
     /// Only the facts this step read.
     pub read: Vec<FactRead>,
     pub effect: Effect,
-    pub text: String,
+    pub text: Text,
 }
 
 /// What a step does to the outcome.

@@ -9,7 +9,7 @@
 //! `eval`; this module only describes it and may not change it.
 
 use crate::Lang;
-use crate::assessment::{Effect, FactRead, FactValue, Reading, Step, StepBody};
+use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBody};
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{Confidence, ExclusionKind, Law};
 use crate::model::{Event, Outcome, Proceeding};
@@ -152,8 +152,8 @@ impl Ctx<'_> {
     }
 
     /// `text`, with [`Ctx::not_needed`] when `effect` is a note.
-    fn open_text(&self, effect: Effect, text: String) -> String {
-        if effect == Effect::Note { text + self.not_needed() } else { text }
+    fn open_text(&self, effect: Effect, text: Text) -> Text {
+        if effect == Effect::Note { Text::Owned(text.into_owned() + self.not_needed()) } else { text }
     }
 
     fn date_is(&self, test: impl Fn(&DayClass) -> bool) -> Tri {
@@ -165,15 +165,21 @@ impl Ctx<'_> {
 }
 
 fn body(
-    article: Option<String>,
+    article: Option<Text>,
     numeral: Option<u8>,
     rule: Option<&'static str>,
     confidence: Confidence,
     read: Vec<FactRead>,
     effect: Effect,
-    text: String,
+    text: Text,
 ) -> StepBody {
     StepBody { article, numeral, rule, confidence, read, effect, text }
+}
+
+/// The text without trailing spaces (left by an empty note), copied only
+/// when there are some.
+fn trimmed(text: Text) -> Text {
+    if text.ends_with(char::is_whitespace) { Text::Owned(text.trim_end().to_string()) } else { text }
 }
 
 /// The steps of §2.1 for one proceeding, stopping after a step that
@@ -224,7 +230,7 @@ fn date_assumed(cx: &Ctx) -> Step {
 fn exclusion(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_charges()];
     let confidence = cx.article_confidence("9");
-    let (effect, rule, text, confidence) = match cx.facts.charges {
+    let (effect, rule, text, confidence): (Effect, Option<&'static str>, Text, Confidence) = match cx.facts.charges {
         None => {
             let effect = cx.open_or_note(&read);
             (effect, None, cx.open_text(effect, pick!(cx.lang,
@@ -238,7 +244,7 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                 .filter_map(|c| cx.law.exclusion_for(c).filter(|e| e.kind == ExclusionKind::Excludes).map(|e| (c, e)))
                 .collect();
             if hits.is_empty() {
-                let t = if set.is_empty() {
+                let t: Text = if set.is_empty() {
                     pick!(cx.lang, "No se indicó ningún cargo formal, así que ninguna exclusión del Art. 9 aplica.".into(),
                         "No formal charge was given, so no exclusion of Art. 9 applies.".into())
                 } else {
@@ -251,7 +257,7 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                 let notes: Vec<String> = hits.iter().filter_map(|(_, e)| e.note.map(|n| n.get(cx.lang).to_string())).collect();
                 let worst = hits.iter().map(|(_, e)| e.confidence).max().unwrap_or(confidence);
                 let list = text::join(cx.lang, &labels);
-                let mut t = pick!(cx.lang,
+                let mut t: String = pick!(cx.lang,
                     cat!("El Art. 9 excluye de la amnistía este cargo: ", list, ". La exclusión depende del cargo, no de si es justo: aunque la acusación se discuta o se considere fabricada, esta ley no cubre la causa."),
                     cat!("Art. 9 excludes this charge from the amnesty: ", list, ". The exclusion goes by the charge, not by whether it is fair: even if the accusation is disputed or considered fabricated, this law does not cover the case."),
                 );
@@ -259,7 +265,7 @@ fn exclusion(cx: &Ctx) -> Option<Step> {
                     t.push(' ');
                     t.push_str(&n);
                 }
-                (Effect::NotCovered, Some(hits[0].1.id), t, worst)
+                (Effect::NotCovered, Some(hits[0].1.id), t.into(), worst)
             }
         }
     };
@@ -281,7 +287,7 @@ fn rebellion(cx: &Ctx) -> Option<Step> {
     };
     let in10_window = cx.date_is(|c| c.window & bit(10) != 0);
     let read = vec![cx.read_event(), cx.read_charges(), cx.read_date()];
-    let (effect, text) = match (charged, event10, in10, in10_window) {
+    let (effect, text): (Effect, Text) = match (charged, event10, in10, in10_window) {
         (Tri::No, _, _, _) => (Effect::Pass, pick!(cx.lang,
             "El numeral 10 (hechos de 2019) exceptúa el delito de rebelión militar; esta causa no tiene ese cargo.".into(),
             "Numeral 10 (the 2019 events) excepts the crime of military rebellion; this case has no such charge.".into(),
@@ -357,19 +363,19 @@ fn window(cx: &Ctx) -> Option<Step> {
     };
     let mask = inside | margin;
     let numeral = if mask.count_ones() == 1 { eval::numerals_of(mask).next() } else { None };
-    Some(Step::Window(body(Some("8".into()), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), cx.worst_confidence(mask), read, effect, text.trim_end().to_string())))
+    Some(Step::Window(body(Some("8".into()), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), cx.worst_confidence(mask), read, effect, trimmed(text))))
 }
 
 fn event_link(cx: &Ctx) -> Option<Step> {
     let read = vec![cx.read_event(), cx.read_date()];
     let classes = cx.classes.as_deref();
     let k = cx.facts.event.and_then(Event::numeral);
-    let article = k.map_or("8".to_string(), |k| cat!("8.", k));
+    let article: Text = k.map_or(Text::Borrowed("8"), |k| cat!("8.", k));
     let n = k.and_then(|k| cx.law.numeral(k));
     let confidence = n.map_or(cx.article_confidence("8"), |n| n.confidence);
     let all = |f: &dyn Fn(&DayClass) -> bool| classes.is_some_and(|cs| cs.iter().all(f));
     let open = cx.open_or_note(&read);
-    let (effect, text) = match (cx.facts.event, k) {
+    let (effect, text): (Effect, Text) = match (cx.facts.event, k) {
         (None, _) => (open, cx.open_text(open, pick!(cx.lang,
             "No sabemos con cuál de los eventos del Art. 8 se relacionan los hechos. Una fecha dentro de un período no basta: los hechos deben haber ocurrido en el marco de ese evento.".into(),
             "We do not know which Art. 8 event the acts relate to. A date inside a period is not enough: the acts must have happened in the framework of that event.".into(),
@@ -416,7 +422,7 @@ fn event_link(cx: &Ctx) -> Option<Step> {
 fn foreign_clause(cx: &Ctx) -> Option<Step> {
     let entry = cx.law.exclusions.iter().find(|e| e.kind == ExclusionKind::Contested)?;
     let read = vec![cx.read_charges()];
-    let (effect, text) = match cx.charged(ExclusionKind::Contested) {
+    let (effect, text): (Effect, Text) = match cx.charged(ExclusionKind::Contested) {
         Tri::No => (Effect::Pass, pick!(cx.lang,
             "Ningún cargo toca la cláusula del Art. 9 sobre acciones armadas de Estados o personas extranjeras.".into(),
             "No charge touches the Art. 9 clause on armed action by foreign states or persons.".into(),
@@ -431,12 +437,12 @@ fn foreign_clause(cx: &Ctx) -> Option<Step> {
             "A charge of treason or conspiracy with a foreign country, or a public accusation of calling for foreign intervention, touches the contested Art. 9 clause on foreign armed action.".into(),
         ))),
     };
-    Some(Step::ForeignClause(body(Some(entry.article.into()), None, Some(entry.id), entry.confidence, read, effect, text.trim_end().to_string())))
+    Some(Step::ForeignClause(body(Some(entry.article.into()), None, Some(entry.id), entry.confidence, read, effect, trimmed(text))))
 }
 
 fn military_justice(cx: &Ctx) -> Option<Step> {
     let read = vec![Ctx::read_bool("militaryJustice", cx.facts.military_justice)];
-    let (effect, text) = match cx.facts.military_justice {
+    let (effect, text): (Effect, Text) = match cx.facts.military_justice {
         Some(false) => (Effect::Pass, pick!(cx.lang, "La causa está en la justicia ordinaria, no en tribunales militares.".into(), "The case is in the ordinary courts, not in military courts.".into())),
         Some(true) => (Effect::Uncertain, pick!(cx.lang,
             "La causa está en tribunales militares. Quien promovió la ley dijo que no se aplica a la justicia militar, y los detenidos militares fueron liberados por medidas alternativas aparte. No es una regla escrita en la ley, por eso el resultado es incierto.".into(),
@@ -464,7 +470,7 @@ fn ceased_conduct(cx: &Ctx) -> Option<Step> {
             "This text does not require having ceased the conduct; that condition was added in the second reading.".into(),
         ))));
     }
-    let (effect, text) = match cx.facts.ceased_conduct {
+    let (effect, text): (Effect, Text) = match cx.facts.ceased_conduct {
         Some(true) => (Effect::Pass, pick!(cx.lang,
             "La persona dejó de realizar la conducta por la que se le acusa, como pide el Art. 7.".into(),
             "The person has stopped the conduct they are accused of, as Art. 7 requires.".into(),

@@ -190,14 +190,15 @@ impl Piece for i32 {
     }
 }
 
-/// Joins the pieces of a sentence into one `String`: `cat!("del ", d1,
-/// " al ", d2)`. Much cheaper than `format!` (no formatting machinery), and
-/// it is what every explanation sentence is built with.
+/// Joins the pieces of a sentence into one `String` (or an owned
+/// [`Text`](crate::assessment::Text), as the place asks): `cat!("del ",
+/// d1, " al ", d2)`. Much cheaper than `format!` (no formatting
+/// machinery), and it is what every explanation sentence is built with.
 macro_rules! cat {
     ($($piece:expr),+ $(,)?) => {{
         let mut out = String::with_capacity(160);
         $( $crate::text::Piece::push_to(&$piece, &mut out); )+
-        out
+        ::core::convert::Into::into(out)
     }};
 }
 pub(crate) use cat;

@@ -52,10 +52,14 @@ impl Writer {
     }
 
     /// One member of the open object.
-    pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+    /// One member of the open object. Keys are the format's own names
+    /// (`rulesVersion`, `nextSteps`): plain ASCII that needs no escaping.
+    pub fn field<T: ToJson + ?Sized>(&mut self, key: &'static str, value: &T) {
+        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
         self.next();
-        self.string(key);
-        self.out.push_str(if self.pretty { ": " } else { ":" });
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str(if self.pretty { "\": " } else { "\":" });
         value.to_json(self);
     }
 
@@ -91,44 +95,39 @@ impl Writer {
     }
 
     pub fn string(&mut self, s: &str) {
+        self.out.reserve(s.len() + 2);
         self.out.push('"');
+        if needs_escape(s.as_bytes()) {
+            self.escaped(s);
+        } else {
+            // Nearly every string: copied whole.
+            self.out.push_str(s);
+        }
+        self.out.push('"');
+    }
+
+    fn escaped(&mut self, s: &str) {
         let bytes = s.as_bytes();
         let mut run = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Eight bytes at a time while none needs escaping (most text).
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                if !any_escape(u64::from_le_bytes(w)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            let b = bytes[i];
-            if ESCAPE[b as usize] == 0 {
-                i += 1;
+        for (i, &b) in bytes.iter().enumerate() {
+            let e = ESCAPE[b as usize];
+            if e == 0 {
                 continue;
             }
             // Cut only before ASCII bytes: `run..i` is whole UTF-8.
             self.out.push_str(&s[run..i]);
-            match ESCAPE[b as usize] {
-                b'u' => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.out.push_str("\\u00");
-                    self.out.push(HEX[(b >> 4) as usize] as char);
-                    self.out.push(HEX[(b & 0xf) as usize] as char);
-                }
-                e => {
-                    self.out.push('\\');
-                    self.out.push(e as char);
-                }
+            if e == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[(b >> 4) as usize] as char);
+                self.out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                self.out.push('\\');
+                self.out.push(e as char);
             }
-            i += 1;
-            run = i;
+            run = i + 1;
         }
         self.out.push_str(&s[run..]);
-        self.out.push('"');
     }
 
     fn open(&mut self, c: char) {
@@ -162,6 +161,27 @@ impl Writer {
             }
         }
     }
+}
+
+/// Whether any byte needs escaping: eight bytes at a time, the last eight
+/// read again (overlapping) rather than one by one.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| ESCAPE[b as usize] != 0);
+    }
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        if any_escape(word(at)) {
+            return true;
+        }
+        at += 8;
+    }
+    at < bytes.len() && any_escape(word(bytes.len() - 8))
 }
 
 /// Whether any of the eight bytes of `w` is a control character, `"` or
