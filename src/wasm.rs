@@ -166,7 +166,7 @@ fn to_js_error(e: &Error, lang: Lang) -> JsValue {
 /// Plain JS objects and arrays, made by `JSON.parse` from the value's JSON
 /// text: one crossing of the boundary, whatever the size.
 fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&json::write::to_compact(value))
+    js_sys::JSON::parse(&json::write::to_compact_ascii(value))
         .map_err(|_| js_error("internal", "the result could not be converted", None))
 }
 
