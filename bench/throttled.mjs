@@ -8,7 +8,8 @@
 // Times are the page's own (performance.now(), from navigation start):
 // the start screen shown (it shows before the core has arrived), the first
 // question shown after one scripted click on "Empezar" as soon as the start
-// screen shows (the page waits for the core, if need be), and the result
+// screen shows (drawn from pkg/first.js if the core has not arrived; the page
+// waits for the core only without that file), and the result
 // shown after the covered case of tests/e2e/interview.mjs is answered by script.
 //
 // The requests of the first run are split at the moment the first question

@@ -5,8 +5,9 @@
 //
 // - style.css, and after it parts.css (which the served page loads after the
 //   first question), go inline in one <style>;
-// - every ES module reachable from www/offline-entry.js (the app, the UI and
-//   the wasm-bindgen glue www/pkg/amnistia.js) goes into ONE inline
+// - every ES module reachable from www/offline-entry.js (the app, the UI, the
+//   wasm-bindgen glue www/pkg/amnistia.js and the first question's snapshot
+//   www/pkg/first.js, both written by scripts/build-wasm.sh) goes into ONE inline
 //   <script type="module">, each module wrapped in its own function scope,
 //   its imports turned into reads from the modules before it and its exports
 //   into the object it returns (dependency order; a cycle fails the build);

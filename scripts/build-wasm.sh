@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds www/pkg/ (amnistia.js + amnistia_bg.wasm) for the page, optimizes the
-# wasm with npm binaryen's wasm-opt, and smoke-tests the result in Node.
+# wasm with npm binaryen's wasm-opt, smoke-tests the result in Node, and writes
+# www/pkg/first.js (what the first question shows before the core arrives,
+# read from this core) and the offline single file.
 # Needs what `scripts/setup.sh build` installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,9 @@ node_modules/.bin/wasm-opt -Oz \
 say "smoke test (Node)"
 node scripts/smoke.mjs
 
+say "first question's snapshot (www/pkg/first.js, from this core)"
+node scripts/build-first.mjs
+
 say "size (and precompressed .br/.gz siblings for the static server)"
 node -e '
 const fs = require("fs"), zlib = require("zlib");
@@ -43,7 +48,7 @@ for (const f of files) {
 }
 const size = (f) => fs.statSync(f).size;
 console.log(`${wasm}: ${size(wasm)} bytes raw, ${size(wasm + ".br")} bytes brotli, ${size(wasm + ".gz")} bytes gzip`);
-' "$wasm" "$wasm" "$out/amnistia.js"
+' "$wasm" "$wasm" "$out/amnistia.js" "$out/first.js"
 
 say "offline single file (www/amnistia-offline.html)"
 node scripts/build-offline.mjs

@@ -7,7 +7,8 @@
 // shows: index.html, what it links (stylesheet, icon, preloads, the module
 // script) and every module those import statically, plus the core
 // (www/pkg/amnistia.js and amnistia_bg.wasm, which app.js imports at run
-// time). What the modules import dynamically (`import('./ui/result.js')`:
+// time) and the first question's snapshot of it (www/pkg/first.js, which
+// app.js imports at run time too). What the modules import dynamically (`import('./ui/result.js')`:
 // the parts fetched after the first question, and the English strings) is
 // not first load; it is listed apart, with its sizes. bench/throttled.mjs
 // checks the list against what Chromium fetches before the first question.
@@ -26,7 +27,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WWW = path.join(ROOT, 'www');
 export const WASM = path.join(WWW, 'pkg', 'amnistia_bg.wasm');
-const CORE = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm'];
+// The build's files that app.js loads at run time: the core, and the first question's snapshot of it.
+const CORE = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm', 'pkg/first.js'];
 // The stylesheet the page adds with the parts it loads after the first question (app.js, embed.js).
 const LATER_STYLES = ['parts.css'];
 
@@ -86,6 +88,7 @@ export function firstLoadGraph(www = WWW) {
   }
   const late = [];
   for (const core of CORE) {
+    if (!fs.existsSync(path.join(www, core))) continue; // (a page built before pkg/first.js existed)
     if (add(core)) queue.push(core);
     if (!fromHtml.has(core)) late.push([core, 'app.js']);
   }

@@ -4,6 +4,10 @@
 
 import { startPage } from './page.js';
 
+// What the first question shows before the core arrives, generated from the core by the build
+// (scripts/build-first.mjs). Optional: if it cannot be loaded, "Empezar" waits for the core.
+const first = import('./pkg/first.js').then((m) => m.FIRST, () => null);
+
 let importFailed = false;
 let attempt = 0;
 
@@ -36,4 +40,4 @@ function loadStyles() {
   return styles;
 }
 
-startPage(loadCore, loadStyles);
+startPage(loadCore, loadStyles, () => first);

@@ -6,8 +6,13 @@
 // core, and the next question is the first fact the core says it still needs.
 //
 // What it loads, and when: the start screen shows at once, from the UI
-// strings, while the core (the wasm) streams in; "Empezar" waits for the core
-// if it has not arrived yet. The result and print views (and the page's
+// strings, while the core (the wasm) streams in. "Empezar" before the core has
+// arrived shows the first question (the person's situation) from the build's
+// snapshot of the core's own texts (pkg/first.js, `opts.first()`); answering
+// it, or anything further, waits for the core on the loading screen. Once the
+// core is here its own data is used, and where the snapshot differs from it
+// (a stale file) the core's wins. Without the snapshot, "Empezar" waits for
+// the core. The result and print views (and the page's
 // "Organizaciones" view) are not needed before the first question: they are
 // fetched in the background once the core is ready, or when first needed,
 // and a part that cannot be loaded shows the error panel, with "Reintentar".
@@ -50,6 +55,8 @@ function loadPart(name, loader) {
  * Mounts the checker into `root` (a Document or a ShadowRoot).
  * opts: {
  *   load(): Promise<core>   the initialised wasm module (evaluate, law, version, screen*); called again on "Reintentar"
+ *   first(): the snapshot of pkg/first.js (or a Promise of it; null or a failure: none), to show the
+ *     first question before the core has arrived; optional
  *   lang: 'es' | 'en', lawId: string (a starting law version, ignored when unknown)
  *   page: true when root is the whole document (sets <html lang> and the title)
  *   langTarget: an element whose lang attribute follows the language (the widget's wrapper)
@@ -80,6 +87,10 @@ export function mountChecker(root, opts) {
   const partLoader = (name) => (name === 'screening' ? opts.screening : PARTS[name]);
   const shown = new Set(); // the parts ready to show here: module and stylesheet
   let styles = null;
+  // The build's snapshot of what the first question shows (pkg/first.js), once here and well formed;
+  // `shown`: how the question on screen was drawn before the core: 'snapshot', 'waiting' (the loading
+  // screen, as the snapshot no longer fits it), or null (from the core).
+  const first = { data: null, shown: null };
 
   /** A part's module and, once for this root, the stylesheet of the later parts. */
   function preparePart(name) {
@@ -110,6 +121,25 @@ export function mountChecker(root, opts) {
     const key = `${lang}|${state.lawId ?? ''}`;
     if (!core.info.has(key)) core.info.set(key, core.mod.law(lang, state.lawId));
     return core.info.get(key);
+  }
+
+  /**
+   * Before the core has arrived: the snapshot's LawInfo fields for the language shown (only
+   * `situations` and `glossary`), when it fits the law asked for (the default one); else null.
+   */
+  function firstInfo() {
+    const d = first.data;
+    if (core.mod || !d || state.lawId || (initialLaw && initialLaw !== d.id)) return null;
+    return d[lang];
+  }
+
+  /** Whether the snapshot says what the core says, for the language shown (the core's data wins). */
+  function firstAgrees() {
+    const d = first.data;
+    const info = lawInfo();
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    return Boolean(d) && info.id === d.id && info.rulesVersion === d.rulesVersion
+      && same(info.situations, d[lang].situations) && same(info.glossary, d[lang].glossary);
   }
 
   /** A law id the core knows, or undefined (the default text). */
@@ -207,7 +237,25 @@ export function mountChecker(root, opts) {
       if (!p.asked.includes(q.kind)) p.asked.push(q.kind);
     }
     state.history.push({ screen: remember, saved });
+    // Answered from the snapshot: the next step needs the core.
+    if (!core.mod) return waitForCore('next');
     go(nextScreen());
+  }
+
+  /**
+   * The core has arrived after the first question was answered from the snapshot: go on, or,
+   * if the snapshot differs from the core, ask that question again from the core's own data
+   * (with the answer kept as the previous one when the core still offers it).
+   */
+  function continueFromFirst() {
+    const entry = state.history[state.history.length - 1];
+    if (firstAgrees() || !entry || entry.screen.name !== 'question') return go(nextScreen());
+    state.history.pop();
+    Object.assign(state, entry.saved);
+    const { q, previous } = entry.screen;
+    const offered = q.kind !== 'situation' || lawInfo().situations.some((s) => s.code === previous);
+    state.screen = { name: 'question', q, previous: offered ? previous : undefined };
+    render({ focus: true });
   }
 
   function goBack() {
@@ -219,7 +267,7 @@ export function mountChecker(root, opts) {
   }
 
   function start() {
-    if (!core.mod) return waitForCore('start');
+    if (!core.mod && !firstInfo()) return waitForCore('start');
     if (!state.proceedings.length) state.proceedings.push(newProceeding());
     state.current = 0;
     go(nextScreen(), { name: 'start' });
@@ -298,6 +346,11 @@ export function mountChecker(root, opts) {
     const part = { result: 'result', screening: 'screening' }[screen.name];
     if (screen.name === 'loading') renderLoading();
     else if (part && !shown.has(part)) return waitForPart(part, focus);
+    else if (screen.name === 'question' && !core.mod && !firstInfo()) {
+      // A question from the snapshot that no longer fits (the widget's law changed): wait for the core.
+      first.shown = 'waiting';
+      renderLoading();
+    }
     else {
       try {
         if (screen.name === 'start') renderStart(main, startContext());
@@ -335,7 +388,8 @@ export function mountChecker(root, opts) {
   }
 
   function renderQuestionScreen(screen) {
-    const info = lawInfo();
+    const info = core.mod ? lawInfo() : firstInfo();
+    first.shown = core.mod ? null : 'snapshot';
     const { q } = screen;
     if (info.status === 'draft') main.append(draftBanner(lang, info.notice));
     const p = q.index === undefined ? null : state.proceedings[q.index];
@@ -474,6 +528,16 @@ export function mountChecker(root, opts) {
     }
   }
 
+  /** The snapshot of pkg/first.js, if any: taken when well formed; a "Empezar" waiting for the core goes on with it. */
+  function takeFirst(data) {
+    if (!wellFormed(data)) return;
+    first.data = data;
+    if (pending === 'start' && state.screen.name === 'loading' && firstInfo()) {
+      pending = null;
+      start();
+    }
+  }
+
   /** The user asked for something that needs the core before it arrived: the loading screen until it does. */
   function waitForCore(what) {
     pending = what;
@@ -486,8 +550,17 @@ export function mountChecker(root, opts) {
     const what = pending;
     pending = null;
     if (what === 'start' && state.screen.name === 'loading') start();
+    else if (what === 'next' && state.screen.name === 'loading') continueFromFirst();
     else if (what === 'screening' && state.screen.name === 'loading') openScreening();
-    else if (state.screen.name === 'start') {
+    else if (state.screen.name === 'question' && first.shown) {
+      // The first question is showing, drawn from the snapshot: redrawn from the core if they differ.
+      try {
+        if (first.shown === 'waiting') render({ focus: true });
+        else if (!firstAgrees()) keepFocus(() => render());
+      } catch (err) {
+        showError('eval', err);
+      }
+    } else if (state.screen.name === 'start') {
       // The start screen is showing: add the core's parts in place (focus and reading position stay).
       const section = main.querySelector('#screen-start');
       try {
@@ -580,5 +653,14 @@ export function mountChecker(root, opts) {
     setLang(wantLang);
   }
   boot();
+  if (opts.first) Promise.resolve().then(() => opts.first()).then(takeFirst, () => {}); // without it, "Empezar" waits for the core
   return { setLang, setLaw };
+}
+
+/** Whether `d` has the shape of pkg/first.js's FIRST, so that the first question can be drawn from it. */
+function wellFormed(d) {
+  const list = (xs, keys) => Array.isArray(xs) && xs.length > 0
+    && xs.every((x) => x && typeof x === 'object' && keys.every((k) => typeof x[k] === 'string'));
+  return Boolean(d) && typeof d === 'object' && typeof d.id === 'string' && typeof d.rulesVersion === 'string'
+    && ['es', 'en'].every((l) => d[l] && list(d[l].situations, ['code', 'label']) && list(d[l].glossary, ['term', 'explanation']));
 }

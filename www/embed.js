@@ -7,9 +7,11 @@
 // version it starts with). Everything lives in an open Shadow DOM, so the
 // host page's CSS does not reach in and the widget's does not leak out; the
 // look can be themed with the --amnistia-* custom properties (README,
-// "Insertar en su sitio"). Its files (style.css, the glue and the wasm; after
-// the first question, parts.css and the result and print modules) load
-// relative to this module's own URL, and it never requests anything else.
+// "Insertar en su sitio"). Its files (style.css, the glue, the wasm and
+// pkg/first.js, which lets "Empezar" show the first question before the wasm
+// has arrived; after the first question, parts.css and the result and print
+// modules) load relative to this module's own URL, and it never requests
+// anything else.
 
 import { mountChecker } from './checker.js';
 import { h } from './ui/dom.js';
@@ -33,6 +35,14 @@ function loadCore() {
     corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;
+}
+
+let firstPromise = null;
+
+/** The snapshot for the first question (pkg/first.js), once for every widget; null if it cannot be loaded. */
+function loadFirst() {
+  if (!firstPromise) firstPromise = import(new URL('pkg/first.js', BASE).href).then((m) => m.FIRST, () => null);
+  return firstPromise;
 }
 
 const sheets = new Map(); // file -> Promise<CSSStyleSheet>
@@ -114,6 +124,7 @@ class AmnistiaChecker extends HTMLElement {
     ).finally(() => { wrapper.hidden = false; });
     this.app = mountChecker(shadow, {
       load: loadCore,
+      first: loadFirst,
       styles: () => loadSheet('parts.css').then((sheet) => adopt(1, sheet)),
       lang: this.getAttribute('lang'),
       lawId: this.getAttribute('law') || undefined,

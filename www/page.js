@@ -8,14 +8,18 @@ import { mountChecker } from './checker.js';
 // Loaded after the first question (or when the view is opened), not in the first load.
 const screening = () => import('./ui/screening.js');
 
-/** load(): Promise<the initialised core>, styles(): the later parts' stylesheet, as mountChecker takes them. */
-export function startPage(load, styles) {
+/**
+ * load(): Promise<the initialised core>, styles(): the later parts' stylesheet, first(): the
+ * snapshot for the first question (pkg/first.js), as mountChecker takes them.
+ */
+export function startPage(load, styles, first) {
   const params = new URLSearchParams(location.search);
   const embed = params.get('embed') === '1';
   if (embed) document.documentElement.dataset.embed = '';
   return mountChecker(document, {
     load,
     styles,
+    first,
     page: true,
     lang: params.get('lang') === 'en' ? 'en' : 'es',
     lawId: params.get('law') || undefined,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
-import { interview, act, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
+import { interview, act, holdWasm, loadCore, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
@@ -21,10 +21,10 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin.
 // (ui/result.js, ui/print.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
-const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm',
+const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
   '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/status.js']);
 const IFRAME_FILES = new Set(['/index.html', '/app.js', '/page.js', '/checker.js', '/i18n.js', '/style.css',
-  '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
+  '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
   '/ui/print.js', '/ui/status.js', '/ui/screening.js']);
 
 function hostPage(widget, { widgetTag = '<amnistia-checker lang="es"></amnistia-checker>', iframe = true, script = true } = {}) {
@@ -64,6 +64,7 @@ before(async () => {
   fs.copyFileSync(path.join(HERE, 'fixtures', 'hostile.css'), path.join(dir, 'hostile.css'));
   fs.writeFileSync(path.join(dir, 'host.html'), hostPage(widget.url));
   fs.writeFileSync(path.join(dir, 'plain.html'), hostPage(widget.url, { widgetTag: '', iframe: false, script: false }));
+  fs.writeFileSync(path.join(dir, 'host-widget.html'), hostPage(widget.url, { iframe: false }));
   fs.writeFileSync(path.join(dir, 'host-en.html'), hostPage(widget.url, { widgetTag: '<amnistia-checker lang="en" law="draft-2026-02-05"></amnistia-checker>', iframe: false }));
   host = await startServer({ root: dir, port: 0 });
   host.dir = dir;
@@ -220,6 +221,56 @@ test('the lang and law attributes set where the widget starts; changing lang swi
   assert.equal(await page.evaluate(() => document.querySelector('amnistia-checker').shadowRoot.querySelector('.widget').lang), 'es');
   await act(page, () => page.click('amnistia-checker #btn-start'));
   assert.equal(await page.getAttribute('amnistia-checker #screen-question', 'data-question'), 'situation');
+  await context.close();
+});
+
+test('the widget shows its first question before the core has arrived (pkg/first.js); answering it waits for the core', async () => {
+  const core = await loadCore();
+  const wasm = holdWasm();
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await wasm.route(page);
+  await page.goto(`${host.url}/host-widget.html`);
+  await page.waitForSelector('amnistia-checker #screen-start');
+  await page.click('amnistia-checker #btn-start');
+  await page.waitForSelector('amnistia-checker #screen-question[data-question="situation"]');
+  const titles = await page.locator('amnistia-checker #screen-question .choice-title').allTextContents();
+  assert.deepEqual(titles.slice(0, -1), core.law('es').situations.map((s) => s.label), 'the core\'s situations, from the snapshot');
+  assert.equal(wasm.held.length, 1, 'the core is still on its way');
+  assert.ok(requests.some((u) => u === `${widget.url}/pkg/first.js`), 'loaded relative to embed.js');
+  await page.click('amnistia-checker [data-testid="choice-detained"]');
+  await page.waitForSelector('amnistia-checker #screen-loading');
+  wasm.release();
+  await page.waitForSelector('amnistia-checker #screen-question[data-question="abroad"]');
+  await interview(page, COVERED, { from: 'here' });
+  assert.equal(await page.getAttribute('amnistia-checker #screen-result', 'data-outcome'), 'covered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the widget: its law changed on the first question drawn before the core: it waits for the core, then shows that law', async () => {
+  const wasm = holdWasm();
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await wasm.route(page);
+  await page.goto(`${host.url}/host-widget.html`);
+  await page.waitForSelector('amnistia-checker #screen-start');
+  await page.click('amnistia-checker #btn-start');
+  await page.waitForSelector('amnistia-checker #screen-question[data-question="situation"]');
+  await page.evaluate(() => document.querySelector('amnistia-checker').setAttribute('law', 'draft-2026-02-05'));
+  await page.evaluate(() => document.querySelector('amnistia-checker').setAttribute('lang', 'en')); // redraws the screen
+  await page.waitForSelector('amnistia-checker #screen-loading');
+  wasm.release();
+  await page.waitForSelector('amnistia-checker #screen-question[data-question="situation"]');
+  assert.ok(await page.isVisible('amnistia-checker #draft-banner'), 'the draft text, from the core');
+  assert.match(await page.textContent('amnistia-checker #btn-back'), /Back/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -25,6 +25,19 @@ export function outcomeLabel(core, lang, code) {
   return core.law(lang).outcomes.find((o) => o.code === code).label;
 }
 
+/** A route that holds the wasm back until release() is called (`held`: the URLs asked for meanwhile). */
+export function holdWasm() {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  const route = (page) => page.route('**/pkg/amnistia_bg.wasm', async (r) => {
+    held.push(r.request().url());
+    await released;
+    await r.fulfill({ contentType: 'application/wasm', body: fs.readFileSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm')) });
+  });
+  return { route, release, held };
+}
+
 /** A server on www/ and a browser, shared by one test file. */
 export async function setUp() {
   if (!fs.existsSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm'))) {

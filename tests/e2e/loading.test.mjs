@@ -1,36 +1,21 @@
 // How the page loads (README, "Rendimiento"): the start screen shows before
-// the core (the wasm) has arrived, and "Empezar" waits for it with the loading
-// screen; the first load is exactly the list scripts/check-budget.mjs counts,
-// each file once (the wasm preload is the one fetch of the wasm); the result,
+// the core (the wasm) has arrived, "Empezar" shows the first question from the
+// build's snapshot of the core (pkg/first.js; first.test.mjs tests it further)
+// and answering it waits for the core with the loading screen; the first load
+// is exactly the list scripts/check-budget.mjs counts, each file once (the wasm preload is the one fetch of the wasm); the result,
 // print and "Organizaciones" parts (and parts.css) are fetched once the core is ready, and the
 // English strings only for English; a part (a module, or parts.css) that
 // cannot be loaded shows the error panel, and "Reintentar" loads it and goes
 // on where the user was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { firstLoadFiles } from '../../scripts/check-budget.mjs';
-import { setUp, openPage, interview, act, switchLang, COVERED, PHONE, WWW, START_READY } from './interview.mjs';
+import { setUp, openPage, interview, act, switchLang, holdWasm, COVERED, PHONE, START_READY } from './interview.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => env && env.tearDown());
 
-const WASM = '**/pkg/amnistia_bg.wasm';
-
-/** A route that holds the wasm back until release() is called. */
-function holdWasm() {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  const held = [];
-  const route = (page) => page.route(WASM, async (r) => {
-    held.push(r.request().url());
-    await released;
-    await r.fulfill({ contentType: 'application/wasm', body: fs.readFileSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm')) });
-  });
-  return { route, release, held };
-}
 
 /** Records, in the page, when each screen first shows (performance.now()). */
 function markScreens() {
@@ -41,7 +26,7 @@ function markScreens() {
   }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-test('the start screen shows before the core has arrived; "Empezar" waits for it on the loading screen', async () => {
+test('the start screen shows before the core has arrived; "Empezar" shows the first question, answering it waits for the core on the loading screen', async () => {
   const wasm = holdWasm();
   const { page, context, errors } = await openPage(env, { waitForStart: false, route: wasm.route });
   await page.waitForSelector('#screen-start');
@@ -53,17 +38,23 @@ test('the start screen shows before the core has arrived; "Empezar" waits for it
   assert.equal(await page.locator('#law-select').count(), 0, 'the law chooser comes with the core');
   assert.equal(wasm.held.length, 1, 'the wasm is on its way');
 
-  // "Empezar" (by keyboard) before the core: the loading screen, focused, until it arrives.
+  // "Empezar" (by keyboard) before the core: the first question, from the snapshot, focused.
   await page.focus('#btn-start');
   await page.keyboard.press('Enter');
+  await page.waitForSelector('#screen-question');
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'situation');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
+  // Answering it needs the core: the loading screen, focused, until it arrives; then the next question.
+  await page.click('[data-testid="choice-detained"]');
   await page.waitForSelector('#screen-loading');
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'loading');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-loading');
   wasm.release();
-  await page.waitForSelector('#screen-question');
-  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'situation');
+  await page.waitForSelector('#screen-question[data-question="abroad"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
-  // "Atrás" goes back to the start screen, now with the core's parts.
+  // "Atrás" twice goes back to the start screen, now with the core's parts.
+  await act(page, () => page.click('#btn-back'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'situation');
   await act(page, () => page.click('#btn-back'));
   await page.waitForSelector(START_READY);
   assert.ok((await page.textContent('#start-disclaimer')).length > 60, 'the core\'s full disclaimer');
@@ -89,12 +80,13 @@ test('when the core arrives, the start screen is completed in place: the focus s
   const second = await openPage(env, { waitForStart: false, route: again.route });
   await second.page.waitForSelector('#screen-start');
   await second.page.click('#btn-start');
+  await second.page.click('[data-testid="choice-detained"]');
   await second.page.waitForSelector('#screen-loading');
   await second.page.click('#btn-erase');
   await second.page.waitForSelector('#screen-start');
   again.release();
   await second.page.waitForSelector(START_READY);
-  assert.equal(await second.page.getAttribute('#main', 'data-screen'), 'start', '"Empezar" was forgotten with the rest');
+  assert.equal(await second.page.getAttribute('#main', 'data-screen'), 'start', 'the answer was forgotten with the rest');
   await second.context.close();
 });
 
@@ -111,17 +103,18 @@ test('the first load is exactly the list of scripts/check-budget.mjs, each file 
   await page.click('#btn-start'); // as soon as the start screen shows, as bench/throttled.mjs does
   wasm.release();
   await page.waitForSelector('#screen-question');
-  // Everything the page asked for before the first question showed (the document, then its resources).
-  const before = await page.evaluate(() => ['index.html', ...performance.getEntriesByType('resource')
-    .filter((e) => e.startTime < window.__marks.question)
-    .map((e) => new URL(e.name).pathname.slice(1))]);
-  assert.deepEqual([...before].sort(), [...firstLoadFiles()].sort(), 'fetched before the first question = the byte budget\'s first load');
-  // Without anything more from the user, the parts after the first question arrive, English too
-  // (every visitor fetches the same files, whatever they do).
+  // Without anything more from the user, the parts after the first question arrive once the core
+  // has, English too (every visitor fetches the same files, whatever they do).
   const origin = env.server.url;
   for (const part of ['ui/result.js', 'ui/print.js', 'parts.css', 'ui/screening.js', 'screen-list.js', 'i18n-en.js']) {
     await page.waitForFunction((u) => performance.getEntriesByType('resource').some((e) => e.name === u), `${origin}/${part}`);
   }
+  // Everything the page asked for before the first question showed (the document, then its resources;
+  // read once the wasm, sent before and held back, has completed).
+  const before = await page.evaluate(() => ['index.html', ...performance.getEntriesByType('resource')
+    .filter((e) => e.startTime < window.__marks.question)
+    .map((e) => new URL(e.name).pathname.slice(1))]);
+  assert.deepEqual([...before].sort(), [...firstLoadFiles()].sort(), 'fetched before the first question = the byte budget\'s first load');
   await page.waitForLoadState('networkidle');
   const files = requests.map((u) => new URL(u).pathname.slice(1) || 'index.html');
   const twice = files.filter((f, i) => files.indexOf(f) !== i);

@@ -64,6 +64,10 @@ test('the single file holds everything, under a strict hash-based CSP', () => {
   // The wasm inside is the one in www/pkg.
   const wasm = fs.readFileSync(path.join(WWW, 'pkg/amnistia_bg.wasm')).toString('base64');
   assert.ok(scripts[0][2].includes(JSON.stringify(wasm)), 'embeds www/pkg/amnistia_bg.wasm');
+  // And the first question's snapshot of that core, as a module of its own.
+  const first = fs.readFileSync(path.join(WWW, 'pkg/first.js'), 'utf8').match(/^export const FIRST = (.*);$/m)[1];
+  assert.ok(scripts[0][2].includes('__modules["pkg/first.js"]'), 'inlines www/pkg/first.js');
+  assert.ok(scripts[0][2].includes(first), 'with its data as built');
 });
 
 test('over file:// a full check works; the only request is the file; no CSP violation', async () => {

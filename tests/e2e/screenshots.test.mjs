@@ -27,7 +27,8 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
   const save = (page, name) => page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: true });
 
   test(`screenshots of the start and the questions at ${size}`, async () => {
-    // The start screen as it shows before the core has arrived (the wasm held back), then "Empezar" waiting for it.
+    // The start screen as it shows before the core has arrived (the wasm held back), "Empezar" showing
+    // the first question from the snapshot (pkg/first.js), and its answer waiting for the core.
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     const hold = (p) => p.route('**/pkg/amnistia_bg.wasm', async (r) => { await held; await r.continue(); });
@@ -35,10 +36,13 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
     await early.page.waitForSelector('#screen-start');
     await save(early.page, '00-start-before-core');
     await early.page.click('#btn-start');
-    await early.page.waitForSelector('#screen-loading');
-    await save(early.page, '00-loading-after-start');
-    release();
     await early.page.waitForSelector('#screen-question');
+    await save(early.page, '00-question-before-core');
+    await early.page.click('[data-testid="choice-detained"]');
+    await early.page.waitForSelector('#screen-loading');
+    await save(early.page, '00-loading-after-answer');
+    release();
+    await early.page.waitForSelector('#screen-question[data-question="abroad"]');
     await early.context.close();
 
     const { page, context } = await openPage(env, { viewport });

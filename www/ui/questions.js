@@ -1,6 +1,9 @@
 // One interview question per screen. The fact questions (date, event,
 // charges, military justice, ceased conduct) take their wording, options and
-// explanations from LawInfo; this module only lays them out.
+// explanations from LawInfo, as do the situation question's options; this
+// module only lays them out. The situation question, the first one, may show
+// before the core has arrived: its `info` is then the build's snapshot of the
+// core's `situations` and `glossary` (pkg/first.js), which is all it reads.
 
 import { h, Glossary } from './dom.js';
 import { t } from '../i18n.js';
@@ -9,7 +12,8 @@ const FACT_QUESTIONS = ['factsDate', 'event', 'charges', 'militaryJustice', 'cea
 
 /**
  * Renders question `ctx.q.kind` into `root`.
- * ctx: { lang, info, q, context, previous, onAnswer(value), onUnknown(), onBack(), checkDate(start, end) }
+ * ctx: { lang, info (LawInfo, or for the first question possibly the snapshot's fields), q, context, previous,
+ *        onAnswer(value), onUnknown(), onBack(), checkDate(start, end) }
  */
 export function renderQuestion(root, ctx) {
   const { lang, info, q } = ctx;
