@@ -216,6 +216,7 @@ if (report.native) {
 L.push('**Bytes:**', '', '| what | raw | gzip | brotli |', '|---|---:|---:|---:|');
 L.push(`| wasm (\`www/pkg/amnistia_bg.wasm\`) | ${kb(wasmSize.raw)} | ${kb(wasmSize.gzip)} | ${kb(wasmSize.brotli)} |`);
 L.push(`| whole first load (${load.files.length} files: ${load.files.map((f) => f.file).join(', ')}) | ${kb(load.total.raw)} | ${kb(load.total.gzip)} | ${kb(load.total.brotli)} |`);
+L.push(`| of which the first question needs (all but the core: the first question is drawn from \`pkg/first.js\`, and the wasm and its glue come on for the answers) | ${kb(load.needed.raw)} | ${kb(load.needed.gzip)} | ${kb(load.needed.brotli)} |`);
 L.push('');
 if (report.page) {
   const pg = report.page;
@@ -231,7 +232,7 @@ if (report.page) {
 }
 L.push('**Targets:**', '', '| target | now | met |', '|---|---|---|');
 L.push(`| wasm ≤ 40 KB brotli | ${kb(wasmSize.brotli)} | ${mark(wasmSize.brotli <= TARGET.wasmBrotli)} |`);
-L.push(`| whole first load ≤ 60 KB brotli | ${kb(load.total.brotli)} | ${mark(load.total.brotli <= TARGET.firstLoadBrotli)} |`);
+L.push(`| whole first load ≤ 60 KB brotli | what the first question needs: ${kb(load.needed.brotli)}; everything fetched before it, the core included (requested at once, at low priority, for the answers that follow): ${kb(load.total.brotli)} | ${mark(load.needed.brotli <= TARGET.firstLoadBrotli)} / ${mark(load.total.brotli <= TARGET.firstLoadBrotli)} |`);
 L.push(`| explained evaluation in wasm, complete facts ≤ 5 µs median | \`evaluate\` ${us(e.ours)} µs; inside wasm ${us(e.oursInWasmPerCase)} µs | ${mark(e.ours <= TARGET.evalUs)} / ${mark(e.oursInWasmPerCase <= TARGET.evalUs)} |`);
 L.push(`| ≥ 8× faster than json-rules-engine, same run | \`evaluate\` ${(e['json-rules-engine'] / e.ours).toFixed(1)}×; inside wasm ${(e['json-rules-engine'] / e.oursInWasmPerCase).toFixed(1)}× | ${mark(e['json-rules-engine'] / e.ours >= TARGET.speedUp)} / ${mark(e['json-rules-engine'] / e.oursInWasmPerCase >= TARGET.speedUp)} |`);
 L.push(`| cold start ≤ 5 ms (script start → first result) | ${report.cold.ours.scriptToFirstResultMs.toFixed(1)} ms | ${mark(report.cold.ours.scriptToFirstResultMs <= TARGET.coldMs)} |`);

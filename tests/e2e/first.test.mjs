@@ -113,6 +113,27 @@ test('with the wasm held back, "Empezar" shows the situation question, the same 
   await context.close();
 });
 
+test('the first question needs neither the wasm nor its glue (the byte budget\'s "first question" figure)', async () => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  const route = (page) => page.route(/\/pkg\/amnistia(_bg\.wasm|\.js)(\?.*)?$/, async (r) => {
+    held.push(new URL(r.request().url()).pathname);
+    await released;
+    await r.continue();
+  });
+  const { page, context, errors } = await openPage(env, { waitForStart: false, route });
+  await page.waitForSelector('#screen-start');
+  await page.click('#btn-start');
+  await page.waitForSelector('#screen-question');
+  assert.equal((await questionView(page)).kind, 'situation');
+  assert.deepEqual([...new Set(held)].sort(), ['/pkg/amnistia.js', '/pkg/amnistia_bg.wasm'], 'both still on their way');
+  release();
+  await coreReady(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('answering it while the core is held shows the loading screen, then the next question; the check completes', async () => {
   const wasm = holdWasm();
   const { page, context, errors } = await openPage(env, { waitForStart: false, route: wasm.route });
