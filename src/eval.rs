@@ -329,11 +329,11 @@ fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Vec<DayClass> 
     out
 }
 
-fn events_for(facts: &Facts) -> Vec<Event> {
-    match facts.event {
-        Some(e) => vec![e],
-        None => Event::all().collect(),
-    }
+/// The stated event, or every event when it is unknown (no allocation).
+fn events_for(facts: &Facts) -> impl Iterator<Item = Event> {
+    let stated = facts.event;
+    let all = Event::all().filter(move |_| stated.is_none());
+    stated.into_iter().chain(all)
 }
 
 /// The days a stated event fixes when the start of the date is unknown

@@ -185,7 +185,7 @@ fn trimmed(text: Text) -> Text {
 /// The steps of §2.1 for one proceeding, stopping after a step that
 /// settles the outcome as not covered.
 pub fn steps(cx: &Ctx) -> Vec<Step> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     if cx.eval.date_assumed {
         out.push(date_assumed(cx));
     }

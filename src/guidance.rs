@@ -265,20 +265,23 @@ fn distance(w: DayRange, r: DayRange) -> i32 {
 /// of court is left out only when the case names the other kind.
 pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: Outcome, lang: Lang) -> Vec<NextStep> {
     let fits = |list: &[&str], code: Option<&str>| list.is_empty() || code.is_some_and(|c| list.contains(&c));
-    law.procedure
-        .iter()
-        .filter(|s| fits(s.outcomes, Some(outcome.code())))
-        .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
-        .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
-        .filter(|s| match s.abroad {
-            None => true,
-            Some(true) => person.abroad == Some(true),
-            Some(false) => person.abroad != Some(true),
-        })
-        .filter(|s| match (s.military_justice, p.military_justice) {
-            (Some(wanted), Some(given)) => wanted == given,
-            _ => true,
-        })
-        .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) })
-        .collect()
+    let mut out = Vec::with_capacity(law.procedure.len());
+    out.extend(
+        law.procedure
+            .iter()
+            .filter(|s| fits(s.outcomes, Some(outcome.code())))
+            .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
+            .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
+            .filter(|s| match s.abroad {
+                None => true,
+                Some(true) => person.abroad == Some(true),
+                Some(false) => person.abroad != Some(true),
+            })
+            .filter(|s| match (s.military_justice, p.military_justice) {
+                (Some(wanted), Some(given)) => wanted == given,
+                _ => true,
+            })
+            .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) }),
+    );
+    out
 }
