@@ -14,12 +14,6 @@ use std::borrow::Cow;
 /// owned when it was composed for this case.
 pub type Text = Cow<'static, str>;
 
-impl ToJson for Text {
-    fn to_json(&self, w: &mut Writer) {
-        w.string(self);
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub law: LawRef,

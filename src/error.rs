@@ -5,7 +5,7 @@
 //! value, and a message in Spanish or English.
 
 use crate::Lang;
-use crate::json::{json_object, json_code};
+use crate::json::{ToJson, Writer, json_object};
 
 /// The stable error codes of contract §4. They never change meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,11 +39,6 @@ impl ErrorCode {
         ErrorCode::InputTooLarge,
         ErrorCode::UnknownLaw,
     ];
-
-    /// The wire code, e.g. `invalid_date`.
-    pub const fn code(self) -> &'static str {
-        self.as_str()
-    }
 
     /// The wire code, e.g. `invalid_date`.
     pub const fn as_str(self) -> &'static str {
@@ -193,5 +188,9 @@ impl core::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-json_code!(ErrorCode);
+impl ToJson for ErrorCode {
+    fn to_json(&self, w: &mut Writer) {
+        w.string(self.as_str());
+    }
+}
 json_object!(ErrorBody { "code": code, "message": message, "path": path });

@@ -161,20 +161,10 @@ macro_rules! number_piece {
     ($($t:ty),*) => {$(
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
-                let mut digits = [0u8; 20];
-                let mut i = digits.len();
-                let mut n = *self as u64;
-                loop {
-                    i -= 1;
-                    digits[i] = b'0' + (n % 10) as u8;
-                    n /= 10;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                for &d in &digits[i..] {
-                    out.push(d as char);
-                }
+                // ASCII digits: always whole UTF-8.
+                let mut buf = [0; 20];
+                let digits = crate::json::write::decimal(*self as u64, &mut buf);
+                out.push_str(core::str::from_utf8(digits).unwrap_or_default());
             }
         }
     )*};

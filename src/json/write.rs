@@ -92,18 +92,8 @@ impl Writer {
     }
 
     /// A whole number, written without the formatting machinery.
-    pub fn uint(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[i..]);
+    pub fn uint(&mut self, n: u64) {
+        self.out.extend_from_slice(decimal(n, &mut [0; 20]));
     }
 
     pub fn string(&mut self, s: &str) {
@@ -200,6 +190,21 @@ impl Writer {
     }
 }
 
+/// The decimal digits of `n`, written into `buf` without the formatting
+/// machinery (for JSON numbers here, and the numbers in sentences).
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[i..]
+}
+
 #[inline(always)]
 fn word_at(bytes: &[u8], at: usize) -> u64 {
     match <&[u8; 8]>::try_from(&bytes[at..at + 8]) {
@@ -287,6 +292,12 @@ impl ToJson for str {
 }
 
 impl ToJson for String {
+    fn to_json(&self, w: &mut Writer) {
+        w.string(self);
+    }
+}
+
+impl ToJson for std::borrow::Cow<'_, str> {
     fn to_json(&self, w: &mut Writer) {
         w.string(self);
     }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
-import { interview, act, holdWasm, loadCore, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
+import { interview, act, holdWasm, loadCore, recordedPage, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
@@ -79,20 +79,12 @@ after(async () => {
   if (host) fs.rmSync(host.dir, { recursive: true, force: true });
 });
 
-async function openHost(file, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${host.url}/${file}`);
-  await page.waitForSelector(`amnistia-checker ${START_READY}`).catch(() => {});
-  return { page, context, requests, errors };
+async function openHost(file, { viewport = DESKTOP, route, waitForStart = true } = {}) {
+  const opened = await recordedPage(browser, viewport);
+  if (route) await route(opened.page);
+  await opened.page.goto(`${host.url}/${file}`);
+  if (waitForStart) await opened.page.waitForSelector(`amnistia-checker ${START_READY}`).catch(() => {});
+  return opened;
 }
 
 const frameOf = async (page) => {
@@ -227,21 +219,14 @@ test('the lang and law attributes set where the widget starts; changing lang swi
 test('the widget shows its first question before the core has arrived (pkg/first.js); answering it waits for the core', async () => {
   const core = await loadCore();
   const wasm = holdWasm();
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await wasm.route(page);
-  await page.goto(`${host.url}/host-widget.html`);
+  const { page, context, requests, errors } = await openHost('host-widget.html', { viewport: PHONE, route: wasm.route, waitForStart: false });
   await page.waitForSelector('amnistia-checker #screen-start');
   await page.click('amnistia-checker #btn-start');
   await page.waitForSelector('amnistia-checker #screen-question[data-question="situation"]');
   const titles = await page.locator('amnistia-checker #screen-question .choice-title').allTextContents();
   assert.deepEqual(titles.slice(0, -1), core.law('es').situations.map((s) => s.label), 'the core\'s situations, from the snapshot');
   assert.equal(wasm.held.length, 1, 'the core is still on its way');
-  assert.ok(requests.some((u) => u === `${widget.url}/pkg/first.js`), 'loaded relative to embed.js');
+  assert.ok(requests.some((r) => r.url === `${widget.url}/pkg/first.js`), 'loaded relative to embed.js');
   await page.click('amnistia-checker [data-testid="choice-detained"]');
   await page.waitForSelector('amnistia-checker #screen-loading');
   wasm.release();
@@ -254,12 +239,7 @@ test('the widget shows its first question before the core has arrived (pkg/first
 
 test('the widget: its law changed on the first question drawn before the core: it waits for the core, then shows that law', async () => {
   const wasm = holdWasm();
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await wasm.route(page);
-  await page.goto(`${host.url}/host-widget.html`);
+  const { page, context, errors } = await openHost('host-widget.html', { viewport: PHONE, route: wasm.route, waitForStart: false });
   await page.waitForSelector('amnistia-checker #screen-start');
   await page.click('amnistia-checker #btn-start');
   await page.waitForSelector('amnistia-checker #screen-question[data-question="situation"]');
@@ -276,7 +256,7 @@ test('the widget: its law changed on the first question drawn before the core: i
 
 test('screenshots of the widget and the iframe in the hostile host page', async () => {
   for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
-    const { page, context } = await openHost('host.html', viewport);
+    const { page, context } = await openHost('host.html', { viewport });
     await frameOf(page);
     await page.locator('#amnistia-frame').scrollIntoViewIfNeeded(); // else a full-page capture leaves the frame blank
     await page.screenshot({ path: path.join(SHOTS, `40-widget-hostile-host-${size}.png`), fullPage: true });

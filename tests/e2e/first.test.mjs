@@ -15,7 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { setUp, openPage, interview, act, holdWasm, loadCore, switchLang, COVERED, PHONE, ROOT, WWW, START_READY } from './interview.mjs';
+import { setUp, openPage, interview, act, holdWasm, loadCore, switchLang, COVERED, ROOT, WWW, START_READY } from './interview.mjs';
 
 const FIRST_FILE = path.join(WWW, 'pkg', 'first.js');
 let env;
@@ -161,12 +161,7 @@ test('answering it while the core is held shows the loading screen, then the nex
 
 test('in English (?lang=en, and a switch on the question), the question from the snapshot is the core\'s English', async () => {
   const wasm = holdWasm();
-  const context = await env.browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await wasm.route(page);
-  await page.goto(`${env.server.url}/?lang=en`);
+  const { page, context, errors } = await openPage(env, { path: '/?lang=en', route: wasm.route, waitForStart: false });
   await page.waitForSelector('#screen-start');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#btn-start');
@@ -280,10 +275,7 @@ for (const [what, handler] of Object.entries(BROKEN)) {
 
 test('another law asked for (?law=draft-…): "Empezar" waits for the core, whose draft banner the question then shows', async () => {
   const wasm = holdWasm();
-  const context = await env.browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  await wasm.route(page);
-  await page.goto(`${env.server.url}/?law=draft-2026-02-05`);
+  const { page, context } = await openPage(env, { path: '/?law=draft-2026-02-05', route: wasm.route, waitForStart: false });
   await page.waitForSelector('#screen-start');
   await page.click('#btn-start');
   await page.waitForSelector('#screen-loading');

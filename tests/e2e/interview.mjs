@@ -59,8 +59,21 @@ export async function setUp() {
  * Opens the page in a fresh context (nothing shared between tests) and
  * records every request and every CSP violation.
  */
-export async function openPage(env, { viewport = PHONE, waitForStart = true, route } = {}) {
-  const context = await env.browser.newContext({ viewport });
+export async function openPage(env, { viewport = PHONE, waitForStart = true, route, path = '/' } = {}) {
+  const opened = await recordedPage(env.browser, viewport);
+  if (route) await route(opened.page);
+  await opened.page.goto(`${env.server.url}${path}`);
+  if (waitForStart) await opened.page.waitForSelector(START_READY);
+  return opened;
+}
+
+/**
+ * A page in a fresh browser context that records every request
+ * ({ url, at }), every page error and every CSP violation
+ * (window.__cspViolations). Shared by openPage and the widget's host pages.
+ */
+export async function recordedPage(browser, viewport) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -72,9 +85,6 @@ export async function openPage(env, { viewport = PHONE, waitForStart = true, rou
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  if (route) await route(page);
-  await page.goto(`${env.server.url}/`);
-  if (waitForStart) await page.waitForSelector(START_READY);
   return { page, context, requests, errors };
 }
 
