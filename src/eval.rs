@@ -13,6 +13,7 @@
 
 use crate::charge::Charge;
 use crate::date::{Day, DayRange};
+use crate::few::Few;
 use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
 use std::sync::OnceLock;
@@ -55,6 +56,8 @@ pub struct Tables {
     /// Index `k`: the classes of numeral `k`'s confirmed window.
     pub window_classes: Vec<Vec<DayClass>>,
     pub possible_charges: Vec<(ChargeFacts, ChargeSet)>,
+    /// The same, without the sets.
+    pub possible_charge_facts: Vec<ChargeFacts>,
 }
 
 pub fn tables(law: &'static Law) -> &'static Tables {
@@ -69,8 +72,9 @@ impl Tables {
         let segments = cut(law);
         let classes = |ranges: &[DayRange]| distinct_classes(&segments, ranges);
         Tables {
-            all_classes: classes(&[DayRange::ALL]),
-            window_classes: (0..=13u8).map(|k| law.numeral(k).map_or(Vec::new(), |n| classes(n.window))).collect(),
+            all_classes: classes(&[DayRange::ALL]).to_vec(),
+            window_classes: (0..=13u8).map(|k| law.numeral(k).map_or(Vec::new(), |n| classes(n.window).to_vec())).collect(),
+            possible_charge_facts: ChargeFacts::possible(law).into_iter().map(|(f, _)| f).collect(),
             possible_charges: ChargeFacts::possible(law),
             segments,
         }
@@ -273,8 +277,9 @@ pub fn decide(law: &Law, f: &Complete) -> Verdict {
 /// The completions a proceeding stands for, as a product of small lists.
 pub struct Domain {
     /// The (day class, event) pairs allowed.
-    pub pairs: Vec<(DayClass, Event)>,
-    pub charges: Vec<ChargeFacts>,
+    pub pairs: Few<(DayClass, Event), 16>,
+    /// The charge facts allowed: the stated charges', or every possible.
+    pub charges: Charges,
     pub military_justice: &'static [bool],
     pub ceased_conduct: &'static [bool],
     /// The date was unknown and taken from the stated event's window.
@@ -304,12 +309,15 @@ impl Facts {
 }
 
 /// The distinct day classes in some ranges of days.
-pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Vec<DayClass> {
+pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Classes {
     distinct_classes(segments(law), ranges)
 }
 
-fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Vec<DayClass> {
-    let mut out: Vec<DayClass> = Vec::new();
+/// The distinct day classes of some days; a date touches few.
+pub type Classes = Few<DayClass, 12>;
+
+fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Classes {
+    let mut out = Classes::new(DayClass::default());
     if let [r] = ranges {
         // One range (the usual case): the segments are in day order and
         // touch end to end, so start at the first that reaches it.
@@ -355,8 +363,25 @@ pub fn assumed_days(law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
     }
 }
 
+/// The charge facts of a domain, with no allocation.
+#[derive(Clone, Copy, Debug)]
+pub enum Charges {
+    Stated([ChargeFacts; 1]),
+    Any(&'static [ChargeFacts]),
+}
+
+impl core::ops::Deref for Charges {
+    type Target = [ChargeFacts];
+    fn deref(&self) -> &[ChargeFacts] {
+        match self {
+            Charges::Stated(one) => one,
+            Charges::Any(all) => all,
+        }
+    }
+}
+
 pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
-    let mut pairs = Vec::new();
+    let mut pairs = Few::new((DayClass::default(), Event::NoEvent));
     let mut date_assumed = false;
     let assumed = match facts.date {
         Some(r) if r.first == Day::MIN => assumed_days(law, facts),
@@ -366,7 +391,7 @@ pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
         (Some(_), Some(days)) => {
             date_assumed = true;
             let e = facts.event.expect("assumed days need a stated event");
-            pairs.extend(classes_in(law, &days).into_iter().map(|c| (c, e)));
+            pairs.extend(classes_in(law, &days).iter().map(|c| (*c, e)));
         }
         (Some(r), None) => {
             let classes = classes_in(law, &[r]);
@@ -389,8 +414,8 @@ pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
         }
     }
     let charges = match facts.charges {
-        Some(set) => vec![ChargeFacts::of(law, set)],
-        None => tables(law).possible_charges.iter().map(|(f, _)| *f).collect(),
+        Some(set) => Charges::Stated([ChargeFacts::of(law, set)]),
+        None => Charges::Any(&tables(law).possible_charge_facts),
     };
     let both = |v: Option<bool>| -> &'static [bool] {
         match v {
@@ -440,8 +465,8 @@ impl Domain {
     /// military justice, ceased conduct), until it returns `false`.
     #[inline]
     fn each(&self, law: &Law, mut f: impl FnMut(Verdict) -> bool) {
-        for &(class, event) in &self.pairs {
-            for &charges in &self.charges {
+        for &(class, event) in self.pairs.iter() {
+            for &charges in self.charges.iter() {
                 for &military_justice in self.military_justice {
                     for &ceased_conduct in self.ceased_conduct {
                         if !f(decide(law, &Complete { class, event, charges, military_justice, ceased_conduct })) {

@@ -44,7 +44,7 @@ pub struct Ctx<'a> {
     pub eval: &'a Evaluation,
     /// The day classes the date stands for; `None` when the date is unknown
     /// and no event fixes it.
-    pub classes: Option<Vec<DayClass>>,
+    pub classes: Option<crate::eval::Classes>,
 }
 
 impl Ctx<'_> {

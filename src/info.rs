@@ -4,10 +4,10 @@
 
 use crate::Lang;
 use crate::charge::Charge;
-use crate::date::DayRange;
+use crate::date::{Day, DayRange};
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
-use crate::json::json_object;
+use crate::json::{ToJson, Writer, json_object};
 
 /// Not legal advice: shown with every result.
 pub fn disclaimer(lang: Lang) -> &'static str {
@@ -50,26 +50,13 @@ fn question_help(q: Question, lang: Lang) -> &'static str {
     if lang == Lang::Es { es } else { en }
 }
 
+/// The page's data for one law version: written as JSON straight from the
+/// rules data and the texts below. No lists are built first: building them
+/// (a `Vec` of its own type for each list, then dropping it) was most of the
+/// `law` export's code in the wasm, for data that is only ever written out.
 pub struct LawInfo {
-    pub id: &'static str,
-    pub status: &'static str,
-    pub title: &'static str,
-    pub gaceta: &'static str,
-    pub rules_version: &'static str,
-    pub last_reviewed: &'static str,
-    pub notice: &'static str,
-    pub disclaimer: &'static str,
-    pub laws: Vec<LawSummary>,
-    pub articles: Vec<ArticleInfo>,
-    pub numerals: Vec<NumeralInfo>,
-    pub charges: Vec<ChargeEntry>,
-    pub questions: Vec<QuestionInfo>,
-    pub confidence_levels: Vec<Labelled>,
-    pub outcomes: Vec<Labelled>,
-    pub situations: Vec<Labelled>,
-    pub phases: Vec<Labelled>,
-    pub not_formalized: Vec<NotFormalizedInfo>,
-    pub glossary: Vec<GlossaryEntry>,
+    law: &'static Law,
+    lang: Lang,
 }
 
 pub struct GlossaryEntry {
@@ -77,7 +64,7 @@ pub struct GlossaryEntry {
     pub explanation: &'static str,
 }
 
-fn glossary(lang: Lang) -> Vec<GlossaryEntry> {
+fn glossary(w: &mut Writer, lang: Lang) {
     let items: [(&str, &str, &str); 7] = [
         ("sobreseimiento", "decisión del tribunal que cierra la causa antes o durante el juicio: la persona queda libre de esa acusación", "a court decision that closes the case before or during trial: the person is cleared of that accusation"),
         ("extinción de la pena", "cuando ya hay condena, el tribunal declara que la pena deja de existir y la persona queda libre", "where there is already a sentence, the court declares that the sentence ends and the person goes free"),
@@ -87,10 +74,9 @@ fn glossary(lang: Lang) -> Vec<GlossaryEntry> {
         ("URDD", "la unidad de recepción de documentos del tribunal, donde se entrega la solicitud", "the court's document intake unit, where the request is filed"),
         ("Ministerio Público", "la fiscalía: también puede pedir la amnistía", "the public prosecution: it can also request the amnesty"),
     ];
-    items
-        .into_iter()
-        .map(|(term, es, en)| GlossaryEntry { term, explanation: if lang == Lang::Es { es } else { en } })
-        .collect()
+    for (term, es, en) in items {
+        w.item(&GlossaryEntry { term, explanation: if lang == Lang::Es { es } else { en } });
+    }
 }
 
 pub struct LawSummary {
@@ -111,25 +97,43 @@ pub struct NumeralInfo {
     pub name: &'static str,
     pub paraphrase: &'static str,
     pub window_text: &'static str,
-    pub window: Vec<RangeInfo>,
-    pub margin: Vec<RangeInfo>,
+    pub window: Ranges,
+    pub margin: Ranges,
     pub margin_note: Option<&'static str>,
     pub exception: Option<&'static str>,
     pub confidence: Confidence,
 }
 
-pub struct RangeInfo {
-    pub from: String,
-    pub to: String,
+/// Day ranges, written as `[{"from": "YYYY-MM-DD", "to": …}, …]`.
+pub struct Ranges(pub &'static [DayRange]);
+
+impl ToJson for Ranges {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_array();
+        for r in self.0 {
+            w.item(&RangeInfo { from: IsoDay(r.first), to: IsoDay(r.last) });
+        }
+        w.end_array();
+    }
 }
 
-impl From<&DayRange> for RangeInfo {
-    fn from(r: &DayRange) -> RangeInfo {
-        let f = |d: crate::date::Day| {
-            let (y, m, dd) = d.to_civil();
-            format!("{y:04}-{m:02}-{dd:02}")
-        };
-        RangeInfo { from: f(r.first), to: f(r.last) }
+pub struct RangeInfo {
+    pub from: IsoDay,
+    pub to: IsoDay,
+}
+
+/// A day as `YYYY-MM-DD` (years are 1 to 9999, see [`crate::date`]), written
+/// without the formatting machinery.
+pub struct IsoDay(pub Day);
+
+impl ToJson for IsoDay {
+    fn to_json(&self, w: &mut Writer) {
+        let (y, m, d) = self.0.to_civil();
+        let y = y.clamp(0, 9999) as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let b = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(d / 10), digit(d)];
+        // Digits and dashes only: always UTF-8.
+        w.string(core::str::from_utf8(&b).unwrap_or_default());
     }
 }
 
@@ -165,39 +169,75 @@ fn labelled(code: &'static str, lang: Lang, es: (&'static str, &'static str), en
 }
 
 pub fn law_info(law: &'static Law, lang: Lang) -> LawInfo {
-    let t = |x: law::Text| x.get(lang);
-    LawInfo {
-        id: law.id,
-        status: law.status.code(),
-        title: law.title,
-        gaceta: law.gaceta,
-        rules_version: law.rules_version,
-        last_reviewed: law.last_reviewed,
-        notice: t(law.notice),
-        disclaimer: disclaimer(lang),
-        laws: law::LAWS.iter().map(|l| LawSummary { id: l.id, title: l.title, status: l.status.code() }).collect(),
-        articles: law.articles.iter().map(|a| ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence }).collect(),
-        numerals: law
-            .numerals
-            .iter()
-            .map(|n| NumeralInfo {
-                number: n.number,
-                name: t(n.name),
-                paraphrase: t(n.paraphrase),
-                window_text: t(n.window_text),
-                window: n.window.iter().map(RangeInfo::from).collect(),
-                margin: n.margin.iter().map(RangeInfo::from).collect(),
-                margin_note: n.margin_note.map(t),
-                exception: n.exception.map(t),
-                confidence: n.confidence,
-            })
-            .collect(),
-        charges: Charge::ALL
-            .iter()
-            .map(|&c| {
+    LawInfo { law, lang }
+}
+
+/// The name and description of an outcome.
+pub fn outcome_label(o: CaseOutcome, lang: Lang) -> Labelled {
+    match o {
+        CaseOutcome::Covered => labelled("covered", lang, ("La amnistía se aplica", "Con estos datos, la ley cubre esta causa."), ("The amnesty applies", "On these facts, the law covers this case.")),
+        CaseOutcome::NotCovered => labelled("not_covered", lang, ("La amnistía no se aplica", "Con estos datos, la ley no cubre esta causa; hay otras vías."), ("The amnesty does not apply", "On these facts, the law does not cover this case; other routes exist.")),
+        CaseOutcome::Uncertain => labelled("uncertain", lang, ("No está claro", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
+        CaseOutcome::NeedsInformation => labelled("needs_information", lang, ("Faltan datos", "La respuesta depende de datos que no se han dado."), ("More information needed", "The answer depends on facts not given.")),
+        CaseOutcome::Mixed => labelled("mixed", lang, ("Resultado distinto por causa", "Las causas tienen resultados distintos; vea cada una."), ("Different result per case", "The proceedings have different results; see each one.")),
+    }
+}
+
+/// A JSON array whose items a function writes (`w.item(…)` each). One
+/// type for every list, so the writer is not instantiated once per list.
+struct Items<'a>(&'a dyn Fn(&mut Writer));
+
+impl ToJson for Items<'_> {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_array();
+        (self.0)(w);
+        w.end_array();
+    }
+}
+
+impl ToJson for LawInfo {
+    fn to_json(&self, w: &mut Writer) {
+        let (law, lang) = (self.law, self.lang);
+        let t = |x: law::Text| x.get(lang);
+        w.begin_object();
+        w.field("id", law.id);
+        w.field("status", law.status.code());
+        w.field("title", law.title);
+        w.field("gaceta", law.gaceta);
+        w.field("rulesVersion", law.rules_version);
+        w.field("lastReviewed", law.last_reviewed);
+        w.field("notice", t(law.notice));
+        w.field("disclaimer", disclaimer(lang));
+        w.field("laws", &Items(&|w| {
+            for l in law::LAWS {
+                w.item(&LawSummary { id: l.id, title: l.title, status: l.status.code() });
+            }
+        }));
+        w.field("articles", &Items(&|w| {
+            for a in law.articles {
+                w.item(&ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence });
+            }
+        }));
+        w.field("numerals", &Items(&|w| {
+            for n in law.numerals {
+                w.item(&NumeralInfo {
+                    number: n.number,
+                    name: t(n.name),
+                    paraphrase: t(n.paraphrase),
+                    window_text: t(n.window_text),
+                    window: Ranges(n.window),
+                    margin: Ranges(n.margin),
+                    margin_note: n.margin_note.map(t),
+                    exception: n.exception.map(t),
+                    confidence: n.confidence,
+                });
+            }
+        }));
+        w.field("charges", &Items(&|w| {
+            for &c in Charge::ALL {
                 let info = law::charge_info(c);
                 let ex = law.exclusion_for(c);
-                ChargeEntry {
+                w.item(&ChargeEntry {
                     code: c.code(),
                     label: t(info.label),
                     explanation: t(info.explanation),
@@ -208,30 +248,42 @@ pub fn law_info(law: &'static Law, lang: Lang) -> LawInfo {
                         None => "none",
                     },
                     article: ex.map(|e| e.article),
-                }
-            })
-            .collect(),
-        questions: Question::ALL.iter().map(|&q| QuestionInfo { question: q, text: question_text(q, lang), help: question_help(q, lang) }).collect(),
-        confidence_levels: vec![
-            labelled("confirmed", lang, ("Confirmado", "Varios medios independientes coinciden."), ("Confirmed", "Several independent outlets agree.")),
-            labelled("single_source", lang, ("Una sola fuente", "Lo informa un solo medio, o varios que repiten al mismo."), ("Single source", "One outlet reports it, or several repeating the same one.")),
-            labelled("inferred", lang, ("Deducido", "Se deduce de cómo cambiaron los borradores de la ley."), ("Inferred", "Inferred from how the drafts of the law changed.")),
-            labelled("disputed", lang, ("Discutido", "Las fuentes no coinciden; se muestran ambas lecturas."), ("Disputed", "The sources disagree; both readings are shown.")),
-        ],
-        outcomes: CaseOutcome::ALL
-            .iter()
-            .map(|&o| match o {
-                CaseOutcome::Covered => labelled("covered", lang, ("La amnistía se aplica", "Con estos datos, la ley cubre esta causa."), ("The amnesty applies", "On these facts, the law covers this case.")),
-                CaseOutcome::NotCovered => labelled("not_covered", lang, ("La amnistía no se aplica", "Con estos datos, la ley no cubre esta causa; hay otras vías."), ("The amnesty does not apply", "On these facts, the law does not cover this case; other routes exist.")),
-                CaseOutcome::Uncertain => labelled("uncertain", lang, ("No está claro", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
-                CaseOutcome::NeedsInformation => labelled("needs_information", lang, ("Faltan datos", "La respuesta depende de datos que no se han dado."), ("More information needed", "The answer depends on facts not given.")),
-                CaseOutcome::Mixed => labelled("mixed", lang, ("Resultado distinto por causa", "Las causas tienen resultados distintos; vea cada una."), ("Different result per case", "The proceedings have different results; see each one.")),
-            })
-            .collect(),
-        situations: Situation::ALL.iter().map(|&s| situation_label(s, lang)).collect(),
-        phases: Phase::ALL.iter().map(|&p| phase_label(p, lang)).collect(),
-        not_formalized: law.not_formalized.iter().map(|n| NotFormalizedInfo { article: n.article, reason: t(n.reason) }).collect(),
-        glossary: glossary(lang),
+                });
+            }
+        }));
+        w.field("questions", &Items(&|w| {
+            for &q in Question::ALL {
+                w.item(&QuestionInfo { question: q, text: question_text(q, lang), help: question_help(q, lang) });
+            }
+        }));
+        w.field("confidenceLevels", &Items(&|w| {
+            w.item(&labelled("confirmed", lang, ("Confirmado", "Varios medios independientes coinciden."), ("Confirmed", "Several independent outlets agree.")));
+            w.item(&labelled("single_source", lang, ("Una sola fuente", "Lo informa un solo medio, o varios que repiten al mismo."), ("Single source", "One outlet reports it, or several repeating the same one.")));
+            w.item(&labelled("inferred", lang, ("Deducido", "Se deduce de cómo cambiaron los borradores de la ley."), ("Inferred", "Inferred from how the drafts of the law changed.")));
+            w.item(&labelled("disputed", lang, ("Discutido", "Las fuentes no coinciden; se muestran ambas lecturas."), ("Disputed", "The sources disagree; both readings are shown.")));
+        }));
+        w.field("outcomes", &Items(&|w| {
+            for &o in CaseOutcome::ALL {
+                w.item(&outcome_label(o, lang));
+            }
+        }));
+        w.field("situations", &Items(&|w| {
+            for &s in Situation::ALL {
+                w.item(&situation_label(s, lang));
+            }
+        }));
+        w.field("phases", &Items(&|w| {
+            for &p in Phase::ALL {
+                w.item(&phase_label(p, lang));
+            }
+        }));
+        w.field("notFormalized", &Items(&|w| {
+            for n in law.not_formalized {
+                w.item(&NotFormalizedInfo { article: n.article, reason: t(n.reason) });
+            }
+        }));
+        w.field("glossary", &Items(&|w| glossary(w, lang)));
+        w.end_object();
     }
 }
 
@@ -261,13 +313,6 @@ fn phase_label(p: Phase, lang: Lang) -> Labelled {
 
 // ---- JSON keys ------------------------------------------------------------------------
 
-json_object!(LawInfo {
-    "id": id, "status": status, "title": title, "gaceta": gaceta, "rulesVersion": rules_version,
-    "lastReviewed": last_reviewed, "notice": notice, "disclaimer": disclaimer, "laws": laws,
-    "articles": articles, "numerals": numerals, "charges": charges, "questions": questions,
-    "confidenceLevels": confidence_levels, "outcomes": outcomes, "situations": situations,
-    "phases": phases, "notFormalized": not_formalized, "glossary": glossary,
-});
 json_object!(GlossaryEntry { "term": term, "explanation": explanation });
 json_object!(LawSummary { "id": id, "title": title, "status": status });
 json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence });

@@ -49,7 +49,11 @@ pub mod date;
 pub mod error;
 pub mod eval;
 pub mod explain;
+mod few;
 pub mod guidance;
+/// The wasm module's allocator; public for its property tests (`tests/heap.rs`).
+#[doc(hidden)]
+pub mod heap;
 pub mod info;
 pub mod json;
 pub mod law;

@@ -27,8 +27,8 @@ pub fn error_json(e: &Error, lang: Lang) -> String {
 }
 
 fn outcome_label(code: &str, lang: Lang) -> String {
-    let info = info::law_info(crate::law::DEFAULT_LAW, lang);
-    info.outcomes.iter().find(|o| o.code == code).map_or(code.to_string(), |o| o.label.to_uppercase())
+    let label = crate::model::CaseOutcome::ALL.iter().map(|&o| info::outcome_label(o, lang)).find(|o| o.code == code);
+    label.map_or(code.to_string(), |o| o.label.to_uppercase())
 }
 
 /// A readable explanation, as a careful lawyer would put it to a family.

@@ -252,23 +252,28 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
             continue;
         }
         let s = || Json::String(v.to_string());
-        match *col {
-            "id" => id = Some(v.to_string()),
-            "law" => top.push(("law".to_string(), s())),
-            "situation" => person.push(("situation".to_string(), s())),
-            "abroad" | "ceasedConduct" => person.push((col.to_string(), cell_bool(v))),
-            "militaryJustice" => proc.push((col.to_string(), cell_bool(v))),
-            "event" => proc.push(("event".to_string(), event_number(v).map_or_else(s, Json::Number))),
+        let (list, value) = match *col {
+            "id" => {
+                id = Some(v.to_string());
+                continue;
+            }
+            "law" => (&mut top, s()),
+            "situation" => (&mut person, s()),
+            "abroad" | "ceasedConduct" => (&mut person, cell_bool(v)),
+            "militaryJustice" => (&mut proc, cell_bool(v)),
+            "event" => (&mut proc, event_number(v).map_or_else(s, Json::Number)),
             "charges" => {
                 let list = v
                     .split([';', '|', ' '])
                     .filter(|c| !c.is_empty() && *c != "none")
                     .map(|c| Json::String(c.to_string()))
                     .collect();
-                proc.push(("charges".to_string(), Json::Array(list)));
+                (&mut proc, Json::Array(list))
             }
-            _ => proc.push((col.to_string(), s())),
-        }
+            _ => (&mut proc, s()),
+        };
+        // One push for every column (the key is the column's name).
+        list.push((col.to_string(), value));
     }
     if cells.len() > header.len() {
         let e = Error::at_root(crate::ErrorCode::UnknownField).quoting(&cells[header.len()]);
@@ -281,26 +286,88 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
 
 /// A CSV line for a result row.
 pub fn csv_result(row: &Row) -> String {
-    // A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
-    // carriage return first) gets a leading `'`, so an id such as
-    // `=HYPERLINK(…)` stays text; line breaks and quotes are quoted.
-    let q = |s: &str| {
-        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+    let mut out = String::new();
+    push_csv_result(&mut out, row);
+    out
+}
+
+/// Appends the CSV line for a result row (without a line break) to `out`.
+/// Written cell by cell into one string: a list of cells joined afterwards
+/// cost an allocation per cell and linked the formatting machinery.
+pub fn push_csv_result(out: &mut String, row: &Row) {
+    let mut buf = [0u8; 20];
+    out.push_str(core::str::from_utf8(crate::json::write::decimal(row.line as u64, &mut buf)).unwrap_or_default());
+    out.push(',');
+    push_cell(out, row.id.as_deref().unwrap_or(""));
+    out.push(',');
+    if let Some(o) = row.outcome {
+        out.push_str(o.code());
+    }
+    // A cell per kind of list, with the proceedings' lists joined by " | "
+    // and each list's items by ";".
+    let mut cell = String::new();
+    let mut lists = |item: &dyn Fn(&mut String, &RowProceeding)| {
+        cell.clear();
+        for (i, p) in row.proceedings.iter().enumerate() {
+            if i > 0 {
+                cell.push_str(" | ");
+            }
+            item(&mut cell, p);
+        }
+        out.push(',');
+        push_cell(out, &cell);
     };
-    let join = |f: &dyn Fn(&RowProceeding) -> String| row.proceedings.iter().map(f).collect::<Vec<_>>().join(" | ");
-    [
-        row.line.to_string(),
-        q(row.id.as_deref().unwrap_or("")),
-        row.outcome.map_or(String::new(), |o| o.code().to_string()),
-        q(&join(&|p| p.numerals.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(";"))),
-        q(&join(&|p| p.articles.join(";"))),
-        q(&join(&|p| p.questions.iter().map(|x| x.code()).collect::<Vec<_>>().join(";"))),
-        row.error.as_ref().map_or(String::new(), |e| e.code.as_str().to_string()),
-        q(row.error.as_ref().and_then(|e| e.path.as_deref()).unwrap_or("")),
-        q(row.error.as_ref().map_or("", |e| e.message.as_str())),
-    ]
-    .join(",")
+    let joined = |cell: &mut String, items: &mut dyn Iterator<Item = &str>| {
+        for (i, x) in items.enumerate() {
+            if i > 0 {
+                cell.push(';');
+            }
+            cell.push_str(x);
+        }
+    };
+    lists(&|cell, p| {
+        for (i, &n) in p.numerals.iter().enumerate() {
+            if i > 0 {
+                cell.push(';');
+            }
+            cell.push_str(core::str::from_utf8(crate::json::write::decimal(u64::from(n), &mut [0; 20])).unwrap_or_default());
+        }
+    });
+    lists(&|cell, p| joined(cell, &mut p.articles.iter().map(String::as_str)));
+    lists(&|cell, p| joined(cell, &mut p.questions.iter().map(|x| x.code())));
+    let error = row.error.as_ref();
+    out.push(',');
+    if let Some(e) = error {
+        out.push_str(e.code.as_str());
+    }
+    out.push(',');
+    push_cell(out, error.and_then(|e| e.path.as_deref()).unwrap_or(""));
+    out.push(',');
+    push_cell(out, error.map_or("", |e| e.message.as_str()));
+}
+
+/// One cell of the results CSV. A cell a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@`, tab, carriage return first) gets a leading `'`, so an
+/// id such as `=HYPERLINK(…)` stays text; line breaks and quotes are quoted.
+fn push_cell(out: &mut String, s: &str) {
+    let quoted = s.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    if quoted {
+        for (i, part) in s.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
 }
 
 pub const CSV_RESULT_HEADER: &str = "line,id,outcome,numerals,articles,questions,error_code,error_path,error_message";

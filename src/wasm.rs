@@ -9,11 +9,11 @@ use crate::json::{self, Json, ToJson, TreeError, json_object};
 use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
 
-/// Faster than the standard wasm allocator on the many small strings of an
-/// explanation, and smaller (the module is single-threaded).
+/// Size classes and a bump pointer (`heap.rs`): an assessment's many small
+/// blocks are handed out and taken back in a few instructions each.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: crate::heap::WasmHeap = crate::heap::WasmHeap::new();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
@@ -224,7 +224,7 @@ json_object!(Screened { "rows": rows, "csv": csv });
 fn screened(rows: Vec<crate::screen::Row>) -> Result<JsValue, JsValue> {
     let mut csv = String::new();
     for r in &rows {
-        csv.push_str(&crate::screen::csv_result(r));
+        crate::screen::push_csv_result(&mut csv, r);
         csv.push('\n');
     }
     to_js(&Screened { rows, csv })

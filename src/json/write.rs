@@ -65,6 +65,13 @@ impl Writer {
     /// One member of the open object. Keys are the format's own names
     /// (`rulesVersion`, `nextSteps`): plain ASCII that needs no escaping.
     pub fn field<T: ToJson + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.key(key);
+        value.to_json(self);
+    }
+
+    /// The key of [`Writer::field`], in a function of its own: written in
+    /// `field`, it was copied into each of its instances (7 KB of wasm).
+    fn key(&mut self, key: &'static str) {
         debug_assert!(key.bytes().all(|b| b.is_ascii() && ESCAPE[b as usize] == 0), "{key}");
         self.next();
         self.out.push(b'"');
@@ -74,7 +81,6 @@ impl Writer {
         if self.pretty {
             self.out.push(b' ');
         }
-        value.to_json(self);
     }
 
     /// One item of the open array.
@@ -128,7 +134,9 @@ impl Writer {
             self.out.extend_from_slice(&bytes[run..i]);
             if b >= 0x80 {
                 // A whole character starts here (see above).
-                let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+                // `get`, not `s[i..]`: indexing a `str` links the formatting
+                // of its panic message (about 4 KB of wasm).
+                let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
                 let mut units = [0u16; 2];
                 for &unit in c.encode_utf16(&mut units).iter() {
                     self.hex_escape(unit);
@@ -181,10 +189,18 @@ impl Writer {
     }
 
     fn newline(&mut self) {
+        /// A line break and 16 levels of indentation, written in one copy
+        /// (the assessment nests about 6 deep).
+        const BREAK: &[u8; 33] = b"\n                                ";
         if self.pretty {
-            self.out.push(b'\n');
-            for _ in 0..self.level {
-                self.out.extend_from_slice(b"  ");
+            let mut indent = 2 * self.level;
+            let n = indent.min(BREAK.len() - 1);
+            self.out.extend_from_slice(&BREAK[..1 + n]);
+            indent -= n;
+            while indent > 0 {
+                let n = indent.min(BREAK.len() - 1);
+                self.out.extend_from_slice(&BREAK[1..1 + n]);
+                indent -= n;
             }
         }
     }
@@ -389,6 +405,29 @@ mod tests {
         c: Vec<Vec<u8>>,
     }
     json_object!(Pair { "a": a, "bKey": b, "c": c });
+
+    /// Indentation past the 16 levels written in one copy is still two
+    /// spaces a level, as a general JSON library writes it.
+    #[test]
+    fn deep_nesting_is_indented_two_spaces_a_level() {
+        struct Nest(usize);
+        impl ToJson for Nest {
+            fn to_json(&self, w: &mut Writer) {
+                w.begin_array();
+                if self.0 == 0 {
+                    w.item(&7u8);
+                } else {
+                    w.item(&Nest(self.0 - 1));
+                }
+                w.end_array();
+            }
+        }
+        let mut value = serde_json::json!([7]);
+        for _ in 0..24 {
+            value = serde_json::json!([value]);
+        }
+        assert_eq!(to_pretty(&Nest(24)), serde_json::to_string_pretty(&value).unwrap());
+    }
 
     #[test]
     fn pretty_and_compact_layouts() {
