@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 const pkg = new URL('../www/pkg/', import.meta.url);
-const { initSync, evaluate } = await import(new URL('amnistia.js', pkg));
-initSync({ module: fs.readFileSync(new URL('amnistia_bg.wasm', pkg)) });
+const { initSync, evaluate, evaluateJson, screenJsonl, law } = await import(new URL('amnistia.js', pkg));
+const wasm = initSync({ module: fs.readFileSync(new URL('amnistia_bg.wasm', pkg)) });
 
 // The example case of the contract (case-format.md §1).
 const example = {
@@ -29,4 +29,22 @@ assert.throws(() => evaluate({}, 'es'), (e) => {
   return true;
 });
 
-console.log('smoke: ok (example case covered; {} -> no_proceedings)');
+// The module's own allocator (src/heap.rs) reuses its blocks: the same work
+// done again takes no new memory, so a page left open or a long screening run
+// does not swell on a cheap phone.
+const { completeCases, partialCases } = await import('../bench/cases.mjs');
+const info = law('es');
+const cases = [...completeCases(1500, info), ...partialCases(1500, info)];
+const lines = cases.map((c) => JSON.stringify(c));
+const work = () => {
+  for (const c of cases) evaluate(c, 'es');
+  for (const t of lines.slice(0, 300)) evaluateJson(t, 'en');
+  for (let i = 0; i < lines.length; i += 500) screenJsonl(lines.slice(i, i + 500).join('\n'), i + 1, 'es');
+};
+work();
+const bytes = wasm.memory.buffer.byteLength;
+work();
+work();
+assert.equal(wasm.memory.buffer.byteLength, bytes, 'the same 3,000 cases, checked again, took more memory');
+
+console.log(`smoke: ok (example case covered; {} -> no_proceedings; memory steady at ${bytes / 65536} pages over repeated work)`);

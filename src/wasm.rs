@@ -100,18 +100,8 @@ fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeE
     if depth >= json::MAX_DEPTH {
         return Err(TreeError::Syntax);
     }
-    if v.is_null() || v.is_undefined() {
-        spend(budget, 4)?;
-        return Ok(Json::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        spend(budget, 5)?;
-        return Ok(Json::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        spend(budget, 24)?;
-        return Ok(Json::Number(n));
-    }
+    // Each test is a call into JS: the common kinds go first (a case is
+    // mostly strings), and a string is measured before it is copied.
     if v.is_string() {
         // A UTF-16 length over the budget is over it in UTF-8 too: refuse
         // before copying megabytes into the module.
@@ -121,7 +111,22 @@ fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeE
         spend(budget, s.len().saturating_sub(units))?;
         return Ok(Json::String(s));
     }
-    if !v.is_object() || v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() || js_sys::ArrayBuffer::is_view(v) {
+    if !v.is_object() {
+        if let Some(n) = v.as_f64() {
+            spend(budget, 24)?;
+            return Ok(Json::Number(n));
+        }
+        if let Some(b) = v.as_bool() {
+            spend(budget, 5)?;
+            return Ok(Json::Bool(b));
+        }
+        if v.is_null() || v.is_undefined() {
+            spend(budget, 4)?;
+            return Ok(Json::Null);
+        }
+        return Err(TreeError::Syntax);
+    }
+    if v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() || js_sys::ArrayBuffer::is_view(v) {
         return Err(TreeError::Syntax);
     }
     spend(budget, 2)?;

@@ -583,8 +583,21 @@ export function mountChecker(root, opts) {
       const quiet = () => {}; // a failure shows if and when the part is needed
       let chain = preparePart('result').catch(quiet);
       if (opts.screening) chain = chain.then(() => preparePart('screening')).catch(quiet);
-      chain.then(() => loadLang('en')).catch(quiet);
+      chain.then(() => loadLang('en')).catch(quiet).then(() => idle(warmUp, { timeout: 2000 }));
     }, { timeout: 1000 });
+  }
+
+  /**
+   * One check with every fact unknown, its result thrown away: the engine compiles the core's code
+   * on its first use, which would otherwise fall on the family's first answer (some 5 ms on a
+   * desktop, several times that on a cheap phone). No request, nothing kept.
+   */
+  function warmUp() {
+    try {
+      core.mod?.evaluate({ proceedings: [{}] }, 'es');
+    } catch {
+      // a real check shows any error
+    }
   }
 
   /** Runs `fn` (a re-render) and puts the focus back on the element with the same id. */

@@ -105,19 +105,21 @@ impl Writer {
     pub fn string(&mut self, s: &str) {
         self.out.reserve(s.len() + 2);
         self.out.push(b'"');
-        if needs_escape(s.as_bytes(), self.ascii) {
-            self.escaped(s);
-        } else {
-            // Nearly every string: copied whole.
-            self.out.extend_from_slice(s.as_bytes());
+        match first_escape(s.as_bytes(), self.ascii) {
+            // Most strings: copied whole.
+            None => self.out.extend_from_slice(s.as_bytes()),
+            // The rest: the clean start is not scanned again.
+            Some(from) => self.escaped(s, from),
         }
         self.out.push(b'"');
     }
 
-    fn escaped(&mut self, s: &str) {
+    /// Writes `s` escaped; nothing before `from` needs escaping, and in
+    /// ASCII mode `from` is on a character boundary.
+    fn escaped(&mut self, s: &str, from: usize) {
         let bytes = s.as_bytes();
         let mut run = 0;
-        let mut i = 0;
+        let mut i = from;
         while i < bytes.len() {
             // Eight bytes at a time while none needs escaping. In ASCII mode
             // a skipped block is ASCII, so `i` stays on a character boundary.
@@ -134,14 +136,21 @@ impl Writer {
             self.out.extend_from_slice(&bytes[run..i]);
             if b >= 0x80 {
                 // A whole character starts here (see above).
-                // `get`, not `s[i..]`: indexing a `str` links the formatting
-                // of its panic message (about 4 KB of wasm).
-                let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
-                let mut units = [0u16; 2];
-                for &unit in c.encode_utf16(&mut units).iter() {
-                    self.hex_escape(unit);
+                if let (0xc2..=0xdf, Some(&next)) = (b, bytes.get(i + 1)) {
+                    // Two bytes, U+0080 to U+07FF: every accented letter,
+                    // `ñ`, `¿`, `«`, `º` of the Spanish text.
+                    self.hex_escape(u16::from(b & 0x1f) << 6 | u16::from(next & 0x3f));
+                    i += 2;
+                } else {
+                    // `get`, not `s[i..]`: indexing a `str` links the formatting
+                    // of its panic message (about 4 KB of wasm).
+                    let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
+                    let mut units = [0u16; 2];
+                    for &unit in c.encode_utf16(&mut units).iter() {
+                        self.hex_escape(unit);
+                    }
+                    i += c.len_utf8();
                 }
-                i += c.len_utf8();
             } else {
                 if e == b'u' {
                     self.hex_escape(u16::from(b));
@@ -159,10 +168,8 @@ impl Writer {
     /// `\u` and four lowercase hex digits.
     fn hex_escape(&mut self, unit: u16) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.out.extend_from_slice(b"\\u");
-        for shift in [12, 8, 4, 0] {
-            self.out.push(HEX[usize::from((unit >> shift) & 0xf)]);
-        }
+        let hex = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+        self.out.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
     }
 
     fn open(&mut self, c: u8) {
@@ -234,20 +241,20 @@ fn word_needs_escape(w: u64, ascii: bool) -> bool {
     any_escape(w) || ascii && w & 0x8080_8080_8080_8080 != 0
 }
 
-/// Whether any byte needs escaping: eight bytes at a time, the last eight
-/// read again (overlapping) rather than one by one.
-fn needs_escape(bytes: &[u8], ascii: bool) -> bool {
-    if bytes.len() < 8 {
-        return bytes.iter().any(|&b| ESCAPE[b as usize] != 0 || ascii && b >= 0x80);
-    }
+/// Where escaping may start: the first eight-byte block holding a byte to
+/// escape, or the exact byte in the last few; `None` if no byte needs it.
+/// In ASCII mode everything before the answer is ASCII, so it is on a
+/// character boundary.
+fn first_escape(bytes: &[u8], ascii: bool) -> Option<usize> {
     let mut at = 0;
     while at + 8 <= bytes.len() {
         if word_needs_escape(word_at(bytes, at), ascii) {
-            return true;
+            return Some(at);
         }
         at += 8;
     }
-    at < bytes.len() && word_needs_escape(word_at(bytes, bytes.len() - 8), ascii)
+    let tail = bytes.get(at..).unwrap_or_default();
+    tail.iter().position(|&b| ESCAPE[b as usize] != 0 || ascii && b >= 0x80).map(|p| at + p)
 }
 
 /// Whether any of the eight bytes of `w` is a control character, `"` or
@@ -461,6 +468,21 @@ mod tests {
             assert_eq!(super::super::from_text(&out), Ok(super::super::Json::String(s.into())), "{out}");
         }
         assert_eq!(to_compact_ascii("é😀"), r#""\u00e9\ud83d\ude00""#);
+    }
+
+    /// The ASCII output (the JS boundary's) escapes every other character,
+    /// and a general JSON library reads back exactly the text written.
+    #[test]
+    fn ascii_output_reads_back_as_the_same_text() {
+        let text: String = (0x20..0x800u32)
+            .chain((0x800..0x11_0000).step_by(97))
+            .filter_map(char::from_u32)
+            .chain("Artículo 8, numeral 12: «sí», ¿año? ñ € 😀 \u{7ff}\u{800}\u{ffff}\u{10000}".chars())
+            .collect();
+        let written = to_compact_ascii(&text);
+        assert!(written.is_ascii(), "non-ASCII byte in the boundary's output");
+        assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
+        assert_eq!(to_compact_ascii("añ"), r#""a\u00f1""#);
     }
 
     #[test]
