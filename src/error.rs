@@ -6,6 +6,7 @@
 
 use crate::Lang;
 use crate::json::{ToJson, Writer, json_object};
+use crate::text::cat;
 
 /// The stable error codes of contract §4. They never change meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,11 +88,13 @@ impl Error {
 
     /// Quotes the offending value in the message, cut to 40 characters.
     pub(crate) fn quoting(mut self, value: &str) -> Error {
-        let mut q: String = value.chars().take(40).collect();
-        if value.chars().nth(40).is_some() {
-            q.push('…');
-        }
-        self.quoted = Some(q);
+        // One pass to the 41st character, then one copy (collecting chars
+        // one by one took more code in the wasm). `get` cannot fail at a
+        // char boundary, and has no panicking path.
+        self.quoted = Some(match value.char_indices().nth(40) {
+            Some((cut, _)) => cat!(value.get(..cut).unwrap_or(value), "…"),
+            None => value.into(),
+        });
         self
     }
 
@@ -165,9 +168,11 @@ impl Error {
             Lang::Es => es,
             Lang::En => en,
         };
+        // Joined by hand, not with `format!`: this runs in the wasm module,
+        // which then needs none of the formatting machinery.
         match &self.quoted {
-            Some(q) => format!("{base}: «{q}»"),
-            None => base.to_string(),
+            Some(q) => cat!(base, ": «", q, "»"),
+            None => base.into(),
         }
     }
 

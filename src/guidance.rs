@@ -165,7 +165,7 @@ fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpt
             let text = if parts.is_empty() {
                 pick!(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
             } else {
-                pick!(lang, cat!("con un cargo de: ", parts.join("; y ")), cat!("with a charge of: ", parts.join("; and ")))
+                pick!(lang, cat!("con un cargo de: ", text::list(&parts, "; y ", "; y ")), cat!("with a charge of: ", text::list(&parts, "; and ", "; and ")))
             };
             AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
         })

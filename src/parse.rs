@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode};
 use crate::json::{self, Json, TreeError};
 use crate::law;
 use crate::model::{Case, ChargeSet, Event, FactsDate, Person, Phase, Proceeding, Situation};
+use crate::text::cat;
 
 pub const MAX_PROCEEDINGS: usize = 50;
 pub const MAX_LABEL_CHARS: usize = 200;
@@ -80,8 +81,9 @@ fn read_person(value: Json) -> Result<Person, Error> {
         _ => return Err(Error::new(ErrorCode::InvalidValue, "person")),
     };
     for (key, value) in members {
-        // Paths are written out only when an error needs one.
-        let path = || format!("person.{key}");
+        // Paths are written out only when an error needs one (with `cat!`,
+        // not `format!`, which would pull the formatting machinery into the wasm).
+        let path = || -> String { cat!("person.", key) };
         match key.as_str() {
             "situation" => person.situation = code(value, &path, Situation::from_code)?,
             "abroad" => person.abroad = boolean(value, &path)?,
@@ -105,9 +107,10 @@ fn read_proceedings(value: Json) -> Result<Vec<Proceeding>, Error> {
 }
 
 fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
-    let at = |key: &str| format!("proceedings[{index}].{key}");
+    let at = |key: &str| -> String { cat!("proceedings[", index, "].", key) };
     let Json::Object(members) = value else {
-        return Err(Error::new(ErrorCode::InvalidValue, format!("proceedings[{index}]")));
+        let path: String = cat!("proceedings[", index, "]");
+        return Err(Error::new(ErrorCode::InvalidValue, path));
     };
     let mut p = Proceeding::default();
     let mut start: Option<(DayRange, date::Precision)> = None;
@@ -203,7 +206,7 @@ fn charges(value: Json, path: &dyn Fn() -> String) -> Result<Option<ChargeSet>, 
     };
     let mut set = ChargeSet::default();
     for (i, item) in items.into_iter().enumerate() {
-        let at = || format!("{}[{i}]", path());
+        let at = || -> String { cat!(path(), "[", i, "]") };
         match item {
             Json::String(s) => match Charge::from_code(&s) {
                 Some(c) => set.insert(c),
