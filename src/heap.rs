@@ -69,6 +69,20 @@ pub fn class_size(size: usize, align: usize) -> Option<usize> {
     size.max(align).max(MIN_ALIGN).checked_next_power_of_two()
 }
 
+/// `at` rounded up to a multiple of `align`, a power of two (bit masks: no
+/// division, so no panic path).
+fn align_up(at: usize, align: usize) -> Option<usize> {
+    let mask = align.wrapping_sub(1);
+    Some(at.checked_add(mask)? & !mask)
+}
+
+/// The free list of a class size (a power of two, so below `CLASSES`).
+/// Masked rather than checked: an allocator must not panic, since a panic
+/// would allocate.
+fn list_of(cap: usize) -> usize {
+    cap.trailing_zeros() as usize & (CLASSES - 1)
+}
+
 impl<M: Memory> Heap<M> {
     /// An empty heap; it takes pages on its first allocation.
     pub const fn new(mem: M) -> Self {
@@ -94,9 +108,9 @@ impl<M: Memory> Heap<M> {
     /// memory cannot grow.
     pub fn alloc(&mut self, size: usize, align: usize) -> Option<usize> {
         let cap = class_size(size, align)?;
-        let class = cap.trailing_zeros() as usize;
+        let class = list_of(cap);
         let head = self.free[class];
-        if head != 0 && head % align == 0 {
+        if head != 0 && head & align.wrapping_sub(1) == 0 {
             self.free[class] = self.mem.load(head);
             return Some(head);
         }
@@ -106,7 +120,7 @@ impl<M: Memory> Heap<M> {
     /// Gives back the block at `at`, allocated for `size` bytes at `align`.
     pub fn dealloc(&mut self, at: usize, size: usize, align: usize) {
         let Some(cap) = class_size(size, align) else { return };
-        let class = cap.trailing_zeros() as usize;
+        let class = list_of(cap);
         self.mem.store(at, self.free[class]);
         self.free[class] = at;
     }
@@ -121,12 +135,12 @@ impl<M: Memory> Heap<M> {
     /// A fresh block of `cap` bytes at `align` from the bump pointer.
     fn bump(&mut self, cap: usize, align: usize) -> Option<usize> {
         let align = align.max(MIN_ALIGN);
-        let mut start = self.top.checked_next_multiple_of(align)?;
+        let mut start = align_up(self.top, align)?;
         if start.checked_add(cap)? > self.end && self.mem.size() != self.end {
             // First use, or the memory grew without us: start over at its end.
             self.top = self.mem.size();
             self.end = self.top;
-            start = self.top.checked_next_multiple_of(align)?;
+            start = align_up(self.top, align)?;
         }
         let top = start.checked_add(cap)?;
         if top > self.end {
