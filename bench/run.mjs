@@ -141,6 +141,8 @@ for (const which of ['node', 'ours', 'json-rules-engine', 'zen']) {
     scriptToFirstResultMs: median(runs.map((r) => r.scriptToFirstResult)),
     processStartToFirstResultMs: median(runs.map((r) => r.processStartToFirstResult)),
     spawnToExitMs: median(runs.map((r) => r.wallMs)),
+    // Medians of each phase: importing the module, setting it up, the first result.
+    phasesMs: Object.fromEntries(Object.keys(runs[0].phases).map((k) => [k, median(runs.map((r) => r.phases[k]))])),
     outcome: runs[0].outcome,
   };
 }
@@ -201,10 +203,11 @@ L.push('');
 const u = report.unknown;
 L.push(`**Unknown facts** (${N} cases with some facts left out or a month or year for the date): \`evaluate\` median ${us(u.medianUs)} µs (p90 ${us(u.p90Us)} µs); outcomes ${Object.entries(u.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; each \`needs_information\` case names on average ${u.questionsPerOpenCase.toFixed(2)} questions and ${u.answerOptionsPerOpenCase.toFixed(1)} possible answers, each with the outcome it would lead to. json-rules-engine and ZEN cannot do this at all: they evaluate the facts they are given, and have no notion of an unknown fact standing for every value it could take, of which facts would settle the result, or of what each answer would change.`, '');
 L.push('**Cold start** (a fresh Node process; median of ' + coldRuns + ' runs): import, set up, first result.', '');
-L.push('| engine | script start → first result, ms | process start → first result, ms | spawn → exit, ms |', '|---|---:|---:|---:|');
+L.push('| engine | script start → first result, ms | of which import / set up / first result, ms | process start → first result, ms | spawn → exit, ms |', '|---|---:|---:|---:|---:|');
 for (const [k, name] of [['node', 'empty Node process (baseline)'], ['ours', 'amnistia (wasm: compile, instantiate, evaluate)'], ['json-rules-engine', 'json-rules-engine'], ['zen', 'GoRules ZEN (native addon)']]) {
   const c = report.cold[k];
-  L.push(`| ${name} | ${k === 'node' ? '—' : c.scriptToFirstResultMs.toFixed(1)} | ${c.processStartToFirstResultMs.toFixed(1)} | ${c.spawnToExitMs.toFixed(1)} |`);
+  const ph = c.phasesMs && Object.keys(c.phasesMs).length ? ['import', 'setup', 'first'].map((p) => c.phasesMs[p].toFixed(1)).join(' / ') : '—';
+  L.push(`| ${name} | ${k === 'node' ? '—' : c.scriptToFirstResultMs.toFixed(1)} | ${ph} | ${c.processStartToFirstResultMs.toFixed(1)} | ${c.spawnToExitMs.toFixed(1)} |`);
 }
 L.push('');
 if (report.native) {
