@@ -14,8 +14,10 @@ out=target/wasm-test/pkg
 # replace the release artifact that scripts/build-wasm.sh copies to www/pkg.
 export CARGO_TARGET_DIR=target/wasm-test/cargo
 
-echo "== cargo build (wasm32, release, --features test-hooks) =="
-cargo build --profile wasm --target wasm32-unknown-unknown --lib --features test-hooks
+echo "== cargo build (wasm32, release, --features page,test-hooks) =="
+# `page` as in scripts/build-wasm.sh: the trap is tested on the page's own
+# configuration (no std, a panic handler that traps).
+cargo build --profile wasm --target wasm32-unknown-unknown --lib --features page,test-hooks
 
 echo "== wasm-bindgen -> $out =="
 rm -rf "$out"

@@ -12,8 +12,10 @@ say() { printf '\n== %s ==\n' "$*"; }
 out=www/pkg
 wasm=$out/amnistia_bg.wasm
 
-say "cargo build (wasm32, release)"
-cargo build --profile wasm --target wasm32-unknown-unknown --lib
+say "cargo build (wasm32, release, --features page)"
+# `page`: the library links no std and a panic traps (src/wasm.rs), so std's
+# panic and formatting machinery stays out of the module.
+cargo build --profile wasm --target wasm32-unknown-unknown --lib --features page
 
 say "wasm-bindgen"
 rm -rf "$out"

@@ -7,6 +7,7 @@
 use crate::Lang;
 use crate::json::{ToJson, Writer, json_object};
 use crate::text::cat;
+use crate::prelude::*;
 
 /// The stable error codes of contract §4. They never change meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -191,7 +192,7 @@ impl core::fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 impl ToJson for ErrorCode {
     fn to_json(&self, w: &mut Writer) {

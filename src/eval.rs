@@ -16,7 +16,8 @@ use crate::date::{Day, DayRange};
 use crate::few::Few;
 use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
-use std::sync::OnceLock;
+use crate::once::Once;
+use crate::prelude::*;
 
 /// Which numerals' windows and margins hold a day: bit `k` is numeral `k`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -61,7 +62,7 @@ pub struct Tables {
 }
 
 pub fn tables(law: &'static Law) -> &'static Tables {
-    static CACHE: OnceLock<Vec<Tables>> = OnceLock::new();
+    static CACHE: Once<Vec<Tables>> = Once::new();
     let all = CACHE.get_or_init(|| crate::law::LAWS.iter().map(|l| Tables::of(l)).collect());
     let i = crate::law::LAWS.iter().position(|l| core::ptr::eq(*l, law)).unwrap_or(0);
     &all[i]

@@ -14,6 +14,7 @@ use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{Confidence, ExclusionKind, Law};
 use crate::model::{Event, Outcome, Proceeding};
 use crate::text::{self, cat, pick};
+use crate::prelude::*;
 
 /// Yes, no, or not known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

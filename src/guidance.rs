@@ -12,6 +12,7 @@ use crate::eval::{self, Facts};
 use crate::law::{self, Law};
 use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
 use crate::text::{self, cat, pick};
+use crate::prelude::*;
 
 fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
     eval::outcome_only(law, facts)

@@ -43,6 +43,17 @@
 //! - **law**: one version of the text (`enacted-2026-02-19` by default);
 //!   **rules version**: the hash of its data.
 
+// `no_std` in every build, so that each one checks what the page's wasm
+// needs: names beyond `core` come from `alloc` through `prelude`. Std is
+// linked everywhere but in the page's wasm (feature `page` on wasm32), whose
+// panics just trap (`wasm.rs`), leaving std's panic and formatting machinery
+// out of the module.
+#![no_std]
+
+extern crate alloc;
+#[cfg(not(all(feature = "page", target_arch = "wasm32")))]
+extern crate std;
+
 pub mod assessment;
 pub mod charge;
 pub mod date;
@@ -51,6 +62,7 @@ pub mod eval;
 pub mod explain;
 mod few;
 pub mod guidance;
+mod once;
 /// The wasm module's allocator; public for its property tests (`tests/heap.rs`).
 #[doc(hidden)]
 pub mod heap;
@@ -60,6 +72,7 @@ pub mod law;
 pub mod model;
 pub mod output;
 pub mod parse;
+mod prelude;
 pub mod screen;
 mod text;
 
@@ -69,6 +82,7 @@ pub mod wasm;
 pub use assessment::Assessment;
 pub use error::{Error, ErrorCode};
 pub use model::{Case, CaseOutcome, Outcome, Question};
+use crate::prelude::*;
 
 /// The language of every text the checker writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -5,6 +5,7 @@ use crate::assessment::{Assessment, Effect};
 use crate::error::Error;
 use crate::json::{ToJson, json_object};
 use crate::{Lang, info};
+use crate::prelude::*;
 
 /// Checks JSON text and returns the assessment as pretty JSON text.
 pub fn check_to_json(text: &str, lang: Lang) -> Result<String, Error> {

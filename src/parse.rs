@@ -11,6 +11,7 @@ use crate::json::{self, Json, TreeError};
 use crate::law;
 use crate::model::{Case, ChargeSet, Event, FactsDate, Person, Phase, Proceeding, Situation};
 use crate::text::cat;
+use crate::prelude::*;
 
 pub const MAX_PROCEEDINGS: usize = 50;
 pub const MAX_LABEL_CHARS: usize = 200;
@@ -29,7 +30,7 @@ pub fn case_from_bytes(bytes: &[u8]) -> Result<Case, Error> {
     if bytes.len() > json::MAX_INPUT_BYTES {
         return Err(Error::at_root(ErrorCode::InputTooLarge));
     }
-    match std::str::from_utf8(bytes) {
+    match core::str::from_utf8(bytes) {
         Ok(text) => case_from_text(text),
         Err(_) => Err(Error::at_root(ErrorCode::InvalidJson)),
     }
@@ -190,7 +191,8 @@ fn event(value: Json, path: &dyn Fn() -> String) -> Result<Option<Event>, Error>
         Json::Null => Ok(None),
         Json::String(s) if s == "none" => Ok(Some(Event::NoEvent)),
         // Whole numbers only; 12.0 is 12 (JS has no other kind of number).
-        Json::Number(n) if n.fract() == 0.0 && (1.0..=13.0).contains(&n) => {
+        // Compared with its cast (`f64::fract` is std's, not core's).
+        Json::Number(n) if (1.0..=13.0).contains(&n) && n == f64::from(n as u8) => {
             Ok(Some(Event::Numeral(n as u8)))
         }
         Json::String(s) => Err(Error::new(ErrorCode::InvalidEvent, path()).quoting(&s)),

@@ -8,6 +8,7 @@ use crate::json::Json;
 use crate::model::{CaseOutcome, Outcome, Question};
 use crate::{Lang, parse};
 use crate::json::json_object;
+use crate::prelude::*;
 
 /// The CSV columns, in the template's order. `id` is echoed back.
 pub const CSV_COLUMNS: &[&str] = &[

@@ -9,12 +9,23 @@ use crate::json::{self, Json, ToJson, TreeError, json_object};
 use crate::text::cat;
 use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
+use crate::prelude::*;
 
 /// Size classes and a bump pointer (`heap.rs`): an assessment's many small
 /// blocks are handed out and taken back in a few instructions each.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: crate::heap::WasmHeap = crate::heap::WasmHeap::new();
+
+/// The page's module (feature `page`) links no std, so it brings its own
+/// panic handler: it traps, like `panic = "abort"` does, and never formats
+/// the message, so none of std's panic and formatting code is linked. The
+/// page recovers from a trap with a fresh instance (`www/checker.js`).
+#[cfg(feature = "page")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
@@ -61,7 +72,8 @@ fn lang_of(lang: &JsValue) -> Result<Lang, JsValue> {
 
 fn line_arg(v: &JsValue) -> Result<usize, JsValue> {
     match v.as_f64() {
-        Some(n) if n.fract() == 0.0 && (1.0..=1e9).contains(&n) => Ok(n as usize),
+        // Whole: equal to its cast (`f64::fract` is std's, not core's).
+        Some(n) if (1.0..=1e9).contains(&n) && n == f64::from(n as u32) => Ok(n as usize),
         _ => Err(js_error("invalid_value", "firstLine must be a whole number from 1", Some("firstLine"))),
     }
 }

@@ -12,6 +12,7 @@ mod read;
 pub mod write;
 
 pub use write::{ToJson, Writer};
+use crate::prelude::*;
 pub(crate) use write::{json_code, json_object};
 
 /// The largest case accepted, in bytes of JSON text (contract §4).

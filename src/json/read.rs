@@ -6,6 +6,7 @@
 //! never panics and never recurses deeper than [`MAX_DEPTH`].
 
 use super::{Json, MAX_DEPTH, TreeError};
+use crate::prelude::*;
 
 pub(super) fn parse(text: &str) -> Result<Json, TreeError> {
     let mut r = Reader { text, s: text.as_bytes(), i: 0 };
@@ -313,6 +314,7 @@ fn number_value<'a>(d: impl Iterator<Item = &'a u8>, exp: i64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::super::{Json, from_text};
+    use crate::prelude::*;
 
     /// Where the value can matter (whole numbers below 2^53, written in
     /// any JSON form), it is the correctly rounded one.

@@ -6,6 +6,8 @@
 //! whitespace at all. Strings escape `"`, `\` and control characters only,
 //! so Spanish text stays readable. Writing cannot fail.
 
+use crate::prelude::*;
+
 /// A value that can be written as JSON.
 pub trait ToJson {
     fn to_json(&self, w: &mut Writer);
@@ -320,7 +322,7 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for std::borrow::Cow<'_, str> {
+impl ToJson for alloc::borrow::Cow<'_, str> {
     fn to_json(&self, w: &mut Writer) {
         w.string(self);
     }
