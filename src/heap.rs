@@ -193,6 +193,12 @@ mod wasm_heap {
     // and no allocator call can interrupt another.
     unsafe impl Sync for WasmHeap {}
 
+    impl Default for WasmHeap {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
     impl WasmHeap {
         pub const fn new() -> Self {
             WasmHeap(UnsafeCell::new(Heap::new(Linear)))
