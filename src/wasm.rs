@@ -307,3 +307,22 @@ pub fn screen_columns() -> Result<JsValue, JsValue> {
 pub fn test_trap() {
     core::arch::wasm32::unreachable()
 }
+
+/// Benchmark builds only (`--features bench-hooks`, built by
+/// `scripts/bench.sh` into `target/bench/pkg`, never `www/`): the explained
+/// evaluation of one case `times` times inside the module, from JSON text to
+/// the whole assessment (every step, reading, answer and next step written),
+/// with no output, so the benchmark can time it apart from the JS boundary.
+/// Returns how many assessments were made.
+#[cfg(feature = "bench-hooks")]
+#[wasm_bindgen(js_name = benchCheck)]
+pub fn bench_check(text: String, times: u32) -> u32 {
+    let mut made = 0;
+    for _ in 0..times {
+        if let Ok(a) = crate::check(core::hint::black_box(&text), Lang::Es) {
+            core::hint::black_box(&a);
+            made += 1;
+        }
+    }
+    made
+}
