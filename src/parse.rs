@@ -45,7 +45,7 @@ pub(crate) fn tree_error(e: TreeError) -> Error {
 }
 
 /// Reads a case from a JSON tree.
-pub fn case_from_tree(tree: Json) -> Result<Case, Error> {
+pub fn case_from_tree(tree: Json<'_>) -> Result<Case, Error> {
     let Json::Object(members) = tree else {
         return Err(Error::at_root(ErrorCode::InvalidValue));
     };
@@ -53,7 +53,7 @@ pub fn case_from_tree(tree: Json) -> Result<Case, Error> {
     let mut person = Person::default();
     let mut proceedings = None;
     for (key, value) in members {
-        match key.as_str() {
+        match &*key {
             "law" => match value {
                 Json::Null => {}
                 Json::String(id) => {
@@ -64,7 +64,7 @@ pub fn case_from_tree(tree: Json) -> Result<Case, Error> {
             },
             "person" => person = read_person(value)?,
             "proceedings" => proceedings = Some(read_proceedings(value)?),
-            _ => return Err(Error::new(ErrorCode::UnknownField, key.clone()).quoting(&key)),
+            _ => return Err(Error::new(ErrorCode::UnknownField, &*key).quoting(&key)),
         }
     }
     let proceedings = proceedings.unwrap_or_default();
@@ -74,7 +74,7 @@ pub fn case_from_tree(tree: Json) -> Result<Case, Error> {
     Ok(Case { law: the_law, person, proceedings })
 }
 
-fn read_person(value: Json) -> Result<Person, Error> {
+fn read_person(value: Json<'_>) -> Result<Person, Error> {
     let mut person = Person::default();
     let members = match value {
         Json::Null => return Ok(person),
@@ -84,8 +84,8 @@ fn read_person(value: Json) -> Result<Person, Error> {
     for (key, value) in members {
         // Paths are written out only when an error needs one (with `cat!`,
         // not `format!`, which would pull the formatting machinery into the wasm).
-        let path = || -> String { cat!("person.", key) };
-        match key.as_str() {
+        let path = || -> String { cat!("person.", &*key) };
+        match &*key {
             "situation" => person.situation = code(value, &path, Situation::from_code)?,
             "abroad" => person.abroad = boolean(value, &path)?,
             "ceasedConduct" => person.ceased_conduct = boolean(value, &path)?,
@@ -95,7 +95,7 @@ fn read_person(value: Json) -> Result<Person, Error> {
     Ok(person)
 }
 
-fn read_proceedings(value: Json) -> Result<Vec<Proceeding>, Error> {
+fn read_proceedings(value: Json<'_>) -> Result<Vec<Proceeding>, Error> {
     let items = match value {
         Json::Null => return Ok(Vec::new()),
         Json::Array(items) => items,
@@ -107,7 +107,7 @@ fn read_proceedings(value: Json) -> Result<Vec<Proceeding>, Error> {
     items.into_iter().enumerate().map(|(i, p)| read_proceeding(p, i)).collect()
 }
 
-fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
+fn read_proceeding(value: Json<'_>, index: usize) -> Result<Proceeding, Error> {
     let at = |key: &str| -> String { cat!("proceedings[", index, "].", key) };
     let Json::Object(members) = value else {
         let path: String = cat!("proceedings[", index, "]");
@@ -118,11 +118,11 @@ fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
     let mut end: Option<DayRange> = None;
     for (key, value) in members {
         let path = || at(&key);
-        match key.as_str() {
+        match &*key {
             "label" => {
                 p.label = match value {
                     Json::Null => None,
-                    Json::String(s) if s.chars().nth(MAX_LABEL_CHARS).is_none() => Some(s),
+                    Json::String(s) if s.chars().nth(MAX_LABEL_CHARS).is_none() => Some(s.into_owned()),
                     _ => return Err(Error::new(ErrorCode::InvalidValue, path())),
                 }
             }
@@ -154,7 +154,7 @@ fn read_proceeding(value: Json, index: usize) -> Result<Proceeding, Error> {
     Ok(p)
 }
 
-fn boolean(value: Json, path: &dyn Fn() -> String) -> Result<Option<bool>, Error> {
+fn boolean(value: Json<'_>, path: &dyn Fn() -> String) -> Result<Option<bool>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::Bool(b) => Ok(Some(b)),
@@ -162,7 +162,7 @@ fn boolean(value: Json, path: &dyn Fn() -> String) -> Result<Option<bool>, Error
     }
 }
 
-fn code<T>(value: Json, path: &dyn Fn() -> String, from: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
+fn code<T>(value: Json<'_>, path: &dyn Fn() -> String, from: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) => match from(&s) {
@@ -173,7 +173,7 @@ fn code<T>(value: Json, path: &dyn Fn() -> String, from: fn(&str) -> Option<T>) 
     }
 }
 
-fn date_span(value: Json, path: &dyn Fn() -> String) -> Result<Option<(DayRange, date::Precision)>, Error> {
+fn date_span(value: Json<'_>, path: &dyn Fn() -> String) -> Result<Option<(DayRange, date::Precision)>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) => match date::parse_span(&s) {
@@ -186,7 +186,7 @@ fn date_span(value: Json, path: &dyn Fn() -> String) -> Result<Option<(DayRange,
     }
 }
 
-fn event(value: Json, path: &dyn Fn() -> String) -> Result<Option<Event>, Error> {
+fn event(value: Json<'_>, path: &dyn Fn() -> String) -> Result<Option<Event>, Error> {
     match value {
         Json::Null => Ok(None),
         Json::String(s) if s == "none" => Ok(Some(Event::NoEvent)),
@@ -200,7 +200,7 @@ fn event(value: Json, path: &dyn Fn() -> String) -> Result<Option<Event>, Error>
     }
 }
 
-fn charges(value: Json, path: &dyn Fn() -> String) -> Result<Option<ChargeSet>, Error> {
+fn charges(value: Json<'_>, path: &dyn Fn() -> String) -> Result<Option<ChargeSet>, Error> {
     let items = match value {
         Json::Null => return Ok(None),
         Json::Array(items) => items,
@@ -226,12 +226,12 @@ fn charges(value: Json, path: &dyn Fn() -> String) -> Result<Option<ChargeSet>, 
 mod hardening_tests {
     use super::*;
 
-    fn one(members: Vec<(&str, Json)>) -> Json {
-        let p = Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+    fn one<'a>(members: Vec<(&'a str, Json<'a>)>) -> Json<'a> {
+        let p = Json::Object(members.into_iter().map(|(k, v)| (k.into(), v)).collect());
         Json::Object(vec![("proceedings".into(), Json::Array(vec![p]))])
     }
 
-    fn code_of(tree: Json) -> Option<&'static str> {
+    fn code_of(tree: Json<'_>) -> Option<&'static str> {
         case_from_tree(tree).err().map(|e| e.code().as_str())
     }
 
@@ -266,7 +266,7 @@ mod hardening_tests {
 
     #[test]
     fn labels_are_counted_in_characters_and_kept_as_given() {
-        let label = |s: String| one(vec![("label", Json::String(s))]);
+        let label = |s: String| one(vec![("label", Json::String(s.into()))]);
         assert_eq!(code_of(label("😀".repeat(200))), None);
         assert_eq!(code_of(label("😀".repeat(201))), Some("invalid_value"));
         // Combining marks are characters too: 100 letters with 100 accents is 200.

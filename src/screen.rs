@@ -107,14 +107,14 @@ pub fn csv_header(line: &str) -> Result<Vec<&'static str>, String> {
         .collect()
 }
 
-fn cell_bool(v: &str) -> Json {
+fn cell_bool(v: &str) -> Json<'_> {
     // Only ASCII letters and `Í` lowercase into these words (`str::to_lowercase`
     // gives the same answer here, but links Unicode tables into the wasm).
     let lower: String = v.chars().map(|c| if c == 'Í' { 'í' } else { c.to_ascii_lowercase() }).collect();
     match lower.as_str() {
         "true" | "yes" | "sí" | "si" | "1" => Json::Bool(true),
         "false" | "no" | "0" => Json::Bool(false),
-        _ => Json::String(v.to_string()),
+        _ => Json::String(v.into()),
     }
 }
 
@@ -252,7 +252,7 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
         if v.is_empty() {
             continue;
         }
-        let s = || Json::String(v.to_string());
+        let s = || Json::String(v.into());
         let (list, value) = match *col {
             "id" => {
                 id = Some(v.to_string());
@@ -267,21 +267,21 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
                 let list = v
                     .split([';', '|', ' '])
                     .filter(|c| !c.is_empty() && *c != "none")
-                    .map(|c| Json::String(c.to_string()))
+                    .map(|c| Json::String(c.into()))
                     .collect();
                 (&mut proc, Json::Array(list))
             }
             _ => (&mut proc, s()),
         };
         // One push for every column (the key is the column's name).
-        list.push((col.to_string(), value));
+        list.push(((*col).into(), value));
     }
     if cells.len() > header.len() {
         let e = Error::at_root(crate::ErrorCode::UnknownField).quoting(&cells[header.len()]);
         return Some(row_of(line_no, id, Err(e), lang));
     }
-    top.push(("person".to_string(), Json::Object(person)));
-    top.push(("proceedings".to_string(), Json::Array(vec![Json::Object(proc)])));
+    top.push(("person".into(), Json::Object(person)));
+    top.push(("proceedings".into(), Json::Array(vec![Json::Object(proc)])));
     Some(row_of(line_no, id, parse::case_from_tree(Json::Object(top)), lang))
 }
 

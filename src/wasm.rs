@@ -113,7 +113,7 @@ const THREW: TreeError = TreeError::Threw;
 /// BigInt, a function, a Symbol, a `Map`, a `Set`, binary data) and
 /// nesting deeper than [`json::MAX_DEPTH`] are not JSON: `invalid_json`.
 /// Sizes count as the JSON text would, against [`json::MAX_INPUT_BYTES`].
-fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeError> {
+fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json<'static>, TreeError> {
     if depth >= json::MAX_DEPTH {
         return Err(TreeError::Syntax);
     }
@@ -126,7 +126,7 @@ fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeE
         spend(budget, units + 2)?;
         let s = v.as_string().unwrap_or_default();
         spend(budget, s.len().saturating_sub(units))?;
-        return Ok(Json::String(s));
+        return Ok(Json::String(s.into()));
     }
     if !v.is_object() {
         if let Some(n) = v.as_f64() {
@@ -166,7 +166,7 @@ fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json, TreeE
         let name = key.as_string().unwrap_or_default();
         spend(budget, name.len() + 4)?;
         let value = js_sys::Reflect::get(v, &key).map_err(|_| THREW)?;
-        members.push((name, read_value(&value, depth + 1, budget)?));
+        members.push((name.into(), read_value(&value, depth + 1, budget)?));
     }
     Ok(Json::Object(members))
 }

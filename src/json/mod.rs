@@ -13,6 +13,7 @@ pub mod write;
 
 pub use write::{ToJson, Writer};
 use crate::prelude::*;
+use alloc::borrow::Cow;
 pub(crate) use write::{json_code, json_object};
 
 /// The largest case accepted, in bytes of JSON text (contract §4).
@@ -21,19 +22,22 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024;
 /// stack limit.
 pub const MAX_DEPTH: u32 = 32;
 
+/// Strings and keys borrow from the JSON text they were read from when
+/// they are written there without escapes (most are), and are owned
+/// otherwise; a tree read from a JS value owns them all (`Json<'static>`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     Number(f64),
     /// An integer too large for `f64` to hold exactly is still a number;
     /// the case format has no use for it, so it is kept only as "a number".
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl Json<'_> {
     /// The name of the JSON type, for messages.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -60,7 +64,7 @@ pub enum TreeError {
 }
 
 /// Reads a tree from JSON text, refusing oversized input before parsing.
-pub fn from_text(text: &str) -> Result<Json, TreeError> {
+pub fn from_text(text: &str) -> Result<Json<'_>, TreeError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(TreeError::TooLarge);
     }

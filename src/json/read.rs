@@ -7,8 +7,9 @@
 
 use super::{Json, MAX_DEPTH, TreeError};
 use crate::prelude::*;
+use alloc::borrow::Cow;
 
-pub(super) fn parse(text: &str) -> Result<Json, TreeError> {
+pub(super) fn parse(text: &str) -> Result<Json<'_>, TreeError> {
     let mut r = Reader { text, s: text.as_bytes(), i: 0 };
     let v = r.value(0)?;
     r.ws();
@@ -21,7 +22,7 @@ struct Reader<'a> {
     i: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -39,7 +40,7 @@ impl Reader<'_> {
         hit
     }
 
-    fn word(&mut self, w: &[u8], v: Json) -> Result<Json, TreeError> {
+    fn word(&mut self, w: &[u8], v: Json<'a>) -> Result<Json<'a>, TreeError> {
         if self.s[self.i..].starts_with(w) {
             self.i += w.len();
             Ok(v)
@@ -48,7 +49,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: u32) -> Result<Json, TreeError> {
+    fn value(&mut self, depth: u32) -> Result<Json<'a>, TreeError> {
         if depth >= MAX_DEPTH {
             return Err(TreeError::Syntax);
         }
@@ -76,7 +77,7 @@ impl Reader<'_> {
             }
             b'{' => {
                 self.i += 1;
-                let mut members: Vec<(String, Json)> = Vec::new();
+                let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
                 if !self.eat(b'}') {
                     loop {
                         self.ws();
@@ -114,7 +115,7 @@ impl Reader<'_> {
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. See
     /// [`number_value`] for the values it gives.
-    fn number(&mut self) -> Result<Json, TreeError> {
+    fn number(&mut self) -> Result<Json<'a>, TreeError> {
         let negative = self.peek() == Some(b'-');
         self.i += negative as usize;
         let int = self.i;
@@ -172,9 +173,10 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    /// A string, at the opening quote. The text is UTF-8 already, so runs
-    /// without escapes are copied as they are.
-    fn string(&mut self) -> Result<String, TreeError> {
+    /// A string, at the opening quote. The text is UTF-8 already, so a
+    /// string without escapes is borrowed from it, and runs between escapes
+    /// are copied as they are.
+    fn string(&mut self) -> Result<Cow<'a, str>, TreeError> {
         self.i += 1;
         let mut out = String::new();
         loop {
@@ -190,12 +192,12 @@ impl Reader<'_> {
             match self.peek() {
                 Some(b'"') if out.is_empty() => {
                     self.i += 1;
-                    return Ok(String::from(run));
+                    return Ok(Cow::Borrowed(run));
                 }
                 Some(b'"') => {
                     out.push_str(run);
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     out.push_str(run);
@@ -343,5 +345,16 @@ mod tests {
             let want: f64 = t.parse().unwrap();
             assert_eq!(from_text(t), Ok(Json::Number(want)), "{t}");
         }
+    }
+
+    /// Strings and keys without escapes borrow from the text; escaped ones
+    /// are owned, with the escapes read.
+    #[test]
+    fn plain_strings_are_borrowed() {
+        use alloc::borrow::Cow;
+        let tree = from_text(r#"{"plain":"text","\u0061":"b\n"}"#).unwrap();
+        let Json::Object(members) = tree else { panic!("not an object") };
+        assert!(matches!(&members[0], (Cow::Borrowed("plain"), Json::String(Cow::Borrowed("text")))));
+        assert!(matches!(&members[1], (Cow::Owned(k), Json::String(Cow::Owned(v))) if k == "a" && v == "b\n"));
     }
 }
