@@ -65,6 +65,7 @@ pub struct Heap<M> {
 
 /// The size of the block that serves `size` bytes at `align`, or `None`
 /// when no block can be that large.
+#[inline(always)]
 pub fn class_size(size: usize, align: usize) -> Option<usize> {
     size.max(align).max(MIN_ALIGN).checked_next_power_of_two()
 }
@@ -79,6 +80,7 @@ fn align_up(at: usize, align: usize) -> Option<usize> {
 /// The free list of a class size (a power of two, so below `CLASSES`).
 /// Masked rather than checked: an allocator must not panic, since a panic
 /// would allocate.
+#[inline(always)]
 fn list_of(cap: usize) -> usize {
     cap.trailing_zeros() as usize & (CLASSES - 1)
 }
@@ -106,6 +108,7 @@ impl<M: Memory> Heap<M> {
 
     /// The address of a block for `size` bytes at `align`, or `None` when the
     /// memory cannot grow.
+    #[inline(always)]
     pub fn alloc(&mut self, size: usize, align: usize) -> Option<usize> {
         let cap = class_size(size, align)?;
         let class = list_of(cap);
@@ -118,6 +121,7 @@ impl<M: Memory> Heap<M> {
     }
 
     /// Gives back the block at `at`, allocated for `size` bytes at `align`.
+    #[inline(always)]
     pub fn dealloc(&mut self, at: usize, size: usize, align: usize) {
         let Some(cap) = class_size(size, align) else { return };
         let class = list_of(cap);
@@ -175,11 +179,13 @@ mod wasm_heap {
         fn grow(&mut self, pages: usize) -> bool {
             wasm32::memory_grow(0, pages) != usize::MAX
         }
+        #[inline(always)]
         fn load(&self, at: usize) -> usize {
             // SAFETY: `Heap` only reads links from free blocks it owns, which
             // are in bounds and aligned to 8.
             unsafe { (at as *const usize).read() }
         }
+        #[inline(always)]
         fn store(&mut self, at: usize, link: usize) {
             // SAFETY: as in `load`; the block was freed, so nothing else uses it.
             unsafe { (at as *mut usize).write(link) }
@@ -204,6 +210,7 @@ mod wasm_heap {
             WasmHeap(UnsafeCell::new(Heap::new(Linear)))
         }
         #[allow(clippy::mut_from_ref)]
+        #[inline(always)]
         fn heap(&self) -> &mut Heap<Linear> {
             // SAFETY: one thread, and the allocator never re-enters itself,
             // so this is the only reference while a call runs.
@@ -212,12 +219,14 @@ mod wasm_heap {
     }
 
     unsafe impl GlobalAlloc for WasmHeap {
+        #[inline(always)]
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             match self.heap().alloc(layout.size(), layout.align()) {
                 Some(at) => at as *mut u8,
                 None => core::ptr::null_mut(),
             }
         }
+        #[inline(always)]
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             self.heap().dealloc(ptr as usize, layout.size(), layout.align());
         }
