@@ -362,6 +362,9 @@ export function mountChecker(root, opts) {
       }
     }
     if (focus) {
+      // A new screen starts at the top of the page, header included, wherever the last one was
+      // scrolled to (not in the widget: the host page is not ours to scroll).
+      if (opts.page && window.scrollY > 0) window.scrollTo(0, 0);
       const target = main.querySelector('[tabindex="-1"]');
       if (target) target.focus();
     }

@@ -62,6 +62,18 @@ test('focus goes to each question heading; "Atrás" returns with the earlier ans
   await context.close();
 });
 
+test('each new screen starts at the top of the page, header in full, after a scrolled one', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const { page, context } = await openPage(env, { viewport });
+    // The charges list is longer than the screen: ticking and continuing scrolls the page down.
+    await interview(page, COVERED);
+    const at = await page.evaluate(() => ({ y: window.scrollY, headerTop: document.querySelector('.site-header').getBoundingClientRect().top }));
+    assert.deepEqual(at, { y: 0, headerTop: 0 }, `${viewport.width}px: the result screen opened scrolled`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'result-heading');
+    await context.close();
+  }
+});
+
 test('every control is at least 44px tall and wide', async () => {
   const { page, context } = await openPage(env);
   const small = () => page.evaluate(() => [...document.querySelectorAll('button, select, input[type=text], summary, .check label, .case-index a')]
