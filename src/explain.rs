@@ -46,19 +46,27 @@ pub struct Ctx<'a> {
     /// The day classes the date stands for; `None` when the date is unknown
     /// and no event fixes it.
     pub classes: Option<crate::eval::Classes>,
+    /// The stated date in words, written once: four steps and the summary
+    /// read it.
+    pub date_text: Option<String>,
 }
 
 impl Ctx<'_> {
+    /// The stated date in words, for [`Ctx::date_text`].
+    pub fn date_text_of(lang: Lang, proceeding: &Proceeding) -> Option<String> {
+        proceeding.facts_date.as_ref().map(|d| text::range(lang, d.days))
+    }
+
     fn date_words(&self) -> String {
-        match &self.proceeding.facts_date {
-            Some(d) => text::range(self.lang, d.days),
+        match &self.date_text {
+            Some(words) => words.clone(),
             None => pick!(self.lang, "fecha no indicada".into(), "date not given".into()),
         }
     }
 
     fn read_date(&self) -> FactRead {
-        let value = match &self.proceeding.facts_date {
-            Some(d) => FactValue::Text(text::range(self.lang, d.days)),
+        let value = match &self.date_text {
+            Some(words) => FactValue::Text(words.clone()),
             None => FactValue::Unknown,
         };
         FactRead { fact: "factsDate", value }

@@ -152,7 +152,8 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     };
     let numerals: Vec<u8> = eval::numerals_of(ev.numerals).collect();
     let articles = article_list(&numerals, ev.articles);
-    let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes };
+    let date_text = explain::Ctx::date_text_of(lang, p);
+    let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
     let explanation = explain::steps(&cx);
     let (favourable_reading, strict_reading) = explain::readings(&cx, &explanation, &articles);
     let summary = explain::summary(&cx, &explanation, &numerals);
