@@ -9,6 +9,7 @@ use crate::model::{CaseOutcome, Outcome, Question};
 use crate::{Lang, parse};
 use crate::json::json_object;
 use crate::prelude::*;
+use crate::text::Piece;
 
 /// The CSV columns, in the template's order. `id` is echoed back.
 pub const CSV_COLUMNS: &[&str] = &[
@@ -296,8 +297,7 @@ pub fn csv_result(row: &Row) -> String {
 /// Written cell by cell into one string: a list of cells joined afterwards
 /// cost an allocation per cell and linked the formatting machinery.
 pub fn push_csv_result(out: &mut String, row: &Row) {
-    let mut buf = [0u8; 20];
-    out.push_str(core::str::from_utf8(crate::json::write::decimal(row.line as u64, &mut buf)).unwrap_or_default());
+    row.line.push_to(out);
     out.push(',');
     push_cell(out, row.id.as_deref().unwrap_or(""));
     out.push(',');
@@ -331,7 +331,7 @@ pub fn push_csv_result(out: &mut String, row: &Row) {
             if i > 0 {
                 cell.push(';');
             }
-            cell.push_str(core::str::from_utf8(crate::json::write::decimal(u64::from(n), &mut [0; 20])).unwrap_or_default());
+            n.push_to(cell);
         }
     });
     lists(&|cell, p| joined(cell, &mut p.articles.iter().map(String::as_str)));

@@ -101,6 +101,21 @@ impl Driver {
         true
     }
 
+    /// One generated request; a free or resize picks a live block by index
+    /// (and does nothing when none is live).
+    fn apply(&mut self, op: &Op) {
+        match *op {
+            Op::Alloc(size, align) => {
+                self.alloc(size, align);
+            }
+            Op::Free(i) if !self.live.is_empty() => self.free(i % self.live.len()),
+            Op::Resize(i, size) if !self.live.is_empty() => {
+                self.resize(i % self.live.len(), size);
+            }
+            _ => {}
+        }
+    }
+
     /// Every live block is in memory, aligned, apart from the others, and
     /// still holds its own bytes.
     fn check(&mut self) {
@@ -148,18 +163,8 @@ proptest! {
     #[test]
     fn blocks_stay_apart_aligned_and_intact(ops in prop::collection::vec(op(), 1..200)) {
         let mut d = Driver::new(512);
-        for op in ops {
-            match op {
-                Op::Alloc(size, align) => {
-                    d.alloc(size, align);
-                }
-                Op::Free(i) if !d.live.is_empty() => d.free(i % d.live.len()),
-                Op::Resize(i, size) if !d.live.is_empty() => {
-                    let i = i % d.live.len();
-                    d.resize(i, size);
-                }
-                _ => {}
-            }
+        for op in &ops {
+            d.apply(op);
             d.check();
         }
     }
@@ -176,17 +181,7 @@ proptest! {
         let mut tops = Vec::new();
         for _ in 0..6 {
             for op in &ops {
-                match *op {
-                    Op::Alloc(size, align) => {
-                        d.alloc(size, align);
-                    }
-                    Op::Free(i) if !d.live.is_empty() => d.free(i % d.live.len()),
-                    Op::Resize(i, size) if !d.live.is_empty() => {
-                        let i = i % d.live.len();
-                        d.resize(i, size);
-                    }
-                    _ => {}
-                }
+                d.apply(op);
             }
             while !d.live.is_empty() {
                 d.free(d.live.len() - 1);
