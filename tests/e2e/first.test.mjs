@@ -15,7 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { setUp, openPage, interview, act, holdWasm, loadCore, switchLang, COVERED, ROOT, WWW, START_READY } from './interview.mjs';
+import { setUp, openPage, interview, act, holdWasm, openHeld, loadCore, switchLang, COVERED, ROOT, WWW, START_READY } from './interview.mjs';
 
 const FIRST_FILE = path.join(WWW, 'pkg', 'first.js');
 let env;
@@ -85,9 +85,7 @@ test('the snapshot (www/pkg/first.js) is what the core says, in Spanish and Engl
 });
 
 test('with the wasm held back, "Empezar" shows the situation question, the same as the core gives once it arrives', async () => {
-  const wasm = holdWasm();
-  const { page, context, errors } = await openPage(env, { waitForStart: false, route: wasm.route });
-  await page.waitForSelector('#screen-start');
+  const { page, context, errors, wasm } = await openHeld(env);
   await page.click('#btn-start');
   await page.waitForSelector('#screen-question');
   assert.equal(await page.locator(START_READY).count(), 0);
@@ -135,9 +133,7 @@ test('the first question needs neither the wasm nor its glue (the byte budget\'s
 });
 
 test('answering it while the core is held shows the loading screen, then the next question; the check completes', async () => {
-  const wasm = holdWasm();
-  const { page, context, errors } = await openPage(env, { waitForStart: false, route: wasm.route });
-  await page.waitForSelector('#screen-start');
+  const { page, context, errors, wasm } = await openHeld(env);
   await page.click('#btn-start');
   await page.waitForSelector('#screen-question[data-question="situation"]');
   await page.click('[data-testid="choice-detained"]');
@@ -160,9 +156,7 @@ test('answering it while the core is held shows the loading screen, then the nex
 });
 
 test('in English (?lang=en, and a switch on the question), the question from the snapshot is the core\'s English', async () => {
-  const wasm = holdWasm();
-  const { page, context, errors } = await openPage(env, { path: '/?lang=en', route: wasm.route, waitForStart: false });
-  await page.waitForSelector('#screen-start');
+  const { page, context, errors, wasm } = await openHeld(env, { path: '/?lang=en' });
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#btn-start');
   await page.waitForSelector('#screen-question');
@@ -274,9 +268,7 @@ for (const [what, handler] of Object.entries(BROKEN)) {
 }
 
 test('another law asked for (?law=draft-…): "Empezar" waits for the core, whose draft banner the question then shows', async () => {
-  const wasm = holdWasm();
-  const { page, context } = await openPage(env, { path: '/?law=draft-2026-02-05', route: wasm.route, waitForStart: false });
-  await page.waitForSelector('#screen-start');
+  const { page, context, wasm } = await openHeld(env, { path: '/?law=draft-2026-02-05' });
   await page.click('#btn-start');
   await page.waitForSelector('#screen-loading');
   wasm.release();

@@ -38,6 +38,17 @@ export function holdWasm() {
   return { route, release, held };
 }
 
+/**
+ * Opens the page with the wasm held back (`wasm.release()` lets it through) and waits for the
+ * start screen, which shows before the core. Returns what openPage does, and `wasm`.
+ */
+export async function openHeld(env, options = {}) {
+  const wasm = holdWasm();
+  const opened = await openPage(env, { ...options, route: wasm.route, waitForStart: false });
+  await opened.page.waitForSelector('#screen-start');
+  return { ...opened, wasm };
+}
+
 /** A server on www/ and a browser, shared by one test file. */
 export async function setUp() {
   if (!fs.existsSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm'))) {

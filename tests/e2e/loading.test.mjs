@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstLoadFiles } from '../../scripts/check-budget.mjs';
-import { setUp, openPage, interview, act, switchLang, holdWasm, COVERED, PHONE, START_READY } from './interview.mjs';
+import { setUp, openPage, interview, act, switchLang, holdWasm, openHeld, COVERED, PHONE, START_READY } from './interview.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -27,9 +27,7 @@ function markScreens() {
 }
 
 test('the start screen shows before the core has arrived; "Empezar" shows the first question, answering it waits for the core on the loading screen', async () => {
-  const wasm = holdWasm();
-  const { page, context, errors } = await openPage(env, { waitForStart: false, route: wasm.route });
-  await page.waitForSelector('#screen-start');
+  const { page, context, errors, wasm } = await openHeld(env);
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'start');
   assert.equal(await page.locator(START_READY).count(), 0, 'not ready yet');
   assert.ok(await page.isVisible('#btn-start'));
@@ -64,9 +62,7 @@ test('the start screen shows before the core has arrived; "Empezar" shows the fi
 });
 
 test('when the core arrives, the start screen is completed in place: the focus stays', async () => {
-  const wasm = holdWasm();
-  const { page, context } = await openPage(env, { waitForStart: false, route: wasm.route });
-  await page.waitForSelector('#screen-start');
+  const { page, context, wasm } = await openHeld(env);
   await page.focus('#btn-start');
   await page.evaluate(() => { document.querySelector('#screen-start').__before = true; });
   wasm.release();
@@ -175,9 +171,7 @@ test('the English strings: if the background fetch failed, the switch fetches th
 });
 
 test('"Organizaciones" before the core has arrived opens once it has', async () => {
-  const wasm = holdWasm();
-  const { page, context } = await openPage(env, { waitForStart: false, route: wasm.route });
-  await page.waitForSelector('#screen-start');
+  const { page, context, wasm } = await openHeld(env);
   await page.click('#btn-screening');
   await page.waitForSelector('#screen-loading');
   wasm.release();
