@@ -13,6 +13,12 @@ out=www/pkg
 wasm=$out/amnistia_bg.wasm
 
 say "cargo build (wasm32, release, --features page)"
+# `.cargo/config.toml` gives wasm32 builds their code-generation flags (little
+# inlining, no unrolling); a RUSTFLAGS variable would replace them, and the
+# module would come out larger (the byte budget would then fail).
+if [ -n "${RUSTFLAGS+set}${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
+  echo "warning: RUSTFLAGS is set (even empty), so .cargo/config.toml's wasm32 rustflags are not used" >&2
+fi
 # `page`: the library links no std and a panic traps (src/wasm.rs), so std's
 # panic and formatting machinery stays out of the module.
 cargo build --profile wasm --target wasm32-unknown-unknown --lib --features page
