@@ -12,7 +12,7 @@
 //   6. bytes: the wasm and the whole first load, raw, gzip and brotli;
 //   7. the page on a slow connection (bench/throttled.mjs), median of 5 runs.
 //
-//   node bench/run.mjs [--criterion FILE] [--runs N] [--no-browser] [--json FILE]
+//   node bench/run.mjs [--criterion FILE] [--runs N] [--rounds N] [--cold-runs N] [--no-browser] [--json FILE]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,45 +90,71 @@ if (disagreements.length) {
 }
 
 // ---- 2. evaluation, side by side ----------------------------------------------------------
+// In rounds: each round times every engine on all the cases, one engine after
+// the other, in an order that turns from round to round. A busy moment of the
+// machine then falls on one round of each engine rather than on one engine's
+// whole figure: each figure is the median of its rounds' medians, and the
+// ratios are taken between those. p90 is over every call of every round.
 log('evaluation timings');
-const timing = {};
-timing.ours = await timeEach(cases, (c) => ours.evaluate(c, 'es'));
-timing.oursText = await timeEach(texts, (t) => ours.evaluate(t, 'es'));
-timing.oursJson = await timeEach(texts, (t) => ours.evaluateJson(t, 'es'));
-for (const p of peers) timing[p.name] = await timeEach(facts, (f) => p.evaluate(f), { async: true });
-// The explained assessment inside wasm, not converted to JS objects: the
-// screening API assesses every line fully (steps, readings, next steps) and
-// returns only the outcome row. Per case, in chunks of 500 lines.
-const chunks = [];
-for (let i = 0; i < N; i += 500) chunks.push(texts.slice(i, i + 500).join('\n'));
-ours.screenJsonl(chunks[0], 1, 'es');
-const inWasm = [];
-for (const c of chunks) { const t0 = process.hrtime.bigint(); ours.screenJsonl(c, 1, 'es'); inWasm.push(Number(process.hrtime.bigint() - t0) / 1e3 / 500); }
+const ROUNDS = Number(opt('--rounds', 5));
 // The explained evaluation alone, inside wasm: scripts/bench.sh's own build of
 // the same module with one more export (benchCheck, feature bench-hooks) runs
 // check() on a case's JSON text REPEAT times per call and returns nothing but a
 // count: JSON text in, the whole explained assessment made, no output.
 const BENCH_PKG = path.join(ROOT, 'target/bench/pkg');
-let checkInWasm = null;
+let hooked = null;
 if (fs.existsSync(path.join(BENCH_PKG, 'amnistia_bg.wasm'))) {
-  const hooked = await import(pathToFileURL(path.join(BENCH_PKG, 'amnistia.js')).href);
+  hooked = await import(pathToFileURL(path.join(BENCH_PKG, 'amnistia.js')).href);
   hooked.initSync({ module: fs.readFileSync(path.join(BENCH_PKG, 'amnistia_bg.wasm')) });
-  const REPEAT = 20;
-  for (const t of texts.slice(0, 500)) hooked.benchCheck(t, REPEAT);
-  const per = [];
-  for (const t of texts) {
-    const t0 = process.hrtime.bigint();
-    const made = hooked.benchCheck(t, REPEAT);
-    per.push(Number(process.hrtime.bigint() - t0) / 1e3 / REPEAT);
-    if (made !== REPEAT) throw new Error(`benchCheck made ${made} of ${REPEAT} assessments`);
-  }
-  checkInWasm = { medianUs: median(per), p90Us: pct(per, 0.9), bytesMore: fs.statSync(path.join(BENCH_PKG, 'amnistia_bg.wasm')).size - fs.statSync(WASM).size };
 }
-const med = Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, median(v)]));
+const REPEAT = 20;
+// The explained assessment inside wasm, not converted to JS objects: the
+// screening API assesses every line fully (steps, readings, next steps) and
+// returns only the outcome row. Per case, in chunks of 500 lines.
+const chunks = [];
+for (let i = 0; i < N; i += 500) chunks.push(texts.slice(i, i + 500).join('\n'));
+const timers = {
+  ours: (o) => timeEach(cases, (c) => ours.evaluate(c, 'es'), o),
+  oursText: (o) => timeEach(texts, (t) => ours.evaluate(t, 'es'), o),
+  oursJson: (o) => timeEach(texts, (t) => ours.evaluateJson(t, 'es'), o),
+  ...Object.fromEntries(peers.map((p) => [p.name, (o) => timeEach(facts, (f) => p.evaluate(f), { ...o, async: true })])),
+  oursInWasmPerCase: async () => {
+    ours.screenJsonl(chunks[0], 1, 'es');
+    return chunks.map((c) => { const t0 = process.hrtime.bigint(); ours.screenJsonl(c, 1, 'es'); return Number(process.hrtime.bigint() - t0) / 1e3 / 500; });
+  },
+  ...(hooked ? {
+    checkInWasm: async () => {
+      for (const t of texts.slice(0, 500)) hooked.benchCheck(t, REPEAT);
+      return texts.map((t) => {
+        const t0 = process.hrtime.bigint();
+        const made = hooked.benchCheck(t, REPEAT);
+        if (made !== REPEAT) throw new Error(`benchCheck made ${made} of ${REPEAT} assessments`);
+        return Number(process.hrtime.bigint() - t0) / 1e3 / REPEAT;
+      });
+    },
+  } : {}),
+};
+const names = Object.keys(timers);
+const rounds = Object.fromEntries(names.map((k) => [k, []]));
+for (let r = 0; r < ROUNDS; r += 1) {
+  for (let j = 0; j < names.length; j += 1) {
+    const k = names[(j + r) % names.length];
+    rounds[k].push(await timers[k]({ warm: r === 0 ? 2000 : 200 }));
+  }
+}
+const ofRounds = (k) => median(rounds[k].map(median));
+const spread = (k) => { const m = rounds[k].map(median); return [Math.min(...m), Math.max(...m)]; };
+const timing = Object.fromEntries(names.filter((k) => k !== 'oursInWasmPerCase' && k !== 'checkInWasm').map((k) => [k, rounds[k].flat()]));
+const checkInWasm = hooked
+  ? { medianUs: ofRounds('checkInWasm'), p90Us: pct(rounds.checkInWasm.flat(), 0.9), roundsUs: spread('checkInWasm'), bytesMore: fs.statSync(path.join(BENCH_PKG, 'amnistia_bg.wasm')).size - fs.statSync(WASM).size }
+  : null;
+const med = Object.fromEntries(Object.keys(timing).map((k) => [k, ofRounds(k)]));
 report.evaluation = {
+  rounds: ROUNDS,
   checkInWasm,
-  medianUs: { ...med, oursInWasmPerCase: median(inWasm) },
+  medianUs: { ...med, oursInWasmPerCase: ofRounds('oursInWasmPerCase') },
   p90Us: Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, pct(v, 0.9)])),
+  roundMediansUs: Object.fromEntries(names.map((k) => [k, spread(k)])),
 };
 
 // ---- 3. unknown facts ---------------------------------------------------------------------
@@ -156,8 +182,13 @@ const one = (which) => {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'bench/cold.mjs'), which, texts[0], JSON.stringify(facts[0])], { encoding: 'utf8' });
   return { ...JSON.parse(out), wallMs: Number(process.hrtime.bigint() - t0) / 1e6 };
 };
-for (const which of ['node', 'ours', 'json-rules-engine', 'zen']) {
-  const runs = Array.from({ length: coldRuns }, () => one(which));
+// One run of each engine after the other, coldRuns times over, so that a busy
+// moment of the machine falls on every engine alike.
+const ENGINES = ['node', 'ours', 'json-rules-engine', 'zen'];
+const coldOf = Object.fromEntries(ENGINES.map((k) => [k, []]));
+for (let r = 0; r < coldRuns; r += 1) for (const which of ENGINES) coldOf[which].push(one(which));
+for (const which of ENGINES) {
+  const runs = coldOf[which];
   report.cold[which] = {
     scriptToFirstResultMs: median(runs.map((r) => r.scriptToFirstResult)),
     processStartToFirstResultMs: median(runs.map((r) => r.processStartToFirstResult)),
@@ -210,23 +241,24 @@ const L = [];
 const m = report.machine;
 L.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}; ${m.rustc}; json-rules-engine ${m.peers['json-rules-engine']}; @gorules/zen-engine ${m.peers['@gorules/zen-engine']}${m.chromium ? `; Chromium ${m.chromium}` : ''}; ${m.date}.`, '');
 L.push(`**Agreement.** On all ${N} generated cases with complete facts, the three encodings give the same outcome (${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; deciding step: ${Object.entries(deciders).map(([k, v]) => `${k} ${v}`).join(', ')}).`, '');
-L.push('**Evaluation, complete facts, same 10,000 cases, same run** (median per evaluation, one call at a time):', '');
-L.push('| engine | what it does per case | median µs | p90 µs | ours is faster by |', '|---|---|---:|---:|---:|');
+L.push(`**Evaluation, complete facts, same 10,000 cases, same run** (µs per evaluation, one call at a time: the median of ${report.evaluation.rounds} rounds' medians, each round every engine on all the cases in turn; the lowest and highest round medians beside it):`, '');
+L.push('| engine | what it does per case | median µs | rounds, µs | p90 µs | ours is faster by |', '|---|---|---:|---:|---:|---:|');
 const p90 = report.evaluation.p90Us;
-L.push(`| **amnistia** (wasm in Node), \`evaluate(object)\` | case JSON → parse, day classes, §2.1 over every completion, explained assessment (steps, readings, what would change, next steps) → JS objects | **${us(e.ours)}** | ${us(p90.ours)} | — |`);
-L.push(`| amnistia, \`evaluate(text)\` | the same, from JSON text | ${us(e.oursText)} | ${us(p90.oursText)} | — |`);
-L.push(`| amnistia, \`evaluateJson(text)\` | the same, to pretty JSON text (as the CLI prints) | ${us(e.oursJson)} | ${us(p90.oursJson)} | — |`);
-L.push(`| amnistia, explained assessment inside wasm (\`screenJsonl\`, per case in chunks of 500) | the same assessment, not converted to JS; returns the outcome row | ${us(e.oursInWasmPerCase)} | — | — |`);
+const rng = (k) => { const r = report.evaluation.roundMediansUs[k]; return r ? `${us(r[0])}–${us(r[1])}` : '—'; };
+L.push(`| **amnistia** (wasm in Node), \`evaluate(object)\` | case JSON → parse, day classes, §2.1 over every completion, explained assessment (steps, readings, what would change, next steps) → JS objects | **${us(e.ours)}** | ${rng('ours')} | ${us(p90.ours)} | — |`);
+L.push(`| amnistia, \`evaluate(text)\` | the same, from JSON text | ${us(e.oursText)} | ${rng('oursText')} | ${us(p90.oursText)} | — |`);
+L.push(`| amnistia, \`evaluateJson(text)\` | the same, to pretty JSON text (as the CLI prints) | ${us(e.oursJson)} | ${rng('oursJson')} | ${us(p90.oursJson)} | — |`);
+L.push(`| amnistia, explained assessment inside wasm (\`screenJsonl\`, per case in chunks of 500) | the same assessment, not converted to JS; returns the outcome row | ${us(e.oursInWasmPerCase)} | ${rng('oursInWasmPerCase')} | — | — |`);
 const ciw = report.evaluation.checkInWasm;
-if (ciw) L.push(`| amnistia, the explained evaluation alone inside wasm (\`benchCheck\`: the benchmark's build of the same module with that one export, ${ciw.bytesMore} bytes more) | case JSON text → parse, day classes, §2.1 over every completion, the whole explained assessment made (every text written); no output, 20 times per call | ${us(ciw.medianUs)} | ${us(ciw.p90Us)} | — |`);
+if (ciw) L.push(`| amnistia, the explained evaluation alone inside wasm (\`benchCheck\`: the benchmark's build of the same module with that one export, ${ciw.bytesMore} bytes more) | case JSON text → parse, day classes, §2.1 over every completion, the whole explained assessment made (every text written); no output, 20 times per call | ${us(ciw.medianUs)} | ${rng('checkInWasm')} | ${us(ciw.p90Us)} | — |`);
 for (const p of ['json-rules-engine', 'GoRules ZEN']) {
   const alone = ciw ? `; ${(e[p] / ciw.medianUs).toFixed(1)}× the evaluation alone` : '';
-  L.push(`| ${p} | precomputed facts (window flags, charge categories) → outcome code only | ${us(e[p])} | ${us(p90[p])} | ${(e[p] / e.ours).toFixed(1)}× (${(e[p] / e.oursInWasmPerCase).toFixed(1)}× inside wasm${alone}) |`);
+  L.push(`| ${p} | precomputed facts (window flags, charge categories) → outcome code only | ${us(e[p])} | ${rng(p)} | ${us(p90[p])} | ${(e[p] / e.ours).toFixed(1)}× (${(e[p] / e.oursInWasmPerCase).toFixed(1)}× inside wasm${alone}) |`);
 }
 L.push('');
 const u = report.unknown;
 L.push(`**Unknown facts** (${N} cases with some facts left out or a month or year for the date): \`evaluate\` median ${us(u.medianUs)} µs (p90 ${us(u.p90Us)} µs); outcomes ${Object.entries(u.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; each \`needs_information\` case names on average ${u.questionsPerOpenCase.toFixed(2)} questions and ${u.answerOptionsPerOpenCase.toFixed(1)} possible answers, each with the outcome it would lead to. json-rules-engine and ZEN cannot do this at all: they evaluate the facts they are given, and have no notion of an unknown fact standing for every value it could take, of which facts would settle the result, or of what each answer would change.`, '');
-L.push('**Cold start** (a fresh Node process; median of ' + coldRuns + ' runs): import, set up, first result.', '');
+L.push('**Cold start** (a fresh Node process; median of ' + coldRuns + ' runs, one of each engine in turn): import, set up, first result.', '');
 L.push('| engine | script start → first result, ms | of which import / set up / first result, ms | process start → first result, ms | spawn → exit, ms |', '|---|---:|---:|---:|---:|');
 for (const [k, name] of [['node', 'empty Node process (baseline)'], ['ours', 'amnistia (wasm: compile, instantiate, evaluate)'], ['json-rules-engine', 'json-rules-engine'], ['zen', 'GoRules ZEN (native addon)']]) {
   const c = report.cold[k];
