@@ -119,9 +119,12 @@ fn partial(p: &Value, ceased: Option<bool>) -> Partial {
     }
 }
 
-/// Every completion that matters, by its outcome, as a list of
-/// (date probe, event, charge set index, mj, cc, outcome).
-fn completions(v: &oracle::Version, p: &Partial) -> Vec<(i64, u8, usize, bool, bool, &'static str)> {
+/// One completion of a partial case with its outcome: (date probe, event,
+/// charge set index, military justice, ceased conduct, outcome).
+type Completion = (i64, u8, usize, bool, bool, &'static str);
+
+/// Every completion that matters, by its outcome.
+fn completions(v: &oracle::Version, p: &Partial) -> Vec<Completion> {
     let charge_sets: Vec<Vec<&'static str>> = match &p.charges {
         Some(c) => vec![c.clone()],
         None => vec![vec![], vec!["treason"], vec!["military_rebellion"], vec!["treason", "military_rebellion"], vec!["intentional_homicide"]],
@@ -152,15 +155,15 @@ fn completions(v: &oracle::Version, p: &Partial) -> Vec<(i64, u8, usize, bool, b
     out
 }
 
-fn expected_outcome(all: &[(i64, u8, usize, bool, bool, &'static str)]) -> &'static str {
+fn expected_outcome(all: &[Completion]) -> &'static str {
     let first = all[0].5;
     if all.iter().all(|c| c.5 == first) { first } else { "needs_information" }
 }
 
 /// Questions: facts that change the outcome with everything else fixed.
-fn expected_questions(v: &oracle::Version, all: &[(i64, u8, usize, bool, bool, &'static str)]) -> Vec<&'static str> {
+fn expected_questions(v: &oracle::Version, all: &[Completion]) -> Vec<&'static str> {
     let mut q = Vec::new();
-    let differs = |same: &dyn Fn(&(i64, u8, usize, bool, bool, &str), &(i64, u8, usize, bool, bool, &str)) -> bool| {
+    let differs = |same: &dyn Fn(&Completion, &Completion) -> bool| {
         all.iter().any(|a| all.iter().any(|b| same(a, b) && a.5 != b.5))
     };
     // Two days count as "the same date" when no boundary separates them.
