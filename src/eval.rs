@@ -72,11 +72,12 @@ impl Tables {
     fn of(law: &Law) -> Tables {
         let segments = cut(law);
         let classes = |ranges: &[DayRange]| distinct_classes(&segments, ranges);
+        let possible_charges = ChargeFacts::possible(law);
         Tables {
             all_classes: classes(&[DayRange::ALL]).to_vec(),
             window_classes: (0..=13u8).map(|k| law.numeral(k).map_or(Vec::new(), |n| classes(n.window).to_vec())).collect(),
-            possible_charge_facts: ChargeFacts::possible(law).into_iter().map(|(f, _)| f).collect(),
-            possible_charges: ChargeFacts::possible(law),
+            possible_charge_facts: possible_charges.iter().map(|(f, _)| *f).collect(),
+            possible_charges,
             segments,
         }
     }
