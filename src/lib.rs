@@ -83,6 +83,7 @@ pub use assessment::Assessment;
 pub use error::{Error, ErrorCode};
 pub use model::{Case, CaseOutcome, Outcome, Question};
 use crate::prelude::*;
+use crate::text::cat;
 
 /// The language of every text the checker writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -185,17 +186,8 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
 
 /// `8.k` for each numeral, then `8`, `9`, `7` and `5` as flagged.
 fn article_list(numerals: &[u8], flags: u8) -> Vec<String> {
-    // Written digit by digit rather than with `format!`, which would keep the
-    // formatting machinery in the wasm (and is slower on this hot path).
-    let mut out: Vec<String> = numerals
-        .iter()
-        .map(|k| {
-            let mut s = String::with_capacity(5);
-            s.push_str("8.");
-            text::Piece::push_to(k, &mut s);
-            s
-        })
-        .collect();
+    // `cat!`, not `format!`, which would keep the formatting machinery in the wasm.
+    let mut out: Vec<String> = numerals.iter().map(|k| cat!("8.", *k)).collect();
     for (flag, name) in [(eval::art::EIGHT, "8"), (eval::art::NINE, "9"), (eval::art::SEVEN, "7"), (eval::art::FIVE, "5")] {
         if flags & flag != 0 {
             out.push(name.to_string());
