@@ -21,15 +21,7 @@ fi
 bash scripts/build-wasm.sh >&2
 # The same module plus one export, benchCheck (feature bench-hooks), which
 # times the explained evaluation inside the wasm apart from the JS boundary.
-echo "== bench build of the wasm (--features page,bench-hooks) -> target/bench/pkg" >&2
-CARGO_TARGET_DIR=target/bench/cargo cargo build --profile wasm --target wasm32-unknown-unknown --lib --features page,bench-hooks >&2
-rm -rf target/bench/pkg
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir target/bench/pkg target/bench/cargo/wasm32-unknown-unknown/wasm/amnistia.wasm >&2
-node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext \
-  --enable-nontrapping-float-to-int --enable-mutable-globals \
-  -o target/bench/pkg/amnistia_bg.wasm target/bench/pkg/amnistia_bg.wasm >&2
+bash scripts/wasm-pkg.sh page,bench-hooks target/bench/pkg target/bench/cargo >&2
 echo "== cargo bench --bench evaluate" >&2
 # The bench harness needs unwinding; built with the release profile's panic = "abort", the
 # binary would need a second build of the library under the same file name (a cargo

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds one package of the wasm core: the library for wasm32 with the page's
+# profile (`[profile.wasm]` and `.cargo/config.toml`), wasm-bindgen's glue, and
+# the module optimized by npm binaryen's wasm-opt. Every variant goes through
+# here, so a test or benchmark build differs from the page's only by its
+# features:
+#   scripts/build-wasm.sh       page             -> www/pkg
+#   scripts/build-wasm-test.sh  page,test-hooks  -> target/wasm-test/pkg
+#   scripts/bench.sh            page,bench-hooks -> target/bench/pkg
+# Usage: scripts/wasm-pkg.sh FEATURES OUT_DIR [CARGO_TARGET_DIR]
+# (a variant gets its own target dir, so that it never replaces another's module).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+[ $# -ge 2 ] || { echo "usage: $0 FEATURES OUT_DIR [CARGO_TARGET_DIR]" >&2; exit 2; }
+features=$1 out=$2
+export CARGO_TARGET_DIR=${3:-${CARGO_TARGET_DIR:-target}}
+
+say() { printf '\n== %s ==\n' "$*"; }
+
+say "cargo build (wasm32, profile wasm, --features $features)"
+# `.cargo/config.toml` gives wasm32 builds their code-generation flags (little
+# inlining, no unrolling); a RUSTFLAGS variable would replace them, and the
+# module would come out larger (the byte budget would then fail).
+if [ -n "${RUSTFLAGS+set}${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
+  echo "warning: RUSTFLAGS is set (even empty), so .cargo/config.toml's wasm32 rustflags are not used" >&2
+fi
+# `page`: the library links no std and a panic traps (src/wasm.rs), so std's
+# panic and formatting machinery stays out of the module.
+cargo build --profile wasm --target wasm32-unknown-unknown --lib --features "$features"
+
+say "wasm-bindgen -> $out"
+rm -rf "$out"
+# --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
+# gives the module a fresh WebAssembly instance (fresh memory) from the compiled
+# module, with no request; the page calls it after a trap (www/checker.js).
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --experimental-reset-state-function \
+  --out-dir "$out" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/amnistia.wasm"
+
+say "wasm-opt -Oz"
+# npm binaryen, not Debian's (108 breaks wasm-bindgen's externref table); explicit features.
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext \
+  --enable-nontrapping-float-to-int --enable-mutable-globals \
+  -o "$out/amnistia_bg.wasm" "$out/amnistia_bg.wasm"
