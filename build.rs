@@ -31,6 +31,8 @@ const SOURCES_FILE: &str = "src/law/sources.toml";
 const DEFAULT_STATIC: &str = "ENACTED_2026_02_19";
 
 fn main() {
+    // New `texts_*.toml` files are picked up too.
+    println!("cargo:rerun-if-changed=src/law");
     for path in [
         "build.rs",
         "src/law/validate.rs",
@@ -52,11 +54,26 @@ fn main() {
     let law_texts: Vec<(&str, String)> = LAW_FILES.iter().map(|(f, _)| (*f, read(f))).collect();
     let charges_text = read(CHARGES_FILE);
     let sources_text = read(SOURCES_FILE);
+    // Every `src/law/texts*.toml`, in name order.
+    let mut text_files: Vec<String> = std::fs::read_dir("src/law")
+        .expect("src/law exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
+        .filter(|n| n.starts_with("texts") && n.ends_with(".toml"))
+        .map(|n| format!("src/law/{n}"))
+        .collect();
+    text_files.sort();
+    let template_texts: Vec<(String, String)> = text_files.iter().map(|f| (f.clone(), read(f))).collect();
+    for f in &text_files {
+        println!("cargo:rerun-if-changed={f}");
+    }
 
     let codes: Vec<&str> = charge::Charge::ALL.iter().map(|c| c.code()).collect();
     let law_refs: Vec<(&str, &str)> = law_texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    let template_refs: Vec<(&str, &str)> = template_texts.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
     let validated = validate::validate_all(
         &law_refs,
+        &template_refs,
         (CHARGES_FILE, &charges_text),
         (SOURCES_FILE, &sources_text),
         &codes,
@@ -116,13 +133,28 @@ fn main() {
     }
     out.push_str("];\n\n");
 
+    // The sentence templates: one field per key, one static per law.
+    out.push_str("/// The sentences the checker writes around a case's facts, as one law\n/// version says them (`src/law/texts*.toml`).\n#[derive(Debug)]\npub struct Texts {\n");
+    for t in &validated.texts {
+        writeln!(out, "    pub {}: Text,", t.key).unwrap();
+    }
+    out.push_str("}\n\n");
+    for ((_, law), (_, static_name)) in validated.laws.iter().zip(LAW_FILES.iter()) {
+        writeln!(out, "pub static TEXTS_{static_name}: Texts = Texts {{").unwrap();
+        for t in &validated.texts {
+            let own = t.overrides.iter().find(|(id, _)| *id == law.id).map_or(&t.text, |(_, t)| t);
+            writeln!(out, "    {}: {},", t.key, text(own)).unwrap();
+        }
+        out.push_str("};\n\n");
+    }
+
     // Laws.
     for ((file, law), ((_, static_name), (_, law_text))) in validated
         .laws
         .iter()
         .zip(LAW_FILES.iter().zip(law_texts.iter()))
     {
-        let version = rules_version(law_text, &charges_text, &sources_text);
+        let version = rules_version(law_text, &charges_text, &sources_text, &template_texts);
         writeln!(out, "pub static {static_name}: Law = Law {{").unwrap();
         writeln!(out, "    id: {:?},", law.id).unwrap();
         let status = match law.status.as_str() {
@@ -136,7 +168,16 @@ fn main() {
         writeln!(out, "    adopted: {:?},", law.adopted).unwrap();
         writeln!(out, "    last_reviewed: {:?},", law.last_reviewed).unwrap();
         writeln!(out, "    rules_version: {version:?},").unwrap();
+        writeln!(out, "    information_as_of: {:?},", law.information_as_of).unwrap();
         writeln!(out, "    notice: {},", text(&law.notice)).unwrap();
+        writeln!(out, "    texts: &TEXTS_{static_name},").unwrap();
+        writeln!(
+            out,
+            "    citations: Citations {{ events: {:?}, exclusions: {:?}, conditions: {:?}, favourable: {:?} }},",
+            law.citations.events, law.citations.exclusions, law.citations.conditions, law.citations.favourable
+        )
+        .unwrap();
+        writeln!(out, "    military_courts_doubt: {},", law.military_courts_doubt).unwrap();
         writeln!(out, "    has_foreign_clause: {},", law.has_foreign_clause).unwrap();
         writeln!(out, "    has_rebellion_exception: {},", law.has_rebellion_exception).unwrap();
         writeln!(out, "    has_ceased_conduct: {},", law.has_ceased_conduct).unwrap();
@@ -161,9 +202,11 @@ fn main() {
         for n in &law.numerals {
             writeln!(
                 out,
-                "        Numeral {{ id: {:?}, number: {}, name: {}, paraphrase: {}, window_text: {}, confidence: {}, window: {}, margin: {}, margin_note: {}, exception: {}, sources: {} }},",
+                "        Numeral {{ id: {:?}, number: {}, cite: {:?}, window_cites: {}, name: {}, paraphrase: {}, window_text: {}, confidence: {}, window: {}, margin: {}, margin_note: {}, exception: {}, sources: {} }},",
                 n.id,
                 u8::try_from(n.number).expect("validated numeral number"),
+                n.cite.clone().unwrap_or_else(|| format!("{}.{}", law.citations.events, n.number)),
+                str_list(&n.window.iter().filter_map(|r| r.cite.clone()).collect::<Vec<_>>()),
                 text(&n.name),
                 text(&n.paraphrase),
                 text(&n.window_text),
@@ -255,12 +298,16 @@ fn main() {
 }
 
 /// `sha256:` and the first 16 hex digits of SHA-256 over the law file,
-/// then `charges.toml`, then `sources.toml`.
-fn rules_version(law: &str, charges: &str, sources: &str) -> String {
+/// then `charges.toml`, then `sources.toml`, then the texts files in name
+/// order.
+fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, String)]) -> String {
     let mut h = Sha256::new();
     h.update(law.as_bytes());
     h.update(charges.as_bytes());
     h.update(sources.as_bytes());
+    for (_, t) in texts {
+        h.update(t.as_bytes());
+    }
     let digest = h.finalize();
     let mut hex = String::with_capacity(16);
     for b in &digest[..8] {

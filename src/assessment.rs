@@ -23,7 +23,7 @@ pub struct Assessment {
     /// `es` or `en`: the language of every text below.
     pub lang: &'static str,
     /// Not legal advice, and what the result rests on.
-    pub disclaimer: &'static str,
+    pub disclaimer: String,
     pub proceedings: Vec<ProceedingAssessment>,
 }
 
@@ -38,6 +38,9 @@ pub struct LawRef {
     /// `enacted` or `draft`.
     pub status: &'static str,
     pub last_reviewed: &'static str,
+    /// The date the legal information runs to, `YYYY-MM-DD` (contract §3,
+    /// rev. 2; brief §0).
+    pub information_as_of: &'static str,
     /// What every result under this version must say (a draft says it is
     /// not law).
     pub notice: &'static str,
@@ -212,7 +215,7 @@ pub struct NextStep {
 json_object!(Assessment { "law": law, "outcome": outcome, "lang": lang, "disclaimer": disclaimer, "proceedings": proceedings });
 json_object!(LawRef {
     "id": id, "title": title, "gaceta": gaceta, "rulesVersion": rules_version, "status": status,
-    "lastReviewed": last_reviewed, "notice": notice,
+    "lastReviewed": last_reviewed, "informationAsOf": information_as_of, "notice": notice,
 });
 json_object!(ProceedingAssessment {
     "label": label, "outcome": outcome, "numerals": numerals, "articles": articles, "questions": questions,

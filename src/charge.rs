@@ -40,6 +40,7 @@ charges! {
     ConspiracyWithForeignCountry => "conspiracy_with_foreign_country",
     AccusedForeignIntervention => "accused_foreign_intervention",
     MilitaryRebellion => "military_rebellion",
+    DrugTraffickingMinor => "drug_trafficking_minor",
     Terrorism => "terrorism",
     TerrorismFinancing => "terrorism_financing",
     CriminalAssociation => "criminal_association",
@@ -51,6 +52,7 @@ charges! {
     RoadObstruction => "road_obstruction",
     IllegalWeapons => "illegal_weapons",
     Rebellion => "rebellion",
+    DrugPossession => "drug_possession",
     Other => "other",
 }
 
@@ -62,7 +64,7 @@ mod tests {
 
     #[test]
     fn codes_round_trip_and_are_unique() {
-        assert_eq!(Charge::ALL.len(), 25);
+        assert_eq!(Charge::ALL.len(), 27);
         for &c in Charge::ALL {
             assert_eq!(Charge::from_code(c.code()), Some(c));
         }

@@ -54,7 +54,9 @@ pub fn numerals_of(mask: u16) -> impl Iterator<Item = u8> {
 pub struct Tables {
     pub segments: Vec<Segment>,
     pub all_classes: Vec<DayClass>,
-    /// Index `k`: the classes of numeral `k`'s confirmed window.
+    /// Index `k`: the classes of the days that event `k` fixes when no date
+    /// is given: the confirmed window of the enacted law's numeral `k`,
+    /// under every version (contract §2.2, §2.4).
     pub window_classes: Vec<Vec<DayClass>>,
     pub possible_charges: Vec<(ChargeFacts, ChargeSet)>,
     /// The same, without the sets.
@@ -75,7 +77,7 @@ impl Tables {
         let possible_charges = ChargeFacts::possible(law);
         Tables {
             all_classes: classes(&[DayRange::ALL]).to_vec(),
-            window_classes: (0..=13u8).map(|k| law.numeral(k).map_or(Vec::new(), |n| classes(n.window).to_vec())).collect(),
+            window_classes: (0..=13u8).map(|k| event_window(k).map_or(Vec::new(), |w| classes(w).to_vec())).collect(),
             possible_charge_facts: possible_charges.iter().map(|(f, _)| *f).collect(),
             possible_charges,
             segments,
@@ -251,10 +253,11 @@ pub fn decide(law: &Law, f: &Complete) -> Verdict {
     if f.class.any() == 0 {
         return verdict(NotCovered, Decider::Window, 0, art::EIGHT);
     }
-    // 4. The stated event must hold the date in its confirmed window.
+    // 4. The stated event must hold the date in its confirmed window. An
+    // event this text does not have holds no date (§2.4).
     let claimed = match f.event {
-        Event::Numeral(k) => bit(k),
-        Event::NoEvent => 0,
+        Event::Numeral(k) if law.numeral(k).is_some() => bit(k),
+        Event::Numeral(_) | Event::NoEvent => 0,
     };
     if claimed & f.class.window == 0 {
         let numerals = f.class.any() | claimed;
@@ -265,9 +268,9 @@ pub fn decide(law: &Law, f: &Complete) -> Verdict {
         && f.charges.rebellion
         && f.class.window & ten != 0
         && claimed != ten;
-    let demoted = (law.has_foreign_clause && f.charges.contested)
+    let demoted = f.charges.contested
         || rebellion_elsewhere
-        || f.military_justice
+        || (law.military_courts_doubt && f.military_justice)
         || (law.has_ceased_conduct && !f.ceased_conduct);
     if demoted {
         let numerals = claimed | if rebellion_elsewhere { ten } else { 0 };
@@ -346,15 +349,23 @@ fn events_for(facts: &Facts) -> impl Iterator<Item = Event> {
     stated.into_iter().chain(all)
 }
 
+/// The days event `k` fixes when no date is given: the confirmed window
+/// of the enacted law's numeral `k`, under every version (§2.2; §2.4: the
+/// event fixes when the acts happened, and the draft's windows then judge
+/// those days).
+pub fn event_window(k: u8) -> Option<&'static [DayRange]> {
+    crate::law::enacted().numeral(k).map(|n| n.window)
+}
+
 /// The days a stated event fixes when the start of the date is unknown
-/// (§2.2): its confirmed window, cut at a stated end, if any day is left.
-pub fn assumed_days(law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
-    let n = facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k))?;
+/// (§2.2): its enacted confirmed window, cut at a stated end, if any day is
+/// left.
+pub fn assumed_days(_law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
+    let window = facts.event.and_then(Event::numeral).and_then(event_window)?;
     match facts.date {
-        None => Some(n.window.to_vec()),
+        None => Some(window.to_vec()),
         Some(r) if r.first == Day::MIN => {
-            let cut: Vec<DayRange> = n
-                .window
+            let cut: Vec<DayRange> = window
                 .iter()
                 .filter(|w| w.first <= r.last)
                 .map(|w| DayRange::new(w.first, w.last.min(r.last)))
@@ -429,7 +440,9 @@ pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
     Domain {
         pairs,
         charges,
-        military_justice: both(facts.military_justice),
+        // Under a text where military courts change nothing (§2.4), the
+        // fact is never a question.
+        military_justice: if law.military_courts_doubt { both(facts.military_justice) } else { &[false] },
         ceased_conduct: if law.has_ceased_conduct { both(facts.ceased_conduct) } else { &[true] },
         date_assumed,
     }

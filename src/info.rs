@@ -8,13 +8,15 @@ use crate::date::{Day, DayRange};
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
 use crate::json::{ToJson, Writer, json_object};
+use crate::prelude::*;
 
-/// Not legal advice: shown with every result.
-pub fn disclaimer(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Es => "Esto no es asesoría legal. Es una orientación basada en lo que se ha publicado sobre la ley, cuyo texto oficial completo no estuvo disponible. La decisión la toma el tribunal; consulte con un abogado o una organización de derechos humanos.",
-        Lang::En => "This is not legal advice. It is guidance based on what has been published about the law, whose full official text was not available. The court decides; consult a lawyer or a human-rights organisation.",
-    }
+/// Not legal advice, and how old the legal information is (brief §0):
+/// shown with every result and on the start screen.
+pub fn disclaimer(law: &'static Law, lang: Lang) -> String {
+    let t = law.texts;
+    let date = crate::text::iso_day(lang, law.information_as_of);
+    let horizon = crate::text::fill(t.information_as_of.get(lang), &[("date", &date)]);
+    crate::text::list(&[t.disclaimer.get(lang).into(), horizon], " ", " ")
 }
 
 pub fn question_text(q: Question, lang: Lang) -> &'static str {
@@ -94,6 +96,7 @@ pub struct ArticleInfo {
 
 pub struct NumeralInfo {
     pub number: u8,
+    pub cite: &'static str,
     pub name: &'static str,
     pub paraphrase: &'static str,
     pub window_text: &'static str,
@@ -124,6 +127,7 @@ pub struct RangeInfo {
 
 /// A day as `YYYY-MM-DD` (years are 1 to 9999, see [`crate::date`]), written
 /// without the formatting machinery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IsoDay(pub Day);
 
 impl ToJson for IsoDay {
@@ -206,8 +210,9 @@ impl ToJson for LawInfo {
         w.field("gaceta", law.gaceta);
         w.field("rulesVersion", law.rules_version);
         w.field("lastReviewed", law.last_reviewed);
+        w.field("informationAsOf", law.information_as_of);
         w.field("notice", t(law.notice));
-        w.field("disclaimer", disclaimer(lang));
+        w.field("disclaimer", &disclaimer(law, lang));
         w.field("laws", &Items(&|w| {
             for l in law::LAWS {
                 w.item(&LawSummary { id: l.id, title: l.title, status: l.status.code() });
@@ -222,6 +227,7 @@ impl ToJson for LawInfo {
             for n in law.numerals {
                 w.item(&NumeralInfo {
                     number: n.number,
+                    cite: n.cite,
                     name: t(n.name),
                     paraphrase: t(n.paraphrase),
                     window_text: t(n.window_text),
@@ -231,6 +237,11 @@ impl ToJson for LawInfo {
                     exception: n.exception.map(t),
                     confidence: n.confidence,
                 });
+            }
+        }));
+        w.field("windows", &Items(&|w| {
+            for win in windows(law) {
+                w.item(&win);
             }
         }));
         w.field("charges", &Items(&|w| {
@@ -287,6 +298,126 @@ impl ToJson for LawInfo {
     }
 }
 
+/// Whether days of a window are confirmed or a contested margin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowKind {
+    Confirmed,
+    Margin,
+}
+
+impl WindowKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            WindowKind::Confirmed => "confirmed",
+            WindowKind::Margin => "margin",
+        }
+    }
+}
+
+impl ToJson for WindowKind {
+    fn to_json(&self, w: &mut Writer) {
+        w.string(self.code());
+    }
+}
+
+/// One run of days of one numeral's window (contract §3, `windows`): what
+/// a timeline is drawn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// The `event` number.
+    pub numeral: u8,
+    /// How the text cites this part: `"8.12"`, the draft's `"6.4"`.
+    pub cite: &'static str,
+    pub from: IsoDay,
+    pub to: IsoDay,
+    pub kind: WindowKind,
+}
+
+/// Every window segment of a law version, numeral by numeral, each
+/// numeral's runs in day order.
+pub fn windows(law: &'static Law) -> Vec<Window> {
+    let mut out = Vec::new();
+    for n in law.numerals {
+        let start = out.len();
+        for (i, r) in n.window.iter().enumerate() {
+            let cite = n.window_cites.get(i).copied().unwrap_or(n.cite);
+            out.push(Window { numeral: n.number, cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Confirmed });
+        }
+        for r in n.margin {
+            out.push(Window { numeral: n.number, cite: n.cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Margin });
+        }
+        // Day order within the numeral (a few items: insertion sort).
+        let part = &mut out[start..];
+        for i in 1..part.len() {
+            let mut j = i;
+            while j > 0 && part[j - 1].from.0 > part[j].from.0 {
+                part.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    out
+}
+
+/// Where a date falls among a law's windows (contract §3.1, `datePlace`):
+/// for each numeral whose confirmed window or margin holds some of its
+/// days, the kind, and whether it holds all of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatePlace {
+    /// The first and last day the date stands for; `None` when unknown.
+    pub from: Option<IsoDay>,
+    pub to: Option<IsoDay>,
+    pub places: Vec<Place>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub numeral: u8,
+    pub kind: WindowKind,
+    /// Every day of the date is in this part of the numeral's window.
+    pub whole: bool,
+}
+
+/// [`DatePlace`] for a case-format date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`)
+/// and an optional end, with the case format's errors and paths.
+pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: Option<&str>) -> Result<DatePlace, crate::Error> {
+    use crate::{Error, ErrorCode};
+    let span = |s: Option<&str>, path: &str| -> Result<Option<DayRange>, Error> {
+        match s {
+            None | Some("") => Ok(None),
+            Some(s) => crate::date::parse_span(s)
+                .map(|(r, _)| Some(r))
+                .map_err(|_| Error::new(ErrorCode::InvalidDate, path).quoting(s)),
+        }
+    };
+    let start = span(facts_date, "factsDate")?;
+    let end = span(facts_date_end, "factsDateEnd")?;
+    let days = match (start, end) {
+        (None, None) => None,
+        (Some(s), None) => Some(s),
+        (None, Some(e)) => Some(DayRange::new(Day::MIN, e.last)),
+        (Some(s), Some(e)) if e.last < s.first => return Err(Error::new(ErrorCode::InvalidDateRange, "factsDateEnd")),
+        (Some(s), Some(e)) => Some(DayRange::new(s.first, e.last)),
+    };
+    let mut places = Vec::new();
+    if let Some(r) = days {
+        for n in law.numerals {
+            for (kind, ranges) in [(WindowKind::Confirmed, n.window), (WindowKind::Margin, n.margin)] {
+                let covered: i64 = ranges
+                    .iter()
+                    .filter(|w| w.overlaps(&r))
+                    .map(|w| i64::from(w.last.0.min(r.last.0)) - i64::from(w.first.0.max(r.first.0)) + 1)
+                    .sum();
+                if covered > 0 {
+                    let all = i64::from(r.last.0) - i64::from(r.first.0) + 1;
+                    places.push(Place { numeral: n.number, kind, whole: covered == all });
+                }
+            }
+        }
+    }
+    Ok(DatePlace { from: days.map(|d| IsoDay(d.first)), to: days.map(|d| IsoDay(d.last)), places })
+}
+
 fn situation_label(s: Situation, lang: Lang) -> Labelled {
     let (es, en) = match s {
         Situation::Detained => (("Detenida", "Está presa o detenida."), ("Detained", "In prison or detention.")),
@@ -317,10 +448,13 @@ json_object!(GlossaryEntry { "term": term, "explanation": explanation });
 json_object!(LawSummary { "id": id, "title": title, "status": status });
 json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence });
 json_object!(NumeralInfo {
-    "number": number, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
+    "number": number, "cite": cite, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
     "margin": margin, "marginNote": margin_note, "exception": exception, "confidence": confidence,
 });
 json_object!(RangeInfo { "from": from, "to": to });
+json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });
+json_object!(DatePlace { "from": from, "to": to, "places": places });
+json_object!(Place { "numeral": numeral, "kind": kind, "whole": whole });
 json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article });
 json_object!(QuestionInfo { "question": question, "text": text, "help": help });
 json_object!(Labelled { "code": code, "label": label, "description": description });

@@ -83,7 +83,6 @@ pub use assessment::Assessment;
 pub use error::{Error, ErrorCode};
 pub use model::{Case, CaseOutcome, Outcome, Question};
 use crate::prelude::*;
-use crate::text::cat;
 
 /// The language of every text the checker writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -133,11 +132,12 @@ pub fn assess(case: &Case, lang: Lang) -> Assessment {
             rules_version: law.rules_version,
             status: law.status.code(),
             last_reviewed: law.last_reviewed,
+            information_as_of: law.information_as_of,
             notice: law.notice.get(lang),
         },
         outcome,
         lang: lang.code(),
-        disclaimer: info::disclaimer(lang),
+        disclaimer: info::disclaimer(law, lang),
         proceedings,
     }
 }
@@ -152,7 +152,8 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
         (None, None) => None,
     };
     let numerals: Vec<u8> = eval::numerals_of(ev.numerals).collect();
-    let articles = article_list(&numerals, ev.articles);
+    let days = eval::assumed_days(law, &facts).or_else(|| facts.date.map(|r| vec![r]));
+    let articles = article_list(law, &numerals, ev.articles, days.as_deref());
     let date_text = explain::Ctx::date_text_of(lang, p);
     let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
     let explanation = explain::steps(&cx);
@@ -184,13 +185,31 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     }
 }
 
-/// `8.k` for each numeral, then `8`, `9`, `7` and `5` as flagged.
-fn article_list(numerals: &[u8], flags: u8) -> Vec<String> {
-    // `cat!`, not `format!`, which would keep the formatting machinery in the wasm.
-    let mut out: Vec<String> = numerals.iter().map(|k| cat!("8.", *k)).collect();
-    for (flag, name) in [(eval::art::EIGHT, "8"), (eval::art::NINE, "9"), (eval::art::SEVEN, "7"), (eval::art::FIVE, "5")] {
-        if flags & flag != 0 {
-            out.push(name.to_string());
+/// Each numeral as the text cites it (`8.12`; the draft's `6.10`), then
+/// the articles of the events, the exclusions, the personal conditions and
+/// the favourable reading, as flagged (`8`, `9`, `7`, `5`; the draft's `6`,
+/// `7`, and `5`). A numeral whose window holds two of the text's own
+/// numerals (the draft's 6.3 and 6.4) cites those the date's `days` touch,
+/// or all when it touches none or is not known.
+fn article_list(law: &law::Law, numerals: &[u8], flags: u8, days: Option<&[date::DayRange]>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(numerals.len() + 4);
+    for n in numerals.iter().filter_map(|k| law.numeral(*k)) {
+        if n.window_cites.is_empty() {
+            out.push(n.cite.to_string());
+            continue;
+        }
+        let touched = |w: &date::DayRange| days.is_some_and(|ds| ds.iter().any(|d| d.overlaps(w)));
+        let any = n.window.iter().any(touched);
+        for (w, cite) in n.window.iter().zip(n.window_cites) {
+            if !any || touched(w) {
+                out.push(cite.to_string());
+            }
+        }
+    }
+    let c = law.citations;
+    for (flag, cite) in [(eval::art::EIGHT, Some(c.events)), (eval::art::NINE, Some(c.exclusions)), (eval::art::SEVEN, c.conditions), (eval::art::FIVE, Some(c.favourable))] {
+        if let (true, Some(cite)) = (flags & flag != 0, cite) {
+            out.push(cite.to_string());
         }
     }
     out

@@ -92,7 +92,7 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
         }
         s.push('\n');
     }
-    line(&mut s, a.disclaimer);
+    line(&mut s, &a.disclaimer);
     s
 }
 

@@ -24,6 +24,7 @@ pub fn month_name(lang: Lang, m: u32) -> &'static str {
     }
 }
 
+/// A day in words: "28 de noviembre de 2026", "28 November 2026".
 pub fn day(lang: Lang, d: Day) -> String {
     let (y, m, dd) = d.to_civil();
     match lang {
@@ -129,6 +130,36 @@ pub(crate) fn list(parts: &[String], sep: &str, last: &str) -> String {
     }
     out.push_str(final_part);
     out
+}
+
+/// A sentence template of the rules data (`src/law/texts*.toml`) with its
+/// `{name}` slots filled: each slot takes the value paired with its name.
+/// The build checks that both languages fill the same slots; a slot with
+/// no value given is left as written, which the golden cases would show.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A date of the rules data (`YYYY-MM-DD`) in words: "17 de marzo de 2026".
+pub fn iso_day(lang: Lang, iso: &str) -> String {
+    match crate::date::parse_day(iso) {
+        Ok(d) => day(lang, d),
+        Err(_) => iso.to_string(),
+    }
 }
 
 /// Picks the sentence for the language: `pick!(lang, es, en)` evaluates
@@ -244,5 +275,18 @@ mod tests {
             assert_eq!(join_or(Lang::En, &parts[..n]), want[n].replace(" y ", " or "));
             assert_eq!(list(&parts[..n], "; y ", "; y "), parts[..n].join("; y "));
         }
+    }
+}
+
+#[cfg(test)]
+mod fill_tests {
+    use super::*;
+
+    #[test]
+    fn slots_take_their_values_and_unknown_slots_stay() {
+        assert_eq!(fill("hasta el {date}.", &[("date", "17 de marzo")]), "hasta el 17 de marzo.");
+        assert_eq!(fill("{a} y {b}", &[("b", "2"), ("a", "1")]), "1 y 2");
+        assert_eq!(fill("sin {x}", &[]), "sin {x}");
+        assert_eq!(fill("nada", &[("a", "1")]), "nada");
     }
 }

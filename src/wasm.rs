@@ -215,18 +215,38 @@ pub fn evaluate_json(text: JsValue, lang: JsValue) -> Result<String, JsValue> {
     crate::output::check_to_json(&text, lang).map_err(|e| to_js_error(&e, lang))
 }
 
-/// Metadata for the page: articles, events, charges, questions, labels.
-#[wasm_bindgen]
-pub fn law(lang: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
-    let lang = lang_of(&lang)?;
-    let l = match optional_text(&law_id, "lawId")?.as_deref() {
-        None | Some("") => law::DEFAULT_LAW,
+/// The law version a `lawId` parameter names; the default when absent.
+fn law_of(law_id: &JsValue, lang: Lang) -> Result<&'static law::Law, JsValue> {
+    match optional_text(law_id, "lawId")?.as_deref() {
+        None | Some("") => Ok(law::DEFAULT_LAW),
         Some(id) => law::by_id(id).ok_or_else(|| {
             let e = Error::new(crate::ErrorCode::UnknownLaw, "law");
             to_js_error(&e, lang)
-        })?,
-    };
+        }),
+    }
+}
+
+/// Metadata for the page: articles, events, windows, charges, questions,
+/// labels.
+#[wasm_bindgen]
+pub fn law(lang: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let l = law_of(&law_id, lang)?;
     to_js(&info::law_info(l, lang))
+}
+
+/// Where a date falls among the windows of a law version (contract §3.1):
+/// the numerals whose confirmed window or margin holds its days, so the
+/// page marks the timeline and the event list without working out windows.
+/// Dates as in the case format; either may be absent.
+#[wasm_bindgen(js_name = datePlace)]
+pub fn date_place(facts_date: JsValue, facts_date_end: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
+    let lang = Lang::Es;
+    let l = law_of(&law_id, lang)?;
+    let start = optional_text(&facts_date, "factsDate")?;
+    let end = optional_text(&facts_date_end, "factsDateEnd")?;
+    let place = info::date_place(l, start.as_deref(), end.as_deref()).map_err(|e| to_js_error(&e, lang))?;
+    to_js(&place)
 }
 
 /// `amnistia 0.1.0; enacted-2026-02-19 sha256:…; draft-2026-02-05 sha256:…`

@@ -13,6 +13,7 @@ const ENACTED: &str = include_str!("../src/law/enacted_2026_02_19.toml");
 const DRAFT: &str = include_str!("../src/law/draft_2026_02_05.toml");
 const CHARGES: &str = include_str!("../src/law/charges.toml");
 const SOURCES: &str = include_str!("../src/law/sources.toml");
+const TEXTS: &str = include_str!("../src/law/texts.toml");
 
 fn codes() -> Vec<&'static str> {
     charge::Charge::ALL.iter().map(|c| c.code()).collect()
@@ -24,6 +25,7 @@ fn validate_real() -> Result<validate::Validated, LawError> {
             ("src/law/enacted_2026_02_19.toml", ENACTED),
             ("src/law/draft_2026_02_05.toml", DRAFT),
         ],
+        &[("src/law/texts.toml", TEXTS)],
         ("src/law/charges.toml", CHARGES),
         ("src/law/sources.toml", SOURCES),
         &codes(),
@@ -53,7 +55,8 @@ fn expect(result: Result<impl std::fmt::Debug, LawError>, kind: ErrorKind, id: &
 fn the_real_rules_files_pass() {
     let v = validate_real().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v.laws.len(), 2);
-    assert_eq!(v.charges.charges.len(), 25);
+    assert_eq!(v.charges.charges.len(), 27);
+    assert!(!v.texts.is_empty());
 }
 
 /// `(numeral, window ranges, margin ranges)`, each range `(from, to)`.
@@ -100,12 +103,24 @@ fn the_draft_has_only_its_nine_episodes_and_no_later_clauses() {
     assert_eq!(draft.status, "draft");
     let numbers: Vec<i64> = draft.numerals.iter().map(|n| n.number).collect();
     assert_eq!(numbers, [1, 2, 3, 4, 6, 7, 9, 10, 12]);
-    assert!(draft.numerals.iter().all(|n| n.margin.is_empty()));
+    // Contract §2.4: doubtful dates only around events 1, 6 and 12.
+    let with_margin: Vec<i64> = draft.numerals.iter().filter(|n| !n.margin.is_empty()).map(|n| n.number).collect();
+    assert_eq!(with_margin, [1, 6, 12]);
+    // Its own citations: event 12 is the draft's Art. 6, numeral 10; event 3
+    // holds its numerals 3 and 4.
+    let n12 = draft.numerals.iter().find(|n| n.number == 12).unwrap();
+    assert_eq!(n12.cite.as_deref(), Some("6.10"));
+    let n3 = draft.numerals.iter().find(|n| n.number == 3).unwrap();
+    let cites: Vec<&str> = n3.window.iter().filter_map(|r| r.cite.as_deref()).collect();
+    assert_eq!(cites, ["6.3", "6.4"]);
     let excluded: Vec<&str> = draft.exclusions.iter().flat_map(|e| e.charges.iter().map(String::as_str)).collect();
     for c in ["very_serious_injuries", "foreign_armed_action", "military_rebellion", "treason"] {
         assert!(!excluded.contains(&c), "the draft must not read {c}");
     }
-    assert!(draft.exclusions.iter().all(|e| e.kind == "excludes"));
+    // Only the drug codes are contested, through the draft's Art. 1.
+    let contested: Vec<&str> = draft.exclusions.iter().filter(|e| e.kind == "contested").flat_map(|e| e.charges.iter().map(String::as_str)).collect();
+    assert_eq!(contested, ["drug_trafficking_minor", "drug_possession"]);
+    assert!(!draft.military_courts_doubt);
     assert!(!draft.has_foreign_clause && !draft.has_rebellion_exception && !draft.has_ceased_conduct);
 }
 
@@ -385,10 +400,51 @@ fn citations_must_point_at_described_articles() {
 fn the_file_name_fixes_the_law_id() {
     let e = validate::validate_all(
         &[("src/law/enacted_2026_02_20.toml", ENACTED)],
+        &[],
         ("charges.toml", CHARGES),
         ("sources.toml", SOURCES),
         &codes(),
     )
     .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Inconsistent, "{e}");
+}
+
+#[test]
+fn a_numeral_cites_every_window_range_or_none() {
+    let v = validate_real().unwrap();
+    let _ = v;
+    let sources = validate::parse_sources("sources.toml", SOURCES).unwrap();
+    let text = DRAFT.replacen("cite = \"6.4\" }", "}", 1);
+    assert_ne!(text, DRAFT, "test setup: the draft's 6.4 range");
+    expect(
+        validate::parse_law("draft_2026_02_05.toml", &text, Some("draft-2026-02-05"), &sources, &codes()),
+        ErrorKind::Inconsistent,
+        "art6_3_4",
+    );
+}
+
+#[test]
+fn the_information_date_is_a_checked_day() {
+    expect(
+        enacted_with("information_as_of = \"2026-03-17\"", "information_as_of = \"2026-03\""),
+        ErrorKind::InvalidDate,
+        "enacted-2026-02-19",
+    );
+}
+
+#[test]
+fn templates_fill_the_same_slots_in_both_languages() {
+    let ok = "[a]\nes = \"hasta el {date}\"\nen = \"until {date}\"\n";
+    assert!(validate::parse_texts("texts.toml", ok, &["enacted-2026-02-19"]).is_ok());
+    let bad = "[a]\nes = \"hasta el {date}\"\nen = \"until {day}\"\n";
+    let e = validate::parse_texts("texts.toml", bad, &["enacted-2026-02-19"]).unwrap_err();
+    assert_eq!((e.kind, e.id.as_str()), (ErrorKind::Inconsistent, "a"), "{e}");
+    let open = "[a]\nes = \"hasta el {date\"\nen = \"until {date}\"\n";
+    assert_eq!(validate::parse_texts("texts.toml", open, &[]).unwrap_err().kind, ErrorKind::Parse);
+    // A law's own wording may drop a slot, never add one.
+    let own = "[a]\nes = \"x {date}\"\nen = \"x {date}\"\n[a.draft-2026-02-05]\nes = \"y {law}\"\nen = \"y {law}\"\n";
+    let e = validate::parse_texts("texts.toml", own, &["draft-2026-02-05"]).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Inconsistent, "{e}");
+    let unknown = "[a]\nes = \"x\"\nen = \"x\"\n[a.draft-1999]\nes = \"y\"\nen = \"y\"\n";
+    assert_eq!(validate::parse_texts("texts.toml", unknown, &["draft-2026-02-05"]).unwrap_err().kind, ErrorKind::UnknownKey);
 }

@@ -98,9 +98,16 @@ pub struct Article {
 pub struct Numeral {
     /// Stable id, e.g. `art8_12`.
     pub id: &'static str,
-    /// The Art. 8 numeral, 1 to 13. Draft episodes carry the number of the
-    /// enacted numeral they became, so one case format serves both texts.
+    /// The Art. 8 numeral, 1 to 13: the `event` value of the case format.
+    /// Draft episodes carry the number of the enacted numeral they became,
+    /// so one case format serves both texts.
     pub number: u8,
+    /// How this text cites it: `"8.12"`, or the draft's own `"6.10"`.
+    pub cite: &'static str,
+    /// One citation per window range, where the window holds two of the
+    /// text's own numerals (the draft's 6.3 and 6.4 are both event 3);
+    /// empty otherwise.
+    pub window_cites: &'static [&'static str],
     /// A short name for lists: "Protestas de 2014".
     pub name: Text,
     pub paraphrase: Text,
@@ -185,6 +192,20 @@ pub struct ChargeInfo {
     pub explanation: Text,
 }
 
+/// Which article of a text holds each part of the test: what `articles`
+/// cites (contract §3; §2.4 for the draft).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citations {
+    /// The list of events: `"8"` (the draft's `"6"`).
+    pub events: &'static str,
+    /// The exclusions: `"9"` (the draft's `"7"`).
+    pub exclusions: &'static str,
+    /// The personal conditions, `"7"`, where the text has them.
+    pub conditions: Option<&'static str>,
+    /// The favourable reading, `"5"`.
+    pub favourable: &'static str,
+}
+
 /// One version of the law's text.
 #[derive(Debug)]
 pub struct Law {
@@ -200,8 +221,16 @@ pub struct Law {
     pub last_reviewed: &'static str,
     /// `sha256:` and the first 16 hex digits of the hash of the rules files.
     pub rules_version: &'static str,
+    /// The date the legal information runs to (brief §0): `YYYY-MM-DD`.
+    pub information_as_of: &'static str,
     /// Shown with every result under this version.
     pub notice: Text,
+    /// Every sentence the checker writes under this version.
+    pub texts: &'static Texts,
+    pub citations: Citations,
+    /// Whether a case before military courts is uncertain (contract §2.1,
+    /// step 5); not under the draft (§2.4).
+    pub military_courts_doubt: bool,
     /// Whether this text has the foreign armed-action clause of Art. 9.
     pub has_foreign_clause: bool,
     /// Whether this text has the numeral-10 military-rebellion exception.
@@ -235,7 +264,13 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/law_data.rs"));
 }
 
-pub use generated::{CHARGES, DEFAULT_LAW, LAWS, SOURCES};
+pub use generated::{CHARGES, DEFAULT_LAW, LAWS, SOURCES, Texts};
+
+/// The law in force: the one whose windows an `event` fixes the date to
+/// when no date is given, under every version (contract §2.2, §2.4).
+pub fn enacted() -> &'static Law {
+    LAWS.iter().copied().find(|l| l.status == Status::Enacted).unwrap_or(DEFAULT_LAW)
+}
 
 /// Looks a law version up by id.
 pub fn by_id(id: &str) -> Option<&'static Law> {

@@ -87,6 +87,10 @@ pub struct TextDef {
 pub struct RangeDef {
     pub from: String,
     pub to: String,
+    /// The citation of this part of a window, where one numeral's window
+    /// holds two of the text's own numerals (the draft's Art. 6, numerals 3
+    /// and 4, are both `event` 3). Window ranges only, all or none.
+    pub cite: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -145,6 +149,9 @@ pub struct NumeralDef {
     pub margin: Vec<RangeDef>,
     pub margin_note: Option<TextDef>,
     pub exception: Option<TextDef>,
+    /// How the text cites this numeral (`"8.12"`, or the draft's own
+    /// `"6.10"`); by default `citations.events` and the number.
+    pub cite: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -192,6 +199,22 @@ pub struct NotFormalizedDef {
     pub reason: TextDef,
 }
 
+/// Which article of this text holds each part of the test (contract §3,
+/// `articles`): the enacted law cites 8, 9, 7 and 5; the draft its own 6, 7
+/// and 5, and it has no personal conditions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationsDef {
+    /// The list of events (enacted Art. 8, draft Art. 6).
+    pub events: String,
+    /// The exclusions (enacted Art. 9, draft Art. 7).
+    pub exclusions: String,
+    /// The personal conditions (enacted Art. 7), where the text has them.
+    pub conditions: Option<String>,
+    /// The favourable reading (Art. 5).
+    pub favourable: String,
+}
+
 /// One law version: `enacted_2026_02_19.toml`, `draft_2026_02_05.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -202,7 +225,15 @@ pub struct LawFile {
     pub gaceta: String,
     pub adopted: String,
     pub last_reviewed: String,
+    /// The date the legal information behind this file runs to (brief §0,
+    /// "knowledge horizon"); every result shows it in words.
+    pub information_as_of: String,
     pub notice: TextDef,
+    pub citations: CitationsDef,
+    /// Whether a case before military courts is `uncertain` under this
+    /// text (contract §2.1 step 5); the draft's Art. 10 reached military
+    /// proceedings, so not there (§2.4).
+    pub military_courts_doubt: bool,
     pub has_foreign_clause: bool,
     pub has_rebellion_exception: bool,
     pub has_ceased_conduct: bool,
@@ -369,6 +400,8 @@ pub struct Validated {
     pub charges: ChargesFile,
     /// `(file name, law)`.
     pub laws: Vec<(String, LawFile)>,
+    /// Every sentence template, sorted by key.
+    pub texts: Vec<TemplateDef>,
 }
 
 fn check_text(file: &str, id: &str, what: &str, t: &TextDef) -> Result<(), LawError> {
@@ -562,7 +595,14 @@ pub fn parse_law(
     if reviewed < adopted {
         return Err(err(file, lid, ErrorKind::InvertedRange, "`last_reviewed` is before `adopted`"));
     }
+    let horizon = day_number(file, lid, &law.information_as_of)?;
+    if horizon < adopted {
+        return Err(err(file, lid, ErrorKind::InvertedRange, "`information_as_of` is before `adopted`"));
+    }
     check_text(file, lid, "notice", &law.notice)?;
+    check_nonempty(file, lid, "citations.events", &law.citations.events)?;
+    check_nonempty(file, lid, "citations.exclusions", &law.citations.exclusions)?;
+    check_nonempty(file, lid, "citations.favourable", &law.citations.favourable)?;
 
     let mut ids = BTreeSet::new();
     ids.insert(lid.to_string());
@@ -610,17 +650,40 @@ pub fn parse_law(
     if law.numerals.is_empty() {
         return Err(err(file, lid, ErrorKind::NoWindow, "a law needs at least one numeral"));
     }
+    for c in [&law.citations.events, &law.citations.exclusions, &law.citations.favourable]
+        .into_iter()
+        .chain(law.citations.conditions.as_ref())
+    {
+        if !article_numbers.contains(c.as_str()) {
+            return Err(err(file, lid, ErrorKind::UnknownArticle, format!("`citations` names article `{c}`, which `articles` does not describe")));
+        }
+    }
+    if law.citations.conditions.is_some() != law.has_ceased_conduct {
+        return Err(err(file, lid, ErrorKind::Inconsistent, "`citations.conditions` is given exactly when `has_ceased_conduct` is true"));
+    }
+
+    // Each numeral's citations: its own, or one per window range.
+    let mut numeral_cites: BTreeSet<String> = BTreeSet::new();
+    for n in &law.numerals {
+        let own = n.cite.clone().unwrap_or_else(|| format!("{}.{}", law.citations.events, n.number));
+        let per_range: Vec<&String> = n.window.iter().filter_map(|r| r.cite.as_ref()).collect();
+        if !per_range.is_empty() && per_range.len() != n.window.len() {
+            return Err(err(file, &n.id, ErrorKind::Inconsistent, "either every window range has a `cite` or none has"));
+        }
+        if n.margin.iter().any(|r| r.cite.is_some()) {
+            return Err(err(file, &n.id, ErrorKind::Inconsistent, "a margin range takes the numeral's `cite`, not one of its own"));
+        }
+        for c in std::iter::once(&own).chain(per_range) {
+            let art = c.split_once('.').map_or(c.as_str(), |(a, _)| a);
+            if !article_numbers.contains(art) {
+                return Err(err(file, &n.id, ErrorKind::UnknownArticle, format!("citation `{c}` names an article that `articles` does not describe")));
+            }
+            numeral_cites.insert(c.clone());
+        }
+    }
 
     // Citations must point at something the file describes.
-    let cite_ok = |cite: &str| -> bool {
-        match cite.split_once('.') {
-            None => article_numbers.contains(cite),
-            Some((art, num)) => {
-                article_numbers.contains(art)
-                    && num.parse::<i64>().map(|n| numeral_numbers.contains(&n)).unwrap_or(false)
-            }
-        }
-    };
+    let cite_ok = |cite: &str| -> bool { article_numbers.contains(cite) || numeral_cites.contains(cite) };
 
     // Exclusions.
     let mut excluded_by: BTreeMap<String, String> = BTreeMap::new();
@@ -684,9 +747,6 @@ pub fn parse_law(
     if law.has_foreign_clause != foreign_excluded {
         return Err(err(file, lid, ErrorKind::Inconsistent, "`has_foreign_clause` must be true exactly when an `excludes` entry reads `foreign_armed_action`"));
     }
-    if has_kind("contested") && !law.has_foreign_clause {
-        return Err(err(file, lid, ErrorKind::Inconsistent, "a `contested` exclusion needs the foreign armed-action clause (`has_foreign_clause = true`)"));
-    }
     if law.has_rebellion_exception != has_kind("rebellion_exception") {
         return Err(err(file, lid, ErrorKind::Inconsistent, "`has_rebellion_exception` must be true exactly when a `rebellion_exception` entry exists"));
     }
@@ -708,9 +768,101 @@ pub fn id_from_file_name(file: &str) -> String {
     base.trim_end_matches(".toml").replace('_', "-")
 }
 
-/// Checks all rules files together. `laws` holds `(file name, text)`.
+/// One sentence template of a `texts_*.toml` file: the words the checker
+/// writes around the facts of a case, with `{name}` where a fact goes, and
+/// the same sentence as one law version says it, where it differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateDef {
+    /// The key, e.g. `exclusion_none_charged`: a field of the generated
+    /// `Texts`.
+    pub key: String,
+    pub text: TextDef,
+    /// `(law id, text)`: this law's own wording.
+    pub overrides: Vec<(String, TextDef)>,
+}
+
+/// The `{name}` slots of a template, in order of first use.
+pub fn placeholders(t: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find(['{', '}']) {
+        if rest.as_bytes()[i] == b'}' {
+            return Err(format!("a `}}` with no `{{` before it in `{t}`"));
+        }
+        let after = &rest[i + 1..];
+        let Some(j) = after.find('}') else {
+            return Err(format!("a `{{` that is never closed in `{t}`"));
+        };
+        let name = &after[..j];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Err(format!("`{{{name}}}` is not a slot name (lowercase letters and `_`)"));
+        }
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+        rest = &after[j + 1..];
+    }
+    Ok(out)
+}
+
+fn slot_set(file: &str, key: &str, t: &TextDef) -> Result<BTreeSet<String>, LawError> {
+    let es = placeholders(&t.es).map_err(|m| err(file, key, ErrorKind::Parse, m))?;
+    let en = placeholders(&t.en).map_err(|m| err(file, key, ErrorKind::Parse, m))?;
+    let (es, en): (BTreeSet<String>, BTreeSet<String>) = (es.into_iter().collect(), en.into_iter().collect());
+    if es != en {
+        return Err(err(file, key, ErrorKind::Inconsistent, format!("the `es` text fills {es:?} but the `en` text fills {en:?}")));
+    }
+    Ok(es)
+}
+
+/// Parses and checks one `texts_*.toml` file: `[key]` tables with `es` and
+/// `en`, and optional `[key.<law id>]` tables with a law's own wording.
+/// Both languages fill the same slots; a law's wording fills no slot the
+/// shared one lacks.
+pub fn parse_texts(file: &str, text: &str, law_ids: &[&str]) -> Result<Vec<TemplateDef>, LawError> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let as_text = |key: &str, v: &toml::Value| -> Result<TextDef, LawError> {
+        let t: TextDef = v.clone().try_into().map_err(|e: toml::de::Error| parse_error(file, e))?;
+        check_text(file, key, key, &t)?;
+        Ok(t)
+    };
+    let mut out = Vec::new();
+    for (key, value) in &table {
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(err(file, key, ErrorKind::EmptyField, "template keys use only lowercase ASCII letters, digits and `_`"));
+        }
+        let Some(entry) = value.as_table() else {
+            return Err(err(file, key, ErrorKind::Parse, "a template is a table with `es` and `en`"));
+        };
+        let mut shared = toml::Table::new();
+        let mut overrides = Vec::new();
+        for (k, v) in entry {
+            match k.as_str() {
+                "es" | "en" => {
+                    shared.insert(k.clone(), v.clone());
+                }
+                law if law_ids.contains(&law) => overrides.push((law.to_string(), as_text(key, v)?)),
+                other => return Err(err(file, key, ErrorKind::UnknownKey, format!("`{other}` is neither `es`, `en` nor a law id ({})", law_ids.join(", ")))),
+            }
+        }
+        let text = as_text(key, &toml::Value::Table(shared))?;
+        let slots = slot_set(file, key, &text)?;
+        for (law, t) in &overrides {
+            let own = slot_set(file, key, t)?;
+            if let Some(extra) = own.difference(&slots).next() {
+                return Err(err(file, key, ErrorKind::Inconsistent, format!("the `{law}` wording fills `{{{extra}}}`, which the shared wording does not")));
+            }
+        }
+        out.push(TemplateDef { key: key.clone(), text, overrides });
+    }
+    Ok(out)
+}
+
+/// Checks all rules files together. `laws` holds `(file name, text)`, and
+/// so does `texts`.
 pub fn validate_all(
     laws: &[(&str, &str)],
+    texts: &[(&str, &str)],
     charges: (&str, &str),
     sources: (&str, &str),
     codes: &[&str],
@@ -727,10 +879,22 @@ pub fn validate_all(
         }
         out.push((file.to_string(), law));
     }
+    let ids: Vec<&str> = out.iter().map(|(_, l)| l.id.as_str()).collect();
+    let mut templates: Vec<TemplateDef> = Vec::new();
+    for (file, text) in texts {
+        for t in parse_texts(file, text, &ids)? {
+            if templates.iter().any(|o| o.key == t.key) {
+                return Err(err(file, &t.key, ErrorKind::DuplicateId, "this template key is defined in another texts file too"));
+            }
+            templates.push(t);
+        }
+    }
+    templates.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(Validated {
         sources: sources_parsed,
         charges: charges_parsed,
         laws: out,
+        texts: templates,
     })
 }
 
