@@ -34,6 +34,9 @@ const TS_API: &'static str = r#"
 export function evaluate(case_: object | string, lang?: "es" | "en"): Assessment;
 /** Metadata the page builds its lists from, for one law version. */
 export function law(lang?: "es" | "en", lawId?: string): LawInfo;
+/** Where a date (case-format dates; either may be null) falls among the
+ *  windows of a law version: { from, to, places } (contract §3.1). */
+export function datePlace(factsDate?: string | null, factsDateEnd?: string | null, lawId?: string): object;
 /** The crate version and each law version's rules hash. */
 export function version(): string;
 /** Screens CSV rows (one proceeding each) against the header line; returns

@@ -1,9 +1,9 @@
-//! The wasm API (`amnistia::wasm`: evaluate, law, version) in headless Chromium, through
+//! The wasm API (`amnistia::wasm`: evaluate, law, datePlace, version) in headless Chromium, through
 //! wasm-bindgen-test-runner and chromedriver (see scripts/test.sh):
 //!   cargo test --target wasm32-unknown-unknown --test wasm_browser
 #![cfg(target_arch = "wasm32")]
 
-use amnistia::wasm::{evaluate, law, version};
+use amnistia::wasm::{date_place, evaluate, law, version};
 use js_sys::{Array, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -98,4 +98,81 @@ fn the_enacted_law_has_13_numerals() {
 #[wasm_bindgen_test]
 fn version_is_not_empty() {
     assert!(!version().is_empty());
+}
+
+fn places(place: &JsValue) -> Vec<(u32, String, bool)> {
+    let list: Array = get(place, "places").dyn_into().expect("`places` is an array");
+    list.iter()
+        .map(|p| {
+            (
+                get(&p, "numeral").as_f64().expect("numeral") as u32,
+                get(&p, "kind").as_string().expect("kind"),
+                get(&p, "whole").as_bool().expect("whole"),
+            )
+        })
+        .collect()
+}
+
+/// Contract §3.1: the numerals whose windows hold a date, with their kinds,
+/// for the enacted text (§2.3) and the draft (§2.4).
+#[wasm_bindgen_test]
+fn date_place_names_the_windows_that_hold_a_date() {
+    let s = JsValue::from_str;
+    // 30 July 2024: inside numeral 12's confirmed window.
+    let p = date_place(s("2024-07-30"), JsValue::NULL, JsValue::UNDEFINED).expect("a day");
+    assert_eq!(places(&p), [(12, "confirmed".to_string(), true)], "{}", show(&p));
+    assert_eq!(get(&p, "from").as_string().as_deref(), Some("2024-07-30"));
+    // 2024 as a year: part confirmed, part doubtful dates, of numeral 12.
+    let p = date_place(s("2024"), JsValue::NULL, JsValue::UNDEFINED).expect("a year");
+    assert_eq!(places(&p), [(12, "confirmed".to_string(), false), (12, "margin".to_string(), false)]);
+    // April 2017: numeral 8's term holds it whole, numeral 9 too.
+    let p = date_place(s("2017-04"), JsValue::UNDEFINED, s("enacted-2026-02-19")).expect("a month");
+    assert_eq!(places(&p), [(8, "confirmed".to_string(), true), (9, "confirmed".to_string(), true)]);
+    // 2018-03: under the draft no window holds it.
+    let p = date_place(s("2018-03"), JsValue::NULL, s("draft-2026-02-05")).expect("the draft");
+    assert!(places(&p).is_empty(), "{}", show(&p));
+    // 1 April 2013: the draft's numeral 6 holds it, the enacted one does not.
+    let p = date_place(s("2013-04-01"), JsValue::NULL, s("draft-2026-02-05")).expect("the draft");
+    assert_eq!(places(&p), [(6, "confirmed".to_string(), true)]);
+    let p = date_place(s("2013-04-01"), JsValue::NULL, JsValue::NULL).expect("the enacted law");
+    assert!(places(&p).is_empty(), "{}", show(&p));
+}
+
+#[wasm_bindgen_test]
+fn date_place_refuses_bad_input_with_codes() {
+    let s = JsValue::from_str;
+    let e = date_place(s("30/07/2024"), JsValue::NULL, JsValue::NULL).expect_err("not a case-format date");
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {}", show(&e));
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_date"));
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("factsDate"));
+    let e = date_place(s("2024-07-30"), s("2024-07-01"), JsValue::NULL).expect_err("an inverted range");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_date_range"));
+    let e = date_place(s("2024"), JsValue::NULL, s("ley-1999")).expect_err("an unknown law");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_law"));
+    // A value that is not text, here an object whose getters throw, is a
+    // wrong type, never an unwinding exception.
+    let hostile = js_sys::Function::new_no_args("return new Proxy({}, { get() { throw new Error('boom'); } })")
+        .call0(&JsValue::NULL)
+        .expect("the proxy is made");
+    let e = date_place(hostile, JsValue::NULL, JsValue::NULL).expect_err("an object is not a date");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_value"), "{}", show(&e));
+}
+
+/// Contract §3: `windows` in law(), one entry per run of days, as the
+/// timeline draws them.
+#[wasm_bindgen_test]
+fn law_lists_its_windows_with_kinds() {
+    let law = law(lang("es"), JsValue::UNDEFINED).expect("the default law loads");
+    assert_eq!(get(&law, "informationAsOf").as_string().as_deref(), Some("2026-03-17"));
+    let windows: Array = get(&law, "windows").dyn_into().expect("`windows` is an array");
+    let eight: Vec<(String, String, String)> = windows
+        .iter()
+        .filter(|w| get(w, "numeral").as_f64() == Some(8.0))
+        .map(|w| (get(&w, "from").as_string().unwrap(), get(&w, "to").as_string().unwrap(), get(&w, "kind").as_string().unwrap()))
+        .collect();
+    let row = |a: &str, b: &str, k: &str| (a.to_string(), b.to_string(), k.to_string());
+    assert_eq!(
+        eight,
+        [row("2016-01-01", "2016-01-04", "margin"), row("2016-01-05", "2021-01-04", "confirmed"), row("2021-01-05", "2021-12-31", "margin")]
+    );
 }

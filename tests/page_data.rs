@@ -1,0 +1,92 @@
+//! What the page draws the law from (contract §3 `windows`, §3.1
+//! `datePlace`): the windows equal the rules data, and a date is placed in
+//! exactly the numerals whose windows the evaluator sees it in.
+
+use amnistia::date::{Day, DayRange};
+use amnistia::info::{self, WindowKind};
+use amnistia::{eval, law};
+use proptest::prelude::*;
+
+fn iso(d: Day) -> String {
+    let (y, m, dd) = d.to_civil();
+    format!("{y:04}-{m:02}-{dd:02}")
+}
+
+#[test]
+fn windows_are_the_rules_data_for_both_laws() {
+    for l in law::LAWS {
+        let listed = info::windows(l);
+        let mut expected: Vec<(u8, Day, Day, WindowKind)> = Vec::new();
+        for n in l.numerals {
+            for r in n.window {
+                expected.push((n.number, r.first, r.last, WindowKind::Confirmed));
+            }
+            for r in n.margin {
+                expected.push((n.number, r.first, r.last, WindowKind::Margin));
+            }
+        }
+        let mut got: Vec<(u8, Day, Day, WindowKind)> = listed.iter().map(|w| (w.numeral, w.from.0, w.to.0, w.kind)).collect();
+        let key = |x: &(u8, Day, Day, WindowKind)| (x.0, x.1);
+        expected.sort_by_key(key);
+        got.sort_by_key(key);
+        assert_eq!(got, expected, "{}", l.id);
+        // Within a numeral, the list is in day order already.
+        for pair in listed.windows(2) {
+            if pair[0].numeral == pair[1].numeral {
+                assert!(pair[0].from.0 < pair[1].from.0, "{}: numeral {} out of order", l.id, pair[0].numeral);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_draft_cites_its_own_numerals_in_windows() {
+    let draft = law::by_id("draft-2026-02-05").unwrap();
+    let cites: Vec<(u8, &str)> = info::windows(draft).iter().filter(|w| w.kind == WindowKind::Confirmed).map(|w| (w.numeral, w.cite)).collect();
+    assert!(cites.contains(&(3, "6.3")) && cites.contains(&(3, "6.4")), "{cites:?}");
+    assert!(cites.contains(&(12, "6.10")), "{cites:?}");
+    let enacted = law::by_id("enacted-2026-02-19").unwrap();
+    assert!(info::windows(enacted).iter().all(|w| w.cite == format!("8.{}", w.numeral)));
+}
+
+#[test]
+fn date_place_reads_case_format_dates_and_refuses_others() {
+    let enacted = law::DEFAULT_LAW;
+    let p = info::date_place(enacted, Some("2021-01"), None).unwrap();
+    // January 2021: numeral 8's term ends on the 4th; the rest is doubtful.
+    let got: Vec<(u8, WindowKind, bool)> = p.places.iter().map(|x| (x.numeral, x.kind, x.whole)).collect();
+    assert_eq!(got, [(8, WindowKind::Confirmed, false), (8, WindowKind::Margin, false)]);
+    let none = info::date_place(enacted, None, None).unwrap();
+    assert!(none.places.is_empty() && none.from.is_none());
+    let e = info::date_place(enacted, Some("2024-13"), None).unwrap_err();
+    assert_eq!(e.code().as_str(), "invalid_date");
+    assert_eq!(e.path(), Some("factsDate"));
+    let e = info::date_place(enacted, Some("2024-07-30"), Some("2024-06")).unwrap_err();
+    assert_eq!(e.code().as_str(), "invalid_date_range");
+}
+
+proptest! {
+    /// The marker lands where the evaluator sees the date: the numerals of
+    /// every day class the date touches, confirmed or doubtful, and "whole"
+    /// exactly when every class has that numeral in that kind.
+    #[test]
+    fn date_place_agrees_with_the_evaluator(first in 10_000i32..21_000, len in 0i32..800, which in 0usize..2) {
+        let l = law::LAWS[which];
+        let r = DayRange::new(Day(first), Day(first + len));
+        let p = info::date_place(l, Some(&iso(r.first)), Some(&iso(r.last))).unwrap();
+        let classes = eval::classes_in(l, &[r]);
+        for k in 1..=13u8 {
+            let b = eval::bit(k);
+            for (kind, of) in [(WindowKind::Confirmed, 0), (WindowKind::Margin, 1)] {
+                let mask = |c: &eval::DayClass| if of == 0 { c.window } else { c.margin };
+                let some = classes.iter().any(|c| mask(c) & b != 0);
+                let all = classes.iter().all(|c| mask(c) & b != 0);
+                let place = p.places.iter().find(|x| x.numeral == k && x.kind == kind);
+                prop_assert_eq!(place.is_some(), some, "numeral {} {:?} in {:?}", k, kind, r);
+                if let Some(place) = place {
+                    prop_assert_eq!(place.whole, all, "numeral {} {:?} in {:?}", k, kind, r);
+                }
+            }
+        }
+    }
+}
