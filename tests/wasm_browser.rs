@@ -149,13 +149,12 @@ fn date_place_refuses_bad_input_with_codes() {
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_date_range"));
     let e = date_place(s("2024"), JsValue::NULL, s("ley-1999")).expect_err("an unknown law");
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_law"));
-    // A value that is not text, here an object whose getters throw, is a
-    // wrong type, never an unwinding exception.
-    let hostile = js_sys::Function::new_no_args("return new Proxy({}, { get() { throw new Error('boom'); } })")
-        .call0(&JsValue::NULL)
-        .expect("the proxy is made");
-    let e = date_place(hostile, JsValue::NULL, JsValue::NULL).expect_err("an object is not a date");
-    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_value"), "{}", show(&e));
+    // A value that is not text is a wrong type, with the parameter's name.
+    for wrong in [js_sys::Object::new().into(), JsValue::from_f64(2024.0), JsValue::TRUE] {
+        let e = date_place(wrong, JsValue::NULL, JsValue::NULL).expect_err("not text");
+        assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_value"), "{}", show(&e));
+        assert_eq!(get(&e, "path").as_string().as_deref(), Some("factsDate"));
+    }
 }
 
 /// Contract §3: `windows` in law(), one entry per run of days, as the
