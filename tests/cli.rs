@@ -116,3 +116,29 @@ fn usage_errors_exit_1() {
     assert_eq!(run(&["check"], b"").0, 1);
     assert_eq!(run(&["check", "/no/such/file.json"], b"").0, 1);
 }
+
+#[test]
+fn help_prints_usage_on_stdout_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["check", "--help"], &["screen", "--help"], &["check", "--lang", "en", "--help"]] {
+        let (code, out, err) = run(args, b"");
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.starts_with("usage:"), "{args:?}: {out}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+    let (_, out, _) = run(&["screen", "--help"], b"");
+    assert!(out.contains("--input jsonl|csv") && !out.contains("amnistia check"), "{out}");
+    let (_, out, _) = run(&["check", "--help"], b"");
+    assert!(out.contains("--format json|text") && !out.contains("amnistia screen"), "{out}");
+}
+
+#[test]
+fn screening_progress_stays_off_a_pipe() {
+    let mut lines = String::new();
+    for _ in 0..1200 {
+        lines.push_str("{\"proceedings\":[{}]}\n");
+    }
+    let (code, out, err) = run(&["screen", "-"], lines.as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1200);
+    assert!(err.is_empty(), "progress written to a pipe: {err:?}");
+}

@@ -2,15 +2,34 @@
 //!
 //! amnistia check [--lang es|en] [--format json|text] FILE|-
 //! amnistia screen [--lang es|en] [--format jsonl|csv] FILE.jsonl|FILE.csv|-
+//! amnistia --help, and --help after a command: its usage, on standard output
 
 use amnistia::{Lang, output, screen};
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   amnistia check [--lang es|en] [--format json|text] FILE|-
   amnistia screen [--lang es|en] [--format jsonl|csv] [--input jsonl|csv] FILE|-
-  amnistia version";
+  amnistia version
+  amnistia --help | amnistia COMMAND --help";
+
+const CHECK_USAGE: &str = "usage: amnistia check [--lang es|en] [--format json|text] FILE|-
+
+Assesses one case (contract JSON; - reads standard input) and prints the
+assessment as JSON, or as readable text with --format text.
+  --lang es|en         the language of every text (Spanish by default)
+  --format json|text   JSON (the default) or readable text
+Exit status: 0 for any outcome, 2 for bad input, 1 for anything else.";
+
+const SCREEN_USAGE: &str = "usage: amnistia screen [--lang es|en] [--format jsonl|csv] [--input jsonl|csv] FILE|-
+
+Screens a list: one case per JSONL line, or one proceeding per CSV row, and
+prints one result per case, locally.
+  --lang es|en          the language of messages (Spanish by default)
+  --format jsonl|csv    the results as JSON lines (the default) or CSV
+  --input jsonl|csv     the input kind (by default from the file name)
+Progress goes to standard error every 1,000 rows when it is a terminal.";
 
 struct Opts {
     lang: Lang,
@@ -48,11 +67,19 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(1);
     };
+    let help = |usage: &str| {
+        println!("{usage}");
+        ExitCode::SUCCESS
+    };
+    let wants_help = args[1..].iter().any(|a| a == "--help" || a == "-h");
     let result = match cmd.as_str() {
+        "--help" | "-h" | "help" => return help(USAGE),
         "version" | "--version" => {
             println!("{}", amnistia::version_line());
             return ExitCode::SUCCESS;
         }
+        "check" if wants_help => return help(CHECK_USAGE),
+        "screen" if wants_help => return help(SCREEN_USAGE),
         "check" | "screen" => match parse_opts(&args[1..]) {
             Ok(o) if o.file.is_some() => {
                 if cmd == "check" { check(&o) } else { screen_cmd(&o) }
@@ -120,6 +147,8 @@ fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
     let mut out = io::BufWriter::new(out.lock());
     let mut header: Option<Vec<&'static str>> = None;
     let (mut rows, mut errors) = (0usize, 0usize);
+    // Progress only for a person watching: never into a log or a pipe.
+    let progress = io::stderr().is_terminal();
     if csv_out {
         writeln!(out, "{}", screen::CSV_RESULT_HEADER).map_err(|e| e.to_string())?;
     }
@@ -151,13 +180,13 @@ fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
             rows += 1;
             errors += row.error.is_some() as usize;
             emit(&mut out, &row, csv_out)?;
-            if rows % 1000 == 0 {
+            if progress && rows % 1000 == 0 {
                 eprint!("\ramnistia: {rows} cases screened, {errors} with errors");
             }
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    if rows >= 1000 {
+    if progress && rows >= 1000 {
         eprintln!("\ramnistia: {rows} cases screened, {errors} with errors");
     }
     Ok(ExitCode::SUCCESS)
