@@ -113,11 +113,6 @@ impl Error {
         self.path.as_deref()
     }
 
-    /// Whether the fix is to send less (too large, too many proceedings).
-    pub fn is_size_limit(&self) -> bool {
-        matches!(self.code, ErrorCode::InputTooLarge | ErrorCode::TooManyProceedings)
-    }
-
     pub fn message(&self, lang: Lang) -> String {
         let (es, en) = match self.code {
             ErrorCode::InvalidJson => (

@@ -461,12 +461,8 @@ impl Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     pub outcome: Outcome,
-    /// Bit per [`Outcome`] reached by some completion.
-    pub reached: u8,
     pub numerals: u16,
     pub articles: u8,
-    /// The deciders of all completions, as a bit set over [`Decider`].
-    pub deciders: u8,
     pub questions: Vec<Question>,
     pub date_assumed: bool,
 }
@@ -509,12 +505,11 @@ pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
 pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     let d = domain(law, facts);
     let mut table = Vec::with_capacity(d.pairs.len() * d.charges.len() * d.military_justice.len() * d.ceased_conduct.len());
-    let (mut reached, mut numerals, mut articles, mut deciders) = (0u8, 0u16, 0u8, 0u8);
+    let (mut reached, mut numerals, mut articles) = (0u8, 0u16, 0u8);
     d.each(law, |v| {
         reached |= outcome_bit(v.outcome);
         numerals |= v.numerals;
         articles |= v.articles;
-        deciders |= 1 << v.decider as u8;
         table.push(v.outcome as u8);
         true
     });
@@ -528,7 +523,7 @@ pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     } else {
         Vec::new()
     };
-    Evaluation { outcome, reached, numerals, articles, deciders, questions, date_assumed: d.date_assumed }
+    Evaluation { outcome, numerals, articles, questions, date_assumed: d.date_assumed }
 }
 
 /// The facts that change the result: some two completions that differ in

@@ -37,20 +37,6 @@ pub enum Json<'a> {
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json<'_> {
-    /// The name of the JSON type, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "boolean",
-            Json::Number(_) => "number",
-            Json::String(_) => "string",
-            Json::Array(_) => "array",
-            Json::Object(_) => "object",
-        }
-    }
-}
-
 /// Why a tree could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TreeError {
