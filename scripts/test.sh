@@ -4,12 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export CHROMEDRIVER=/usr/bin/chromedriver
 
 section() { printf '\n######## %s (at %ss)\n' "$*" "$SECONDS"; }
 
 section "1/5 setup"
 bash scripts/setup.sh
+# Chromium and ChromeDriver as scripts/chromium.mjs finds them (AMNISTIA_CHROMIUM,
+# CHROMEDRIVER, else the usual paths), for wasm-bindgen-test-runner: CHROMEDRIVER,
+# and a webdriver.json with the browser's path in target/. A variable set here
+# wins over .cargo/config.toml's [env] default (it has no `force`).
+CHROMEDRIVER=$(node scripts/chromium.mjs --driver)
+WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(node scripts/chromium.mjs --webdriver-json target/webdriver.json)
+export CHROMEDRIVER WASM_BINDGEN_TEST_WEBDRIVER_JSON
 
 section "2/5 native tests: cargo test"
 # The native/wasm differential test runs in step 3, once www/pkg is built from these sources.
