@@ -3,7 +3,6 @@
 // the usual paths), looked up when this module loads, so that a test file stops
 // at once, with the reason, when there is none.
 //   const browser = await launch(); ... await browser.close();
-import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium.mjs';
 
 export const CHROMIUM = findChromium();
@@ -17,7 +16,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launch(options = {}) {
+export async function launch(options = {}) {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
