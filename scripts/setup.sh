@@ -26,7 +26,7 @@ lack() { say "missing: $*"; missing=1; }
 # How to run a command as root here: "" as root, "sudo" with sudo that needs
 # no password, else nothing works ("no").
 if [ "$(id -u)" = 0 ]; then as_root=""
-elif has sudo && sudo -n true 2>/dev/null; then as_root="sudo"
+elif has sudo && sudo -n true >/dev/null 2>&1; then as_root="sudo"
 else as_root="no"
 fi
 # The line that installs packages with this machine's package manager:
