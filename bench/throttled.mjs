@@ -1,5 +1,5 @@
-// The page on a slow connection: Chromium (playwright-core, Debian's
-// /usr/bin/chromium) with CDP throttling, 400 kbit/s down and up, 400 ms
+// The page on a slow connection: Chromium (playwright-core, the browser of
+// scripts/chromium.mjs) with CDP throttling, 400 kbit/s down and up, 400 ms
 // round trip, the CPU slowed 4x, the cache off, over compressed transfer
 // (a temporary copy of www/ with brotli and gzip siblings of every file,
 // served by tests/e2e/server.mjs, which sends a sibling when the browser

@@ -3,7 +3,7 @@
 # scripts/wasm-pkg.sh, smoke-tests the result in Node, and writes
 # www/pkg/first.js (what the first question shows before the core arrives,
 # read from this core) and the offline single file.
-# Needs what `scripts/setup.sh build` installs.
+# Needs what `scripts/setup.sh build` checks and installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

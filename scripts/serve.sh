@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8080}
 
-bash scripts/setup.sh build
+bash scripts/setup.sh serve
 bash scripts/build-wasm.sh
 
 echo

@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run):
-# setup, native tests, wasm build + Node smoke test, browser tests, end-to-end tests.
+# setup and its own tests, native tests, wasm build + Node smoke test, browser
+# tests, end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export CHROMEDRIVER=/usr/bin/chromedriver
 
 section() { printf '\n######## %s (at %ss)\n' "$*" "$SECONDS"; }
 
-section "1/5 setup"
+section "1/5 setup, and the tests of the setup"
 bash scripts/setup.sh
+# setup.sh and the e2e tests on a machine without Rust, without Node, or with
+# AMNISTIA_CHROMIUM naming a missing file (they install nothing).
+node --test tests/setup/*.test.mjs
+# Chromium and ChromeDriver as scripts/chromium.mjs finds them (AMNISTIA_CHROMIUM,
+# CHROMEDRIVER, else the usual paths), for wasm-bindgen-test-runner: CHROMEDRIVER,
+# and a webdriver.json with the browser's path in target/. A variable set here
+# wins over .cargo/config.toml's [env] default (it has no `force`).
+CHROMEDRIVER=$(node scripts/chromium.mjs --driver)
+WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(node scripts/chromium.mjs --webdriver-json target/webdriver.json)
+export CHROMEDRIVER WASM_BINDGEN_TEST_WEBDRIVER_JSON
 
 section "2/5 native tests: cargo test"
 # The native/wasm differential test runs in step 3, once www/pkg is built from these sources.

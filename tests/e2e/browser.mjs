@@ -1,6 +1,11 @@
-// Launches Debian's headless Chromium through playwright-core (never a downloaded browser).
+// Launches a headless Chromium of the system through playwright-core (never a
+// downloaded browser). Which one: scripts/chromium.mjs (AMNISTIA_CHROMIUM, else
+// the usual paths), looked up when this module loads, so that a test file stops
+// at once, with the reason, when there is none.
 //   const browser = await launch(); ... await browser.close();
-import { chromium } from 'playwright-core';
+import { findChromium } from '../../scripts/chromium.mjs';
+
+export const CHROMIUM = findChromium();
 
 export const CHROMIUM_ARGS = [
   '--disable-gpu',
@@ -11,9 +16,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launch(options = {}) {
+export async function launch(options = {}) {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     ...options,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
