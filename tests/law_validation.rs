@@ -79,7 +79,8 @@ fn the_enacted_windows_are_those_of_contract_section_2_3() {
         (5, &[("2009-07-01", "2009-09-30")], &[]),
         (6, &[("2013-04-14", "2013-04-30")], &[("2013-05-01", "2013-12-31")]),
         (7, &[("2014-02-01", "2014-06-30")], &[]),
-        (8, &[("2016-01-01", "2020-12-31")], &[("2021-01-01", "2021-12-31")]),
+        // Rev. 2: the Assembly's term, with doubtful days at both ends.
+        (8, &[("2016-01-05", "2021-01-04")], &[("2016-01-01", "2016-01-04"), ("2021-01-05", "2021-12-31")]),
         (9, &[("2017-03-01", "2017-08-31")], &[]),
         (10, &[("2019-01-01", "2019-04-30")], &[]),
         (11, &[("2023-01-01", "2023-12-31")], &[]),
@@ -206,8 +207,8 @@ fn inverted_range() {
 fn window_overlapping_its_margin() {
     expect(
         enacted_with(
-            "margin = [{ from = \"2021-01-01\", to = \"2021-12-31\" }]",
-            "margin = [{ from = \"2020-12-01\", to = \"2021-12-31\" }]",
+            "{ from = \"2021-01-05\", to = \"2021-12-31\" }]",
+            "{ from = \"2020-12-01\", to = \"2021-12-31\" }]",
         ),
         ErrorKind::Overlap,
         "art8_8",
@@ -362,7 +363,7 @@ fn unknown_status_kind_and_contract_codes() {
 #[test]
 fn invalid_dates() {
     expect(
-        enacted_with("last_reviewed = \"2026-11-28\"", "last_reviewed = \"2026-11-31\""),
+        enacted_with("last_reviewed = \"2026-12-04\"", "last_reviewed = \"2026-11-31\""),
         ErrorKind::InvalidDate,
         "enacted-2026-02-19",
     );
@@ -414,7 +415,7 @@ fn a_numeral_cites_every_window_range_or_none() {
     let v = validate_real().unwrap();
     let _ = v;
     let sources = validate::parse_sources("sources.toml", SOURCES).unwrap();
-    let text = DRAFT.replacen("cite = \"6.4\" }", "}", 1);
+    let text = DRAFT.replacen(", cite = \"6.4\" }", " }", 1);
     assert_ne!(text, DRAFT, "test setup: the draft's 6.4 range");
     expect(
         validate::parse_law("draft_2026_02_05.toml", &text, Some("draft-2026-02-05"), &sources, &codes()),
