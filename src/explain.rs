@@ -178,9 +178,18 @@ impl Ctx<'_> {
 
     /// Several sucesos: "suceso del … y el suceso del …".
     fn sucesos(&self, mask: u16) -> String {
+        self.sucesos_with(mask, Ctx::suceso)
+    }
+
+    /// [`Ctx::sucesos`] without the windows.
+    fn sucesos_short(&self, mask: u16) -> String {
+        self.sucesos_with(mask, Ctx::suceso_short)
+    }
+
+    fn sucesos_with(&self, mask: u16, one: fn(&Self, u8) -> String) -> String {
         let parts: Vec<String> = eval::numerals_of(mask)
             .enumerate()
-            .map(|(i, k)| if i == 0 { self.suceso(k) } else { fill(self.s(&self.tx().ref_and_the), &[("x", &self.suceso(k))]) })
+            .map(|(i, k)| if i == 0 { one(self, k) } else { fill(self.s(&self.tx().ref_and_the), &[("x", &one(self, k))]) })
             .collect();
         text::join(self.lang, &parts)
     }
@@ -347,7 +356,11 @@ pub fn steps(cx: &Ctx) -> Explained {
                 stop = true;
             }
             if step.body().effect == Effect::Uncertain {
-                out.points.extend(point);
+                // The window and the event-link steps can both see the same
+                // doubtful dates: name each point once.
+                if let Some(p) = point.filter(|p| !out.points.iter().any(|q| q.point == p.point)) {
+                    out.points.push(p);
+                }
             }
             out.steps.push(step);
         }
@@ -521,9 +534,10 @@ fn window(cx: &Ctx) -> Option<Made> {
             .filter_map(|k| cx.law.numeral(k).and_then(|n| n.margin_note).map(|t| t.get(cx.lang).to_string()))
             .collect();
         let sucesos = cx.sucesos(margin);
+        let short = cx.sucesos_short(margin);
         point = cx.point(
-            fill(cx.s(&t.contested_margin), &[("numeral", &sucesos)]),
-            fill(cx.s(&t.reason_margin), &[("numeral", &sucesos)]),
+            fill(cx.s(&t.contested_margin), &[("numeral", &short)]),
+            fill(cx.s(&t.reason_margin), &[("numeral", &short)]),
         );
         (Effect::Uncertain, fill(cx.s(&t.step_window_margin), &[("date", &date), ("numerals", &sucesos), ("notes", &text::list(&notes, " ", " "))]), Confidence::Disputed)
     } else {
@@ -561,12 +575,25 @@ fn event_link(cx: &Ctx) -> Option<Made> {
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
             let sucesos = cx.sucesos(any_mask);
             if effect == Effect::Uncertain {
+                let short = cx.sucesos_short(any_mask);
                 point = cx.point(
-                    fill(cx.s(&t.contested_event_none), &[("numerals", &sucesos)]),
-                    fill(cx.s(&t.reason_event_none), &[("numerals", &sucesos)]),
+                    fill(cx.s(&t.contested_event_none), &[("numerals", &short)]),
+                    fill(cx.s(&t.reason_event_none), &[("numerals", &short)]),
                 );
             }
             (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("numerals", &sucesos)])))
+        }
+        (Some(_), Some(k)) if n.is_none() => {
+            // A suceso this text does not have holds no date (§2.4).
+            let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
+            if effect == Effect::Uncertain {
+                let others = cx.sucesos_short(any_mask);
+                point = cx.point(
+                    fill(cx.s(&t.contested_event_other), &[("others", &others)]),
+                    fill(cx.s(&t.reason_event_other), &[("numeral", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
+                );
+            }
+            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("numeral", &cx.suceso(k))])))
         }
         (Some(_), Some(k)) => {
             let b = bit(k);
@@ -577,16 +604,18 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("numeral", &cx.suceso_short(k)), ("about", &about)]))
             } else if all(&|c| c.margin & b != 0) {
                 confidence = Confidence::Disputed;
+                let short = cx.suceso_short(k);
                 point = cx.point(
-                    fill(cx.s(&t.contested_margin), &[("numeral", &numeral)]),
-                    fill(cx.s(&t.reason_margin), &[("numeral", &numeral)]),
+                    fill(cx.s(&t.contested_margin), &[("numeral", &short)]),
+                    fill(cx.s(&t.reason_margin), &[("numeral", &short)]),
                 );
                 (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("numeral", &cx.suceso_short(k))]))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
                 let others = cx.sucesos(any_mask & !b);
+                let others_short = cx.sucesos_short(any_mask & !b);
                 point = cx.point(
-                    fill(cx.s(&t.contested_event_other), &[("others", &others)]),
-                    fill(cx.s(&t.reason_event_other), &[("numeral", &numeral), ("others", &others)]),
+                    fill(cx.s(&t.contested_event_other), &[("others", &others_short)]),
+                    fill(cx.s(&t.reason_event_other), &[("numeral", &cx.suceso_short(k)), ("others", &others)]),
                 );
                 (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("numeral", &numeral), ("others", &others)]))
             } else {
@@ -785,6 +814,12 @@ pub fn reason(cx: &Ctx, ex: &Explained) -> String {
         }
     };
     upper_first(&fill(cx.s(&t.reason_sentence), &[("reason", &clause)]))
+}
+
+/// The summary of a covered proceeding in a `mixed` result: the amnesty
+/// closes only this case.
+pub fn only_this_case(law: &'static Law, lang: Lang, summary: &str) -> String {
+    text::list(&[summary.into(), law.texts.summary_only_this_case.get(lang).into()], " ", " ")
 }
 
 /// The warning a `mixed` result gives first: another case can keep the

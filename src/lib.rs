@@ -117,13 +117,18 @@ pub fn check(json: &str, lang: Lang) -> Result<Assessment, Error> {
 /// Assesses a case that has already been read.
 pub fn assess(case: &Case, lang: Lang) -> Assessment {
     let law = case.law;
-    let proceedings: Vec<_> = case.proceedings.iter().map(|p| assess_proceeding(case, p, lang)).collect();
+    let mut proceedings: Vec<_> = case.proceedings.iter().map(|p| assess_proceeding(case, p, lang)).collect();
     let first = proceedings[0].outcome;
     let outcome = if proceedings.iter().all(|p| p.outcome == first) {
         first.into()
     } else {
         CaseOutcome::Mixed
     };
+    if outcome == CaseOutcome::Mixed {
+        for p in proceedings.iter_mut().filter(|p| p.outcome == Outcome::Covered) {
+            p.summary = explain::only_this_case(law, lang, &p.summary);
+        }
+    }
     Assessment {
         law: assessment::LawRef {
             id: law.id,
