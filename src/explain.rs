@@ -60,7 +60,7 @@ pub struct Ctx<'a> {
 }
 
 /// A contested point of an uncertain step: how the summary and the
-/// readings name it ("depende de …"), and the fact the reason states.
+/// readings name it, and the fact the reason states.
 struct Point {
     point: String,
     fact: String,
@@ -121,15 +121,15 @@ impl Ctx<'_> {
         t.get(self.lang)
     }
 
-    /// "artículo 9"; the draft's "artículo 7 del proyecto".
+    /// An article in words, as the law version writes it (`ref_article`).
     fn article(&self, n: &str) -> String {
         fill(self.s(&self.tx().ref_article), &[("n", n)])
     }
 
-    /// A citation code in words: "8.12" → "artículo 8, numeral 12".
+    /// A citation code (`8.12`) in words (`ref_numeral`).
     fn cite_words(&self, cite: &str) -> String {
         match cite.split_once('.') {
-            Some((a, n)) => fill(self.s(&self.tx().ref_numeral), &[("article", a), ("n", n)]),
+            Some((a, n)) => fill(self.s(&self.tx().ref_numeral), &[("ref", a), ("n", n)]),
             None => self.article(cite),
         }
     }
@@ -141,13 +141,13 @@ impl Ctx<'_> {
             [first, _, ..] => {
                 let article = first.split_once('.').map_or(*first, |(a, _)| a);
                 let ns: Vec<String> = n.window_cites.iter().map(|c| c.split_once('.').map_or(*c, |(_, k)| k).to_string()).collect();
-                fill(self.s(&self.tx().ref_numerals), &[("article", article), ("n", &text::join(self.lang, &ns))])
+                fill(self.s(&self.tx().ref_numerals), &[("ref", article), ("n", &text::join(self.lang, &ns))])
             }
             _ => self.cite_words(n.cite),
         }
     }
 
-    /// "suceso del artículo 8, numeral 12 (protestas …: julio de 2024)".
+    /// One suceso in words: its citation, name and window (`ref_suceso`).
     fn suceso(&self, k: u8) -> String {
         match self.law.numeral(k) {
             Some(n) => fill(self.s(&self.tx().ref_suceso), &[
@@ -176,7 +176,7 @@ impl Ctx<'_> {
         fill(self.s(&self.tx().ref_suceso_missing), &[("n", core::str::from_utf8(digits).unwrap_or_default())])
     }
 
-    /// Several sucesos: "suceso del … y el suceso del …".
+    /// Several sucesos in words, joined as a list.
     fn sucesos(&self, mask: u16) -> String {
         self.sucesos_with(mask, Ctx::suceso)
     }
@@ -208,8 +208,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// The date after "los hechos": "de julio de 2024", "del 3 de marzo
-    /// de 2018".
+    /// The date as it follows the acts in a sentence (`text::range_of`).
     fn date_of(&self) -> String {
         match self.facts.date {
             Some(r) => text::range_of(self.lang, r),
@@ -249,7 +248,7 @@ impl Ctx<'_> {
         FactRead { fact, value: v.map_or(FactValue::Unknown, FactValue::Bool) }
     }
 
-    /// Charge names inside a sentence: "homicidio intencional y …".
+    /// Charge names inside a sentence, lower-cased and joined.
     fn charge_names(&self, charges: &[Charge], or: bool) -> String {
         let names: Vec<String> = charges.iter().map(|c| lower_first(law::charge_info(*c).label.get(self.lang))).collect();
         if or { text::join_or(self.lang, &names) } else { text::join(self.lang, &names) }
@@ -378,10 +377,10 @@ fn decisive(cx: &Ctx, step: &Step) -> String {
         Step::Exclusion(_) => {
             let hits = excluded_charges(cx);
             let key = if hits.len() > 1 { &t.reason_excluded_many } else { &t.reason_excluded };
-            fill(cx.s(key), &[("charges", &cx.charge_names(&hits, false)), ("article", &cx.article(cx.law.citations.exclusions))])
+            fill(cx.s(key), &[("charges", &cx.charge_names(&hits, false)), ("ref", &cx.article(cx.law.citations.exclusions))])
         }
         Step::RebellionException(b) => fill(cx.s(&t.reason_rebellion), &[("cite", &cx.cite_words(b.article.as_deref().unwrap_or_default()))]),
-        _ => fill(cx.s(&t.reason_outside), &[("date", &cx.date_of()), ("article", &cx.article(cx.law.citations.events))]),
+        _ => fill(cx.s(&t.reason_outside), &[("date", &cx.date_of()), ("ref", &cx.article(cx.law.citations.events))]),
     }
 }
 
@@ -405,7 +404,7 @@ fn date_assumed(cx: &Ctx) -> Step {
         cx.window_confidence(k),
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
-        fill(cx.s(key), &[("numeral", &cx.suceso_short(k)), ("window", window)]),
+        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window)]),
     ))
 }
 
@@ -425,14 +424,14 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
                 .filter(|e| e.kind == ExclusionKind::Excludes)
                 .map(|e| lower_first(e.name.get(cx.lang)))
                 .collect();
-            let text = fill(cx.s(&t.step_exclusion_unknown), &[("article", &article), ("names", &text::join_or(cx.lang, &names))]);
+            let text = fill(cx.s(&t.step_exclusion_unknown), &[("ref", &article), ("names", &text::join_or(cx.lang, &names))]);
             (effect, None, cx.open_text(effect, text), confidence)
         }
         Some(set) => {
             let hits = excluded_charges(cx);
             if hits.is_empty() {
                 let key = if set.is_empty() { &t.step_exclusion_none_given } else { &t.step_exclusion_pass };
-                (Effect::Pass, None, fill(cx.s(key), &[("article", &article)]), confidence)
+                (Effect::Pass, None, fill(cx.s(key), &[("ref", &article)]), confidence)
             } else {
                 let entries: Vec<&'static Exclusion> = hits.iter().filter_map(|c| cx.law.exclusion_for(*c)).fold(Vec::new(), |mut v, e| {
                     if !v.iter().any(|x: &&Exclusion| x.id == e.id) {
@@ -441,7 +440,7 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
                     v
                 });
                 let key = if hits.len() > 1 { &t.step_exclusion_hit_many } else { &t.step_exclusion_hit };
-                let mut parts = vec![fill(cx.s(key), &[("article", &article), ("charges", &cx.charge_names(&hits, false))])];
+                let mut parts = vec![fill(cx.s(key), &[("ref", &article), ("charges", &cx.charge_names(&hits, false))])];
                 // An entry's note speaks of all its charges when it has one,
                 // and of those after the first when it has several (the
                 // magnicide note of the homicide entry): only then is it shown.
@@ -501,7 +500,7 @@ fn window(cx: &Ctx) -> Option<Made> {
     let article = cx.article(cite);
     let Some(classes) = &cx.classes else {
         let effect = cx.open_or_note(&read);
-        let text = cx.open_text(effect, fill(cx.s(&t.step_window_unknown), &[("article", &article)]));
+        let text = cx.open_text(effect, fill(cx.s(&t.step_window_unknown), &[("ref", &article)]));
         return Some((Step::Window(body(Some(Text::Borrowed(cite)), None, None, cx.article_confidence(cite), read, effect, text)), None));
     };
     let date = cx.date_words();
@@ -514,18 +513,18 @@ fn window(cx: &Ctx) -> Option<Made> {
     let assumed = cx.date_text.is_none();
     let mut point = None;
     let (effect, text, confidence) = if all_outside {
-        (Effect::NotCovered, fill(cx.s(&t.step_window_outside), &[("date", &date), ("article", &article)]), cx.article_confidence(cite))
+        (Effect::NotCovered, fill(cx.s(&t.step_window_outside), &[("date", &date), ("ref", &article)]), cx.article_confidence(cite))
     } else if all_window {
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
         let partial = inside & !whole;
         let text = if assumed && whole != 0 {
-            fill(cx.s(&t.step_window_assumed), &[("numerals", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole))])
         } else if whole == 0 {
             fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial))])
         } else if partial == 0 {
-            fill(cx.s(&t.step_window_inside), &[("date", &date), ("numerals", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole))])
         } else {
-            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("numerals", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial))])
+            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial))])
         };
         let conf = eval::numerals_of(if whole != 0 { whole } else { inside }).map(|k| cx.window_confidence(k)).max().unwrap_or(conf);
         (Effect::Pass, text, conf)
@@ -536,18 +535,18 @@ fn window(cx: &Ctx) -> Option<Made> {
         let sucesos = cx.sucesos(margin);
         let short = cx.sucesos_short(margin);
         point = cx.point(
-            fill(cx.s(&t.contested_margin), &[("numeral", &short)]),
-            fill(cx.s(&t.reason_margin), &[("numeral", &short)]),
+            fill(cx.s(&t.contested_margin), &[("item", &short)]),
+            fill(cx.s(&t.reason_margin), &[("item", &short)]),
         );
-        (Effect::Uncertain, fill(cx.s(&t.step_window_margin), &[("date", &date), ("numerals", &sucesos), ("notes", &text::list(&notes, " ", " "))]), Confidence::Disputed)
+        (Effect::Uncertain, fill(cx.s(&t.step_window_margin), &[("date", &date), ("items", &sucesos), ("notes", &text::list(&notes, " ", " "))]), Confidence::Disputed)
     } else {
         let sucesos = cx.sucesos(inside | margin);
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).chain(core::iter::once(if margin != 0 { Confidence::Disputed } else { Confidence::Confirmed })).max().unwrap_or(Confidence::Confirmed);
         if cx.needed(&read) {
             let key = if outside { &t.step_window_open } else { &t.step_window_open_margin };
-            (Effect::Open, fill(cx.s(key), &[("date", &date), ("article", &article), ("numerals", &sucesos)]), conf)
+            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos)]), conf)
         } else {
-            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("numerals", &sucesos)]), conf)
+            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos)]), conf)
         }
     };
     let mask = inside | margin;
@@ -569,7 +568,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
     let mut point = None;
     let mut confidence = n.map_or(cx.article_confidence(cx.law.citations.events), |n| n.confidence);
     let (effect, text) = match (cx.facts.event, k) {
-        (None, _) => (open, cx.open_text(open, fill(cx.s(&t.step_event_unknown), &[("article", &events)]))),
+        (None, _) => (open, cx.open_text(open, fill(cx.s(&t.step_event_unknown), &[("ref", &events)]))),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
@@ -577,11 +576,11 @@ fn event_link(cx: &Ctx) -> Option<Made> {
             if effect == Effect::Uncertain {
                 let short = cx.sucesos_short(any_mask);
                 point = cx.point(
-                    fill(cx.s(&t.contested_event_none), &[("numerals", &short)]),
-                    fill(cx.s(&t.reason_event_none), &[("numerals", &short)]),
+                    fill(cx.s(&t.contested_event_none), &[("items", &short)]),
+                    fill(cx.s(&t.reason_event_none), &[("items", &short)]),
                 );
             }
-            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("numerals", &sucesos)])))
+            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("items", &sucesos)])))
         }
         (Some(_), Some(k)) if n.is_none() => {
             // A suceso this text does not have holds no date (§2.4).
@@ -590,10 +589,10 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 let others = cx.sucesos_short(any_mask);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others)]),
-                    fill(cx.s(&t.reason_event_other), &[("numeral", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
                 );
             }
-            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("numeral", &cx.suceso(k))])))
+            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("item", &cx.suceso(k))])))
         }
         (Some(_), Some(k)) => {
             let b = bit(k);
@@ -601,25 +600,25 @@ fn event_link(cx: &Ctx) -> Option<Made> {
             if all(&|c| c.window & b != 0) {
                 confidence = cx.window_confidence(k);
                 let about = n.map_or_else(String::new, |n| lower_first(n.paraphrase.get(cx.lang)));
-                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("numeral", &cx.suceso_short(k)), ("about", &about)]))
+                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about)]))
             } else if all(&|c| c.margin & b != 0) {
                 confidence = Confidence::Disputed;
                 let short = cx.suceso_short(k);
                 point = cx.point(
-                    fill(cx.s(&t.contested_margin), &[("numeral", &short)]),
-                    fill(cx.s(&t.reason_margin), &[("numeral", &short)]),
+                    fill(cx.s(&t.contested_margin), &[("item", &short)]),
+                    fill(cx.s(&t.reason_margin), &[("item", &short)]),
                 );
-                (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("numeral", &cx.suceso_short(k))]))
+                (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("item", &cx.suceso_short(k))]))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
                 let others = cx.sucesos(any_mask & !b);
                 let others_short = cx.sucesos_short(any_mask & !b);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others_short)]),
-                    fill(cx.s(&t.reason_event_other), &[("numeral", &cx.suceso_short(k)), ("others", &others)]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &others)]),
                 );
-                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("numeral", &numeral), ("others", &others)]))
+                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others)]))
             } else {
-                (open, cx.open_text(open, fill(cx.s(&t.step_event_depends), &[("numeral", &numeral)])))
+                (open, cx.open_text(open, fill(cx.s(&t.step_event_depends), &[("item", &numeral)])))
             }
         }
         (Some(Event::Numeral(_)), None) => return None,
@@ -651,7 +650,7 @@ fn contested(cx: &Ctx) -> Vec<Made> {
                 let article = cx.article(e.article);
                 let charges = cx.charge_names(&touched, false);
                 let many = touched.len() > 1;
-                let slots = [("article", article.as_str()), ("charges", charges.as_str())];
+                let slots = [("ref", article.as_str()), ("charges", charges.as_str())];
                 let point = Point {
                     point: fill(cx.s(if many { &t.contested_charges } else { &t.contested_charge }), &slots),
                     fact: fill(cx.s(if many { &t.reason_contested_many } else { &t.reason_contested }), &slots),
@@ -676,7 +675,7 @@ fn contested(cx: &Ctx) -> Vec<Made> {
                 .iter()
                 .map(|e| {
                     let slots = [
-                        ("article", cx.article(e.article)),
+                        ("ref", cx.article(e.article)),
                         ("charges", cx.charge_names(e.charges, true)),
                         ("name", lower_first(e.name.get(cx.lang))),
                     ];
@@ -717,7 +716,7 @@ fn ceased_conduct(cx: &Ctx) -> Option<Made> {
     };
     let confidence = cx.article_confidence(cite);
     let article = cx.article(cite);
-    let say = |key: &'static law::Text| fill(cx.s(key), &[("article", &article)]);
+    let say = |key: &'static law::Text| fill(cx.s(key), &[("ref", &article)]);
     let mut point = None;
     let (effect, text) = match cx.facts.ceased_conduct {
         Some(true) => (Effect::Pass, say(&t.step_ceased_yes)),
@@ -731,7 +730,7 @@ fn ceased_conduct(cx: &Ctx) -> Option<Made> {
     Some((Step::CeasedConduct(body(Some(Text::Borrowed(cite)), None, Some("art7"), confidence, read, effect, text)), point))
 }
 
-/// The contested points, for "depende de …".
+/// The contested points, joined for the summary and the readings.
 fn points_words(cx: &Ctx, ex: &Explained) -> String {
     let points: Vec<String> = ex.points.iter().map(|p| p.point.clone()).collect();
     text::join(cx.lang, &points)
@@ -746,7 +745,7 @@ pub fn readings(cx: &Ctx, ex: &Explained, articles: &[String]) -> (Option<Readin
     let points = points_words(cx, ex);
     let cite = cx.law.citations.favourable;
     let article = cx.article(cite);
-    let slots = [("points", points.as_str()), ("article", article.as_str())];
+    let slots = [("points", points.as_str()), ("ref", article.as_str())];
     let key = if ex.points.iter().any(|p| p.text_doubt) { &t.reading_favourable_text } else { &t.reading_favourable };
     let favourable = Reading { outcome: Outcome::Covered, articles: vec![cite.into()], text: fill(cx.s(key), &slots) };
     let strict = Reading {
@@ -757,8 +756,7 @@ pub fn readings(cx: &Ctx, ex: &Explained, articles: &[String]) -> (Option<Readin
     (Some(favourable), Some(strict))
 }
 
-/// The numerals a covered result rests on, in words: "artículo 8,
-/// numeral 12".
+/// The citations a covered result rests on, in words.
 fn cites(cx: &Ctx, numerals: &[u8]) -> String {
     let parts: Vec<String> = numerals.iter().filter_map(|k| cx.law.numeral(*k)).map(|n| cx.numeral_cite(n)).collect();
     text::join(cx.lang, &parts)
@@ -783,7 +781,7 @@ pub fn summary(cx: &Ctx, ex: &Explained, numerals: &[u8]) -> String {
         Outcome::NotCovered => fill(cx.s(&t.summary_not_covered), &[("why", ex.decisive.as_deref().unwrap_or_default())]),
         Outcome::Uncertain => {
             let key = if ex.points.iter().any(|p| p.text_doubt) { &t.summary_uncertain_text } else { &t.summary_uncertain };
-            fill(cx.s(key), &[("points", &points_words(cx, ex)), ("article", &cx.article(cx.law.citations.favourable))])
+            fill(cx.s(key), &[("points", &points_words(cx, ex)), ("ref", &cx.article(cx.law.citations.favourable))])
         }
         Outcome::NeedsInformation => {
             let qs: Vec<String> = cx.eval.questions.iter().map(|q| question_words(cx, *q).to_string()).collect();
@@ -807,9 +805,9 @@ pub fn reason(cx: &Ctx, ex: &Explained) -> String {
         Outcome::Covered => {
             let k = cx.facts.event.and_then(Event::numeral).unwrap_or(0);
             if cx.facts.date.is_some() && !cx.eval.date_assumed {
-                fill(cx.s(&t.reason_covered), &[("date", &cx.date_of()), ("numeral", &cx.suceso(k))])
+                fill(cx.s(&t.reason_covered), &[("date", &cx.date_of()), ("item", &cx.suceso(k))])
             } else {
-                fill(cx.s(&t.reason_covered_assumed), &[("numeral", &cx.suceso(k))])
+                fill(cx.s(&t.reason_covered_assumed), &[("item", &cx.suceso(k))])
             }
         }
     };

@@ -122,7 +122,7 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
         if !p.next_steps.is_empty() {
             line(&mut s, &["\n  ", say(&t.output_next_steps)]);
             for ns in &p.next_steps {
-                let cite = fill(say(&t.output_cite), &[("article", ns.article), ("confidence", confidence_words(t, ns.confidence, lang))]);
+                let cite = fill(say(&t.output_cite), &[("ref", ns.article), ("confidence", confidence_words(t, ns.confidence, lang))]);
                 line(&mut s, &["    - ", ns.text, " [", &cite, "]"]);
             }
         }
