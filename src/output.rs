@@ -97,9 +97,14 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
                 Effect::NotInThisText | Effect::Note => "·",
             };
             let cite: String = b.article.as_deref().map_or(String::new(), |a| cat!("[", a, "] "));
-            // A passed step shows no confidence: next to a fact about the
-            // person it would read as a doubt about them.
-            let conf: String = if b.effect == Effect::Pass { String::new() } else { cat!(" (", confidence_words(t, b.confidence, lang), ")") };
+            // Only a step that decides or makes the result uncertain shows
+            // how sure its rule is. On a passed step, next to a fact about
+            // the person, the word would read as a doubt about them; on an
+            // open step or a note there is nothing yet to be sure of.
+            let conf: String = match b.effect {
+                Effect::NotCovered | Effect::Uncertain => cat!(" (", confidence_words(t, b.confidence, lang), ")"),
+                _ => String::new(),
+            };
             line(&mut s, &["  ", mark, " ", &cite, &b.text, &conf]);
         }
         for (title, r) in [(say(&t.output_reading_favourable), &p.favourable_reading), (say(&t.output_reading_strict), &p.strict_reading)] {
