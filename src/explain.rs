@@ -78,32 +78,35 @@ pub struct Explained {
     decisive: Option<String>,
 }
 
+/// The capital letters a name of the rules data can start with, and their
+/// small forms. A table rather than `char::to_lowercase`, whose Unicode
+/// tables would weigh on the wasm module for these few letters.
+const CASES: [(char, char); 6] = [('Á', 'á'), ('É', 'é'), ('Í', 'í'), ('Ó', 'ó'), ('Ú', 'ú'), ('Ñ', 'ñ')];
+
+/// `s` with its first letter changed by `f`.
+fn first_letter(s: &str, f: impl Fn(char) -> char) -> String {
+    let mut chars = s.chars();
+    let Some(c) = chars.next() else { return String::new() };
+    let mut out = String::with_capacity(s.len());
+    out.push(f(c));
+    out.push_str(chars.as_str());
+    out
+}
+
 /// First letter in lower case, for a name inside a sentence.
 fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => {
-            let mut out = String::with_capacity(s.len());
-            out.extend(c.to_lowercase());
-            out.push_str(chars.as_str());
-            out
-        }
-        None => String::new(),
-    }
+    first_letter(s, |c| match CASES.iter().find(|(up, _)| *up == c) {
+        Some((_, low)) => *low,
+        None => c.to_ascii_lowercase(),
+    })
 }
 
 /// First letter in upper case, for a clause that starts a sentence.
 fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => {
-            let mut out = String::with_capacity(s.len());
-            out.extend(c.to_uppercase());
-            out.push_str(chars.as_str());
-            out
-        }
-        None => String::new(),
-    }
+    first_letter(s, |c| match CASES.iter().find(|(_, low)| *low == c) {
+        Some((up, _)) => *up,
+        None => c.to_ascii_uppercase(),
+    })
 }
 
 impl Ctx<'_> {
@@ -824,4 +827,18 @@ pub fn only_this_case(law: &'static Law, lang: Lang, summary: &str) -> String {
 /// person detained.
 pub fn mixed_warning(law: &'static Law, lang: Lang) -> String {
     law.texts.warning_mixed.get(lang).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_letters_change_case_with_accents() {
+        assert_eq!(lower_first("Tráfico de drogas"), "tráfico de drogas");
+        assert_eq!(lower_first("Ñ"), "ñ");
+        assert_eq!(upper_first("el cargo"), "El cargo");
+        assert_eq!(upper_first("ésta"), "Ésta");
+        assert_eq!(lower_first(""), "");
+    }
 }
