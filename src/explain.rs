@@ -759,9 +759,10 @@ pub fn readings(cx: &Ctx, ex: &Explained, articles: &[String]) -> (Option<Readin
     (Some(favourable), Some(strict))
 }
 
-/// The citations a covered result rests on, in words.
-fn cites(cx: &Ctx, numerals: &[u8]) -> String {
-    let parts: Vec<String> = numerals.iter().filter_map(|k| cx.law.numeral(*k)).map(|n| cx.numeral_cite(n)).collect();
+/// The numerals a covered result rests on, in words: the codes of
+/// `articles` that name one (`8.12`; the draft's `6.3`).
+fn cites(cx: &Ctx, articles: &[String]) -> String {
+    let parts: Vec<String> = articles.iter().filter(|a| a.contains('.')).map(|a| cx.cite_words(a)).collect();
     text::join(cx.lang, &parts)
 }
 
@@ -777,10 +778,10 @@ fn question_words(cx: &Ctx, q: Question) -> &'static str {
 }
 
 /// One plain sentence a family reads first.
-pub fn summary(cx: &Ctx, ex: &Explained, numerals: &[u8]) -> String {
+pub fn summary(cx: &Ctx, ex: &Explained, articles: &[String]) -> String {
     let t = cx.tx();
     match cx.eval.outcome {
-        Outcome::Covered => fill(cx.s(&t.summary_covered), &[("cites", &cites(cx, numerals))]),
+        Outcome::Covered => fill(cx.s(&t.summary_covered), &[("cites", &cites(cx, articles))]),
         Outcome::NotCovered => fill(cx.s(&t.summary_not_covered), &[("why", ex.decisive.as_deref().unwrap_or_default())]),
         Outcome::Uncertain => {
             let key = if ex.points.iter().any(|p| p.text_doubt) { &t.summary_uncertain_text } else { &t.summary_uncertain };

@@ -164,7 +164,7 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
     let explained = explain::steps(&cx);
     let (favourable_reading, strict_reading) = explain::readings(&cx, &explained, &articles);
-    let summary = explain::summary(&cx, &explained, &numerals);
+    let summary = explain::summary(&cx, &explained, &articles);
     let reason = explain::reason(&cx, &explained);
     let answers = if ev.outcome == Outcome::NeedsInformation {
         guidance::answers(law, &facts, &ev.questions, lang)
