@@ -20,6 +20,9 @@ pub struct Assessment {
     pub law: LawRef,
     /// One proceeding's outcome when all agree, otherwise `mixed`.
     pub outcome: CaseOutcome,
+    /// Said first on a `mixed` result: the amnesty closes only the covered
+    /// cases, and another case can keep the person detained.
+    pub warning: Option<String>,
     /// `es` or `en`: the language of every text below.
     pub lang: &'static str,
     /// Not legal advice, and what the result rests on.
@@ -59,6 +62,8 @@ pub struct ProceedingAssessment {
     pub questions: Vec<Question>,
     /// One plain sentence a family can read first.
     pub summary: String,
+    /// One sentence naming the fact that decided (contract §3, rev. 2).
+    pub reason: String,
     /// The steps of contract §2.1, in order.
     pub explanation: Vec<Step>,
     /// For `uncertain`: the reading most favourable to the person (Art. 5).
@@ -88,6 +93,9 @@ pub enum Step {
     EventLink(StepBody),
     /// Art. 9: the contested reach of the foreign armed-action clause (step 5).
     ForeignClause(StepBody),
+    /// Another contested charge of step 5: small-quantity trafficking under
+    /// the enacted law, the drug codes under the draft's Art. 1.
+    ContestedCharge(StepBody),
     /// Military courts, where the law is not applied in practice (step 5).
     MilitaryJustice(StepBody),
     /// Art. 7: having ceased the conduct (step 5).
@@ -103,6 +111,7 @@ impl Step {
             | Step::Window(b)
             | Step::EventLink(b)
             | Step::ForeignClause(b)
+            | Step::ContestedCharge(b)
             | Step::MilitaryJustice(b)
             | Step::CeasedConduct(b) => b,
         }
@@ -212,14 +221,14 @@ pub struct NextStep {
 
 // ---- JSON keys (contract §3; extensions only grow) ----------------------------
 
-json_object!(Assessment { "law": law, "outcome": outcome, "lang": lang, "disclaimer": disclaimer, "proceedings": proceedings });
+json_object!(Assessment { "law": law, "outcome": outcome, "warning": warning, "lang": lang, "disclaimer": disclaimer, "proceedings": proceedings });
 json_object!(LawRef {
     "id": id, "title": title, "gaceta": gaceta, "rulesVersion": rules_version, "status": status,
     "lastReviewed": last_reviewed, "informationAsOf": information_as_of, "notice": notice,
 });
 json_object!(ProceedingAssessment {
     "label": label, "outcome": outcome, "numerals": numerals, "articles": articles, "questions": questions,
-    "summary": summary, "explanation": explanation, "favourableReading": favourable_reading,
+    "summary": summary, "reason": reason, "explanation": explanation, "favourableReading": favourable_reading,
     "strictReading": strict_reading, "answers": answers, "wouldChange": would_change, "nextSteps": next_steps,
 });
 json_object!(FactRead { "fact": fact, "value": value });
@@ -254,6 +263,7 @@ impl Step {
             Step::Window(_) => "window",
             Step::EventLink(_) => "eventLink",
             Step::ForeignClause(_) => "foreignClause",
+            Step::ContestedCharge(_) => "contestedCharge",
             Step::MilitaryJustice(_) => "militaryJustice",
             Step::CeasedConduct(_) => "ceasedConduct",
         }

@@ -1,5 +1,6 @@
 //! Explaining a decision: the steps of contract §2.1 in words, with the
-//! facts each step read, its article and its confidence.
+//! facts each step read, its article and its confidence; then the summary,
+//! the one-sentence reason and the two readings of an uncertain result.
 //!
 //! Each step is judged with three-valued logic over the facts (yes, no, not
 //! known), so a step can say "this depends on the date" as plainly as "this
@@ -7,13 +8,20 @@
 //! is one of `eval`'s questions; an unknown fact that cannot change the
 //! outcome gives a `note` that says so. The outcome itself always comes from
 //! `eval`; this module only describes it and may not change it.
+//!
+//! Every sentence comes from the rules data: the templates of
+//! `src/law/texts_explain.toml` (each law version may word them its own
+//! way; the draft speaks as a bill) filled with the entries of the law in
+//! use (names of charges, exclusions and sucesos, notes, windows). This
+//! module only chooses and assembles them.
 
 use crate::Lang;
 use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBody};
+use crate::charge::Charge;
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
-use crate::law::{Confidence, ExclusionKind, Law};
-use crate::model::{Event, Outcome, Proceeding};
-use crate::text::{self, cat, pick};
+use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
+use crate::model::{Event, Outcome, Proceeding, Question};
+use crate::text::{self, fill};
 use crate::prelude::*;
 
 /// Yes, no, or not known.
@@ -51,16 +59,166 @@ pub struct Ctx<'a> {
     pub date_text: Option<String>,
 }
 
+/// A contested point of an uncertain step: how the summary and the
+/// readings name it, and the fact the reason states.
+struct Point {
+    point: String,
+    fact: String,
+    /// The doubt is about what the published text says, not how to read it
+    /// (contract §2: small-quantity trafficking under the enacted law).
+    text_doubt: bool,
+}
+
+/// The steps of one proceeding, with what the summary, the reason and the
+/// readings need from them.
+pub struct Explained {
+    pub steps: Vec<Step>,
+    points: Vec<Point>,
+    /// The reason clause of the step that settled `not_covered`.
+    decisive: Option<String>,
+}
+
+/// The capital letters a name of the rules data can start with, and their
+/// small forms. A table rather than `char::to_lowercase`, whose Unicode
+/// tables would weigh on the wasm module for these few letters.
+const CASES: [(char, char); 6] = [('Á', 'á'), ('É', 'é'), ('Í', 'í'), ('Ó', 'ó'), ('Ú', 'ú'), ('Ñ', 'ñ')];
+
+/// `s` with its first letter changed by `f`.
+fn first_letter(s: &str, f: impl Fn(char) -> char) -> String {
+    let mut chars = s.chars();
+    let Some(c) = chars.next() else { return String::new() };
+    let mut out = String::with_capacity(s.len());
+    out.push(f(c));
+    out.push_str(chars.as_str());
+    out
+}
+
+/// First letter in lower case, for a name inside a sentence.
+fn lower_first(s: &str) -> String {
+    first_letter(s, |c| match CASES.iter().find(|(up, _)| *up == c) {
+        Some((_, low)) => *low,
+        None => c.to_ascii_lowercase(),
+    })
+}
+
+/// First letter in upper case, for a clause that starts a sentence.
+fn upper_first(s: &str) -> String {
+    first_letter(s, |c| match CASES.iter().find(|(_, low)| *low == c) {
+        Some((up, _)) => *up,
+        None => c.to_ascii_uppercase(),
+    })
+}
+
 impl Ctx<'_> {
     /// The stated date in words, for [`Ctx::date_text`].
     pub fn date_text_of(lang: Lang, proceeding: &Proceeding) -> Option<String> {
         proceeding.facts_date.as_ref().map(|d| text::range(lang, d.days))
     }
 
+    fn tx(&self) -> &'static Texts {
+        self.law.texts
+    }
+
+    /// A template in the language of the result.
+    fn s(&self, t: &'static law::Text) -> &'static str {
+        t.get(self.lang)
+    }
+
+    /// An article in words, as the law version writes it (`ref_article`).
+    fn article(&self, n: &str) -> String {
+        fill(self.s(&self.tx().ref_article), &[("n", n)])
+    }
+
+    /// A citation code (`8.12`) in words (`ref_numeral`).
+    fn cite_words(&self, cite: &str) -> String {
+        match cite.split_once('.') {
+            Some((a, n)) => fill(self.s(&self.tx().ref_numeral), &[("ref", a), ("n", n)]),
+            None => self.article(cite),
+        }
+    }
+
+    /// How the text cites a numeral: its own numbers, both where its window
+    /// holds two of them (the draft's numerals 3 and 4).
+    fn numeral_cite(&self, n: &Numeral) -> String {
+        match n.window_cites {
+            [first, _, ..] => {
+                let article = first.split_once('.').map_or(*first, |(a, _)| a);
+                let ns: Vec<String> = n.window_cites.iter().map(|c| c.split_once('.').map_or(*c, |(_, k)| k).to_string()).collect();
+                fill(self.s(&self.tx().ref_numerals), &[("ref", article), ("n", &text::join(self.lang, &ns))])
+            }
+            _ => self.cite_words(n.cite),
+        }
+    }
+
+    /// One suceso in words: its citation, name and window (`ref_suceso`).
+    fn suceso(&self, k: u8) -> String {
+        match self.law.numeral(k) {
+            Some(n) => fill(self.s(&self.tx().ref_suceso), &[
+                ("cite", &self.numeral_cite(n)),
+                ("name", &lower_first(n.name.get(self.lang))),
+                ("window", n.window_text.get(self.lang)),
+            ]),
+            None => self.suceso_missing(k),
+        }
+    }
+
+    /// [`Ctx::suceso`] without the window, where the sentence gives it.
+    fn suceso_short(&self, k: u8) -> String {
+        match self.law.numeral(k) {
+            Some(n) => fill(self.s(&self.tx().ref_suceso_short), &[
+                ("cite", &self.numeral_cite(n)),
+                ("name", &lower_first(n.name.get(self.lang))),
+            ]),
+            None => self.suceso_missing(k),
+        }
+    }
+
+    fn suceso_missing(&self, k: u8) -> String {
+        let mut buf = [0; 20];
+        let digits = crate::json::write::decimal(u64::from(k), &mut buf);
+        fill(self.s(&self.tx().ref_suceso_missing), &[("n", core::str::from_utf8(digits).unwrap_or_default())])
+    }
+
+    /// Several sucesos in words, joined as a list.
+    fn sucesos(&self, mask: u16) -> String {
+        self.sucesos_with(mask, Ctx::suceso)
+    }
+
+    /// [`Ctx::sucesos`] without the windows.
+    fn sucesos_short(&self, mask: u16) -> String {
+        self.sucesos_with(mask, Ctx::suceso_short)
+    }
+
+    fn sucesos_with(&self, mask: u16, one: fn(&Self, u8) -> String) -> String {
+        let parts: Vec<String> = eval::numerals_of(mask)
+            .enumerate()
+            .map(|(i, k)| if i == 0 { one(self, k) } else { fill(self.s(&self.tx().ref_and_the), &[("x", &one(self, k))]) })
+            .collect();
+        text::join(self.lang, &parts)
+    }
+
+    /// The date in parentheses of a step: as stated, or, when the event
+    /// fixed it, that event's window.
     fn date_words(&self) -> String {
         match &self.date_text {
             Some(words) => words.clone(),
-            None => pick!(self.lang, "fecha no indicada".into(), "date not given".into()),
+            None => self
+                .facts
+                .event
+                .and_then(Event::numeral)
+                .and_then(|k| law::enacted().numeral(k))
+                .map_or_else(String::new, |n| n.window_text.get(self.lang).to_string()),
+        }
+    }
+
+    /// The date as it follows the acts in a sentence (`text::range_of`).
+    fn date_of(&self) -> String {
+        match self.facts.date {
+            Some(r) => text::range_of(self.lang, r),
+            None => {
+                let w = self.date_words();
+                if w.is_empty() { w } else { fill(self.s(&self.tx().ref_parenthesis), &[("x", &w)]) }
+            }
         }
     }
 
@@ -93,30 +251,20 @@ impl Ctx<'_> {
         FactRead { fact, value: v.map_or(FactValue::Unknown, FactValue::Bool) }
     }
 
-    fn numeral_words(&self, k: u8) -> String {
+    /// Charge names inside a sentence, lower-cased and joined.
+    fn charge_names(&self, charges: &[Charge], or: bool) -> String {
+        let names: Vec<String> = charges.iter().map(|c| lower_first(law::charge_info(*c).label.get(self.lang))).collect();
+        if or { text::join_or(self.lang, &names) } else { text::join(self.lang, &names) }
+    }
+
+    /// The confidence of a numeral's confirmed window. Where the numeral is
+    /// disputed only because of its margin, the window itself is not.
+    fn window_confidence(&self, k: u8) -> Confidence {
         match self.law.numeral(k) {
-            Some(n) => pick!(self.lang,
-                cat!("numeral ", k, " del Art. 8 (", n.name.es, ", ", n.window_text.es, ")"),
-                cat!("Art. 8 numeral ", k, " (", n.name.en, ", ", n.window_text.en, ")"),
-            ),
-            None => pick!(self.lang,
-                cat!("numeral ", k, " del Art. 8, que no está en este texto"),
-                cat!("Art. 8 numeral ", k, ", which this text does not have"),
-            ),
+            Some(n) if !n.margin.is_empty() && n.confidence == Confidence::Disputed => Confidence::Confirmed,
+            Some(n) => n.confidence,
+            None => Confidence::Confirmed,
         }
-    }
-
-    fn numerals_words(&self, mask: u16) -> String {
-        let parts: Vec<String> = eval::numerals_of(mask).map(|k| self.numeral_words(k)).collect();
-        text::join(self.lang, &parts)
-    }
-
-    fn worst_confidence(&self, mask: u16) -> Confidence {
-        eval::numerals_of(mask)
-            .filter_map(|k| self.law.numeral(k))
-            .map(|n| n.confidence)
-            .max()
-            .unwrap_or_else(|| self.article_confidence("8"))
     }
 
     fn article_confidence(&self, number: &str) -> Confidence {
@@ -152,17 +300,9 @@ impl Ctx<'_> {
         if self.needed(read) { Effect::Open } else { Effect::Note }
     }
 
-    /// Appended to the text of a step that became a note.
-    fn not_needed(&self) -> &'static str {
-        pick!(self.lang,
-            " Con los demás datos, el resultado sería el mismo con cualquier respuesta, así que este dato no hace falta para responder.",
-            " Given the other facts, the result would be the same whatever the answer, so this is not needed to answer.",
-        )
-    }
-
-    /// `text`, with [`Ctx::not_needed`] when `effect` is a note.
-    fn open_text(&self, effect: Effect, text: Text) -> Text {
-        if effect == Effect::Note { Text::Owned(text.into_owned() + self.not_needed()) } else { text }
+    /// `text`, with the "not needed" sentence when `effect` is a note.
+    fn open_text(&self, effect: Effect, text: String) -> String {
+        if effect == Effect::Note { text::list(&[text, self.s(&self.tx().step_not_needed).into()], " ", " ") } else { text }
     }
 
     fn date_is(&self, test: impl Fn(&DayClass) -> bool) -> Tri {
@@ -170,6 +310,10 @@ impl Ctx<'_> {
             Some(cs) => Tri::over(cs.iter().map(test)),
             None => Tri::Unknown,
         }
+    }
+
+    fn point(&self, point: String, fact: String) -> Option<Point> {
+        Some(Point { point, fact, text_doubt: false })
     }
 }
 
@@ -180,108 +324,144 @@ fn body(
     confidence: Confidence,
     read: Vec<FactRead>,
     effect: Effect,
-    text: Text,
+    text: String,
 ) -> StepBody {
-    StepBody { article, numeral, rule, confidence, read, effect, text }
+    let text = if text.ends_with(char::is_whitespace) { text.trim_end().to_string() } else { text };
+    StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text) }
 }
 
-/// The text without trailing spaces (left by an empty note), copied only
-/// when there are some.
-fn trimmed(text: Text) -> Text {
-    if text.ends_with(char::is_whitespace) { Text::Owned(text.trim_end().to_string()) } else { text }
-}
+/// What a step maker returns: the step, and its contested point when it
+/// makes the result uncertain.
+type Made = (Step, Option<Point>);
 
 /// The steps of §2.1 for one proceeding, stopping after a step that
 /// settles the outcome as not covered.
-pub fn steps(cx: &Ctx) -> Vec<Step> {
-    let mut out = Vec::with_capacity(8);
+pub fn steps(cx: &Ctx) -> Explained {
+    let mut out = Explained { steps: Vec::with_capacity(8), points: Vec::new(), decisive: None };
     if cx.eval.date_assumed {
-        out.push(date_assumed(cx));
+        out.steps.push(date_assumed(cx));
     }
-    let decisive = |s: &Step| s.body().effect == Effect::NotCovered;
-    for make in [exclusion, rebellion, window, event_link, foreign_clause, military_justice, ceased_conduct] {
-        if let Some(step) = make(cx) {
-            let stop = decisive(&step);
-            out.push(step);
-            if stop {
-                break;
+    let makers: [fn(&Ctx) -> Vec<Made>; 7] = [
+        |cx| exclusion(cx).into_iter().collect(),
+        |cx| rebellion(cx).into_iter().collect(),
+        |cx| window(cx).into_iter().collect(),
+        |cx| event_link(cx).into_iter().collect(),
+        contested,
+        |cx| military_justice(cx).into_iter().collect(),
+        |cx| ceased_conduct(cx).into_iter().collect(),
+    ];
+    for make in makers {
+        let mut stop = false;
+        for (step, point) in make(cx) {
+            if step.body().effect == Effect::NotCovered {
+                out.decisive = Some(decisive(cx, &step));
+                stop = true;
             }
+            if step.body().effect == Effect::Uncertain {
+                // The window and the event-link steps can both see the same
+                // doubtful dates: name each point once.
+                if let Some(p) = point.filter(|p| !out.points.iter().any(|q| q.point == p.point)) {
+                    out.points.push(p);
+                }
+            }
+            out.steps.push(step);
+        }
+        if stop {
+            break;
         }
     }
     out
 }
 
+/// The reason clause of a step that settled `not_covered`.
+fn decisive(cx: &Ctx, step: &Step) -> String {
+    let t = cx.tx();
+    match step {
+        Step::Exclusion(_) => {
+            let hits = excluded_charges(cx);
+            let key = if hits.len() > 1 { &t.reason_excluded_many } else { &t.reason_excluded };
+            fill(cx.s(key), &[("charges", &cx.charge_names(&hits, false)), ("ref", &cx.article(cx.law.citations.exclusions))])
+        }
+        Step::RebellionException(b) => fill(cx.s(&t.reason_rebellion), &[("cite", &cx.cite_words(b.article.as_deref().unwrap_or_default()))]),
+        _ => fill(cx.s(&t.reason_outside), &[("date", &cx.date_of()), ("ref", &cx.article(cx.law.citations.events))]),
+    }
+}
+
+/// The stated charges that an exclusion of kind `excludes` reads.
+fn excluded_charges(cx: &Ctx) -> Vec<Charge> {
+    cx.facts.charges.map_or_else(Vec::new, |set| {
+        set.iter().filter(|c| cx.law.exclusion_for(*c).is_some_and(|e| e.kind == ExclusionKind::Excludes)).collect()
+    })
+}
+
 fn date_assumed(cx: &Ctx) -> Step {
     let k = cx.facts.event.and_then(Event::numeral).unwrap_or(0);
     let n = cx.law.numeral(k);
-    let (wes, wen) = n.map_or(("", ""), |n| (n.window_text.es, n.window_text.en));
+    let window = law::enacted().numeral(k).map_or("", |n| n.window_text.get(cx.lang));
+    let t = cx.tx();
+    let key = if cx.facts.date.is_some() { &t.step_date_assumed_until } else { &t.step_date_assumed };
     Step::DateAssumed(body(
-        Some(cat!("8.", k)),
+        n.map(|n| Text::Borrowed(n.cite)),
         Some(k),
         n.map(|n| n.id),
-        n.map_or(Confidence::Confirmed, |n| n.confidence),
+        cx.window_confidence(k),
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
-        if cx.facts.date.is_some() {
-            pick!(cx.lang,
-                cat!("Solo se indicó hasta cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral ", k, ", se toma que ocurrieron dentro de su período confirmado (", wes, "), hasta esa fecha: el evento fija el tiempo."),
-                cat!("Only the latest date of the acts was given. As the case relates to numeral ", k, ", the acts are taken to fall inside its confirmed window (", wen, "), up to that date: the event fixes the time."),
-            )
-        } else {
-            pick!(cx.lang,
-                cat!("No se indicó cuándo ocurrieron los hechos. Como la causa se relaciona con el numeral ", k, ", se toma que ocurrieron dentro de su período confirmado (", wes, "): el evento fija el tiempo."),
-                cat!("The date of the acts was not given. As the case relates to numeral ", k, ", the acts are taken to fall inside its confirmed window (", wen, "): the event fixes the time."),
-            )
-        },
+        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window)]),
     ))
 }
 
-fn exclusion(cx: &Ctx) -> Option<Step> {
+fn exclusion(cx: &Ctx) -> Option<Made> {
     let read = vec![cx.read_charges()];
-    let confidence = cx.article_confidence("9");
-    let (effect, rule, text, confidence): (Effect, Option<&'static str>, Text, Confidence) = match cx.facts.charges {
+    let t = cx.tx();
+    let cite = cx.law.citations.exclusions;
+    let article = cx.article(cite);
+    let confidence = cx.article_confidence(cite);
+    let (effect, rule, text, confidence) = match cx.facts.charges {
         None => {
             let effect = cx.open_or_note(&read);
-            (effect, None, cx.open_text(effect, pick!(cx.lang,
-                "No sabemos de qué se acusa a la persona. Si entre los cargos hay uno que el Art. 9 excluye (como homicidio intencional, lesiones gravísimas, narcotráfico, corrupción o violaciones graves de derechos humanos), la amnistía no se aplica.".into(),
-                "We do not know the charges. If any of them is one that Art. 9 excludes (such as intentional homicide, very serious injuries, drug trafficking, corruption or serious human-rights violations), the amnesty does not apply.".into(),
-            )), confidence)
+            let names: Vec<String> = cx
+                .law
+                .exclusions
+                .iter()
+                .filter(|e| e.kind == ExclusionKind::Excludes)
+                .map(|e| lower_first(e.name.get(cx.lang)))
+                .collect();
+            let text = fill(cx.s(&t.step_exclusion_unknown), &[("ref", &article), ("names", &text::join_or(cx.lang, &names))]);
+            (effect, None, cx.open_text(effect, text), confidence)
         }
         Some(set) => {
-            let hits: Vec<_> = set
-                .iter()
-                .filter_map(|c| cx.law.exclusion_for(c).filter(|e| e.kind == ExclusionKind::Excludes).map(|e| (c, e)))
-                .collect();
+            let hits = excluded_charges(cx);
             if hits.is_empty() {
-                let t: Text = if set.is_empty() {
-                    pick!(cx.lang, "No se indicó ningún cargo formal, así que ninguna exclusión del Art. 9 aplica.".into(),
-                        "No formal charge was given, so no exclusion of Art. 9 applies.".into())
-                } else {
-                    pick!(cx.lang, "Ninguno de los cargos indicados está entre los que el Art. 9 excluye de la amnistía.".into(),
-                        "None of the charges given is among those that Art. 9 excludes from the amnesty.".into())
-                };
-                (Effect::Pass, None, t, confidence)
+                let key = if set.is_empty() { &t.step_exclusion_none_given } else { &t.step_exclusion_pass };
+                (Effect::Pass, None, fill(cx.s(key), &[("ref", &article)]), confidence)
             } else {
-                let labels: Vec<String> = hits.iter().map(|(c, _)| crate::law::charge_info(*c).label.get(cx.lang).to_string()).collect();
-                let notes: Vec<String> = hits.iter().filter_map(|(_, e)| e.note.map(|n| n.get(cx.lang).to_string())).collect();
-                let worst = hits.iter().map(|(_, e)| e.confidence).max().unwrap_or(confidence);
-                let list = text::join(cx.lang, &labels);
-                let mut t: String = pick!(cx.lang,
-                    cat!("El Art. 9 excluye de la amnistía este cargo: ", list, ". La exclusión depende del cargo, no de si es justo: aunque la acusación se discuta o se considere fabricada, esta ley no cubre la causa."),
-                    cat!("Art. 9 excludes this charge from the amnesty: ", list, ". The exclusion goes by the charge, not by whether it is fair: even if the accusation is disputed or considered fabricated, this law does not cover the case."),
-                );
-                for n in notes {
-                    t.push(' ');
-                    t.push_str(&n);
+                let entries: Vec<&'static Exclusion> = hits.iter().filter_map(|c| cx.law.exclusion_for(*c)).fold(Vec::new(), |mut v, e| {
+                    if !v.iter().any(|x: &&Exclusion| x.id == e.id) {
+                        v.push(e);
+                    }
+                    v
+                });
+                let key = if hits.len() > 1 { &t.step_exclusion_hit_many } else { &t.step_exclusion_hit };
+                let mut parts = vec![fill(cx.s(key), &[("ref", &article), ("charges", &cx.charge_names(&hits, false))])];
+                // An entry's note speaks of all its charges when it has one,
+                // and of those after the first when it has several (the
+                // magnicide note of the homicide entry): only then is it shown.
+                for e in &entries {
+                    let about_charged = e.charges.len() == 1 || e.charges[1..].iter().any(|c| hits.contains(c));
+                    if let (Some(note), true) = (e.note, about_charged) {
+                        parts.push(note.get(cx.lang).to_string());
+                    }
                 }
-                (Effect::NotCovered, Some(hits[0].1.id), t.into(), worst)
+                let worst = entries.iter().map(|e| e.confidence).max().unwrap_or(confidence);
+                (Effect::NotCovered, entries.first().map(|e| e.id), text::list(&parts, " ", " "), worst)
             }
         }
     };
-    Some(Step::Exclusion(body(Some("9".into()), None, rule, confidence, read, effect, text)))
+    Some((Step::Exclusion(body(Some(Text::Borrowed(cite)), None, rule, confidence, read, effect, text)), None))
 }
 
-fn rebellion(cx: &Ctx) -> Option<Step> {
+fn rebellion(cx: &Ctx) -> Option<Made> {
     let entry = cx.law.exclusions.iter().find(|e| e.kind == ExclusionKind::RebellionException)?;
     let charged = cx.charged(ExclusionKind::RebellionException);
     let in10 = cx.date_is(|c| c.any() & bit(10) != 0);
@@ -296,283 +476,370 @@ fn rebellion(cx: &Ctx) -> Option<Step> {
     };
     let in10_window = cx.date_is(|c| c.window & bit(10) != 0);
     let read = vec![cx.read_event(), cx.read_charges(), cx.read_date()];
-    let (effect, text): (Effect, Text) = match (charged, event10, in10, in10_window) {
-        (Tri::No, _, _, _) => (Effect::Pass, pick!(cx.lang,
-            "El numeral 10 (hechos de 2019) exceptúa el delito de rebelión militar; esta causa no tiene ese cargo.".into(),
-            "Numeral 10 (the 2019 events) excepts the crime of military rebellion; this case has no such charge.".into(),
-        )),
-        (Tri::Yes, Tri::Yes, Tri::Yes, _) => (Effect::NotCovered, pick!(cx.lang,
-            "El numeral 10 cubre los hechos de 2019, pero exceptúa expresamente el delito de rebelión militar, y esta causa tiene ese cargo por hechos de ese período. Se discute si la excepción alcanza a civiles o a quienes solo están acusados, pero según el texto la causa no está cubierta.".into(),
-            "Numeral 10 covers the 2019 events but expressly excepts the crime of military rebellion, and this case has that charge for facts of that period. Whether the exception reaches civilians or people only charged is contested, but on the text the case is not covered.".into(),
-        )),
-        (Tri::Yes, Tri::No, _, Tri::Yes) => (Effect::Uncertain, pick!(cx.lang,
-            "La causa tiene un cargo de rebelión militar por hechos de enero a abril de 2019, aunque se relaciona con otro evento. La excepción del numeral 10 podría alcanzarla: es un punto discutido.".into(),
-            "The case has a military-rebellion charge for facts of January–April 2019, although it relates to another event. The numeral-10 exception may reach it: this is contested.".into(),
-        )),
-        (Tri::Yes, Tri::No, _, Tri::No) | (Tri::Yes, _, Tri::No, _) => (Effect::Pass, pick!(cx.lang,
-            "Hay un cargo de rebelión militar, pero la excepción del numeral 10 solo toca hechos de enero a abril de 2019 vinculados a ese numeral.".into(),
-            "There is a military-rebellion charge, but the numeral-10 exception only touches facts of January–April 2019 tied to that numeral.".into(),
-        )),
-        _ if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
-            "Si la causa incluye rebelión militar por hechos de enero a abril de 2019, la excepción del numeral 10 puede dejarla fuera. Depende de datos que faltan.".into(),
-            "If the case includes military rebellion for facts of January–April 2019, the numeral-10 exception may leave it out. It depends on facts not given.".into(),
-        )),
-        _ => (Effect::Note, cx.open_text(Effect::Note, pick!(cx.lang,
-            "Si la causa incluye rebelión militar por hechos de enero a abril de 2019, la excepción del numeral 10 puede dejarla fuera.".into(),
-            "If the case includes military rebellion for facts of January–April 2019, the numeral-10 exception may leave it out.".into(),
-        ))),
+    let t = cx.tx();
+    let cite = cx.cite_words(entry.article);
+    let window = cx.law.numeral(10).map_or("", |n| n.window_text.get(cx.lang));
+    let slots = [("cite", cite.as_str()), ("window", window), ("note", entry.note.map_or("", |n| n.get(cx.lang)))];
+    let say = |key: &'static law::Text| fill(cx.s(key), &slots);
+    let mut point = None;
+    let (effect, text) = match (charged, event10, in10, in10_window) {
+        (Tri::No, _, _, _) => (Effect::Pass, say(&t.step_rebellion_pass)),
+        (Tri::Yes, Tri::Yes, Tri::Yes, _) => (Effect::NotCovered, say(&t.step_rebellion_excluded)),
+        (Tri::Yes, Tri::No, _, Tri::Yes) => {
+            point = cx.point(say(&t.contested_rebellion), say(&t.reason_rebellion_elsewhere));
+            (Effect::Uncertain, say(&t.step_rebellion_elsewhere))
+        }
+        (Tri::Yes, Tri::No, _, Tri::No) | (Tri::Yes, _, Tri::No, _) => (Effect::Pass, say(&t.step_rebellion_outside)),
+        _ if cx.needed(&read) => (Effect::Open, say(&t.step_rebellion_open)),
+        _ => (Effect::Note, cx.open_text(Effect::Note, say(&t.step_rebellion_open))),
     };
-    Some(Step::RebellionException(body(Some(entry.article.into()), Some(10), Some(entry.id), entry.confidence, read, effect, text)))
+    Some((Step::RebellionException(body(Some(Text::Borrowed(entry.article)), Some(10), Some(entry.id), entry.confidence, read, effect, text)), point))
 }
 
-fn window(cx: &Ctx) -> Option<Step> {
+fn window(cx: &Ctx) -> Option<Made> {
     let read = vec![cx.read_date()];
-    let date = cx.date_words();
+    let t = cx.tx();
+    let cite = cx.law.citations.events;
+    let article = cx.article(cite);
     let Some(classes) = &cx.classes else {
         let effect = cx.open_or_note(&read);
-        let text = cx.open_text(effect, pick!(cx.lang,
-            "No sabemos cuándo ocurrieron los hechos (no la fecha de la detención, sino la de los hechos). El Art. 8 solo cubre hechos ocurridos durante alguno de sus 13 eventos, cada uno con su período.".into(),
-            "We do not know when the acts happened (not the arrest, the acts). Art. 8 only covers acts during one of its 13 listed events, each with its period.".into(),
-        ));
-        return Some(Step::Window(body(Some("8".into()), None, None, cx.article_confidence("8"), read, effect, text)));
+        let text = cx.open_text(effect, fill(cx.s(&t.step_window_unknown), &[("ref", &article)]));
+        return Some((Step::Window(body(Some(Text::Borrowed(cite)), None, None, cx.article_confidence(cite), read, effect, text)), None));
     };
+    let date = cx.date_words();
     let inside: u16 = classes.iter().fold(0, |m, c| m | c.window);
     let margin: u16 = classes.iter().fold(0, |m, c| m | c.margin);
+    let whole: u16 = classes.iter().fold(u16::MAX, |m, c| m & c.window);
     let outside = classes.iter().any(|c| c.any() == 0);
     let all_outside = classes.iter().all(|c| c.any() == 0);
     let all_window = classes.iter().all(|c| c.window != 0);
-    let (effect, text) = if all_outside {
-        (Effect::NotCovered, pick!(cx.lang,
-            cat!("Los hechos (", date, ") no ocurrieron durante ninguno de los eventos que enumera el Art. 8. La ley cubre eventos, no años enteros: fuera de esos períodos no se aplica."),
-            cat!("The acts (", date, ") did not happen during any of the events listed in Art. 8. The law covers events, not whole years: outside those periods it does not apply."),
-        ))
+    let assumed = cx.date_text.is_none();
+    let mut point = None;
+    let (effect, text, confidence) = if all_outside {
+        (Effect::NotCovered, fill(cx.s(&t.step_window_outside), &[("date", &date), ("ref", &article)]), cx.article_confidence(cite))
     } else if all_window {
-        (Effect::Pass, pick!(cx.lang,
-            cat!("Los hechos (", date, ") caen dentro del período confirmado del ", cx.numerals_words(inside), "."),
-            cat!("The acts (", date, ") fall inside the confirmed window of ", cx.numerals_words(inside), "."),
-        ))
+        let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
+        let partial = inside & !whole;
+        let text = if assumed && whole != 0 {
+            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole))])
+        } else if whole == 0 {
+            fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial))])
+        } else if partial == 0 {
+            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole))])
+        } else {
+            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial))])
+        };
+        let conf = eval::numerals_of(if whole != 0 { whole } else { inside }).map(|k| cx.window_confidence(k)).max().unwrap_or(conf);
+        (Effect::Pass, text, conf)
     } else if !outside && inside == 0 {
-        let notes: Vec<&str> = eval::numerals_of(margin)
-            .filter_map(|k| cx.law.numeral(k).and_then(|n| n.margin_note).map(|t| t.get(cx.lang)))
+        let notes: Vec<String> = eval::numerals_of(margin)
+            .filter_map(|k| cx.law.numeral(k).and_then(|n| n.margin_note).map(|t| t.get(cx.lang).to_string()))
             .collect();
-        (Effect::Uncertain, pick!(cx.lang,
-            cat!("Los hechos (", date, ") caen en el margen discutido del ", cx.numerals_words(margin), ": las fuentes no confirman que ese período esté incluido. ", notes.join(" ")),
-            cat!("The acts (", date, ") fall in the contested margin of ", cx.numerals_words(margin), ": the sources do not confirm that this period is included. ", notes.join(" ")),
-        ))
-    } else if cx.needed(&read) {
-        (Effect::Open, pick!(cx.lang,
-            cat!("El período indicado (", date, ") tiene días dentro y fuera de los eventos del Art. 8 (", cx.numerals_words(inside | margin), "). El resultado depende de cuándo ocurrieron exactamente los hechos."),
-            cat!("The period given (", date, ") has days inside and outside the events of Art. 8 (", cx.numerals_words(inside | margin), "). The result depends on exactly when the acts happened."),
-        ))
+        let sucesos = cx.sucesos(margin);
+        let short = cx.sucesos_short(margin);
+        point = cx.point(
+            fill(cx.s(&t.contested_margin), &[("item", &short)]),
+            fill(cx.s(&t.reason_margin), &[("item", &short)]),
+        );
+        (Effect::Uncertain, fill(cx.s(&t.step_window_margin), &[("date", &date), ("items", &sucesos), ("notes", &text::list(&notes, " ", " "))]), Confidence::Disputed)
     } else {
-        (Effect::Note, pick!(cx.lang,
-            cat!("El período indicado (", date, ") no cae entero en el período confirmado de los eventos del Art. 8 (", cx.numerals_words(inside | margin), "). Con los demás datos, el resultado sería el mismo cualquiera que sea el día exacto, así que no hace falta precisar la fecha."),
-            cat!("The period given (", date, ") does not fall wholly inside the confirmed window of the events of Art. 8 (", cx.numerals_words(inside | margin), "). Given the other facts, the result would be the same whatever the exact day, so the date need not be narrowed down."),
-        ))
+        let sucesos = cx.sucesos(inside | margin);
+        let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).chain(core::iter::once(if margin != 0 { Confidence::Disputed } else { Confidence::Confirmed })).max().unwrap_or(Confidence::Confirmed);
+        if cx.needed(&read) {
+            let key = if outside { &t.step_window_open } else { &t.step_window_open_margin };
+            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos)]), conf)
+        } else {
+            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos)]), conf)
+        }
     };
     let mask = inside | margin;
     let numeral = if mask.count_ones() == 1 { eval::numerals_of(mask).next() } else { None };
-    Some(Step::Window(body(Some("8".into()), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), cx.worst_confidence(mask), read, effect, trimmed(text))))
+    Some((Step::Window(body(Some(Text::Borrowed(cite)), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), confidence, read, effect, text)), point))
 }
 
-fn event_link(cx: &Ctx) -> Option<Step> {
+fn event_link(cx: &Ctx) -> Option<Made> {
     let read = vec![cx.read_event(), cx.read_date()];
+    let t = cx.tx();
     let classes = cx.classes.as_deref();
     let k = cx.facts.event.and_then(Event::numeral);
-    let article: Text = k.map_or(Text::Borrowed("8"), |k| cat!("8.", k));
     let n = k.and_then(|k| cx.law.numeral(k));
-    let confidence = n.map_or(cx.article_confidence("8"), |n| n.confidence);
+    let article: Text = n.map_or(Text::Borrowed(cx.law.citations.events), |n| Text::Borrowed(n.cite));
+    let events = cx.article(cx.law.citations.events);
     let all = |f: &dyn Fn(&DayClass) -> bool| classes.is_some_and(|cs| cs.iter().all(f));
+    let any_mask = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any()));
     let open = cx.open_or_note(&read);
-    let (effect, text): (Effect, Text) = match (cx.facts.event, k) {
-        (None, _) => (open, cx.open_text(open, pick!(cx.lang,
-            "No sabemos con cuál de los eventos del Art. 8 se relacionan los hechos. Una fecha dentro de un período no basta: los hechos deben haber ocurrido en el marco de ese evento.".into(),
-            "We do not know which Art. 8 event the acts relate to. A date inside a period is not enough: the acts must have happened in the framework of that event.".into(),
-        ))),
+    let mut point = None;
+    let mut confidence = n.map_or(cx.article_confidence(cx.law.citations.events), |n| n.confidence);
+    let (effect, text) = match (cx.facts.event, k) {
+        (None, _) => (open, cx.open_text(open, fill(cx.s(&t.step_event_unknown), &[("ref", &events)]))),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
-            let mask = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any()));
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
-            (effect, cx.open_text(effect, pick!(cx.lang,
-                cat!("Usted indicó que los hechos no se relacionan con ningún evento, pero la fecha cae en el período del ", cx.numerals_words(mask), ". Si hubiera relación, la ley podría aplicarse: ese vínculo lo decide el tribunal, caso por caso."),
-                cat!("You said the acts relate to no listed event, but the date falls in the period of ", cx.numerals_words(mask), ". If there is a link, the law may apply: the court decides that link case by case."),
-            )))
+            let sucesos = cx.sucesos(any_mask);
+            if effect == Effect::Uncertain {
+                let short = cx.sucesos_short(any_mask);
+                point = cx.point(
+                    fill(cx.s(&t.contested_event_none), &[("items", &short)]),
+                    fill(cx.s(&t.reason_event_none), &[("items", &short)]),
+                );
+            }
+            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("items", &sucesos)])))
+        }
+        (Some(_), Some(k)) if n.is_none() => {
+            // A suceso this text does not have holds no date (§2.4).
+            let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
+            if effect == Effect::Uncertain {
+                let others = cx.sucesos_short(any_mask);
+                point = cx.point(
+                    fill(cx.s(&t.contested_event_other), &[("others", &others)]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
+                );
+            }
+            (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("item", &cx.suceso(k))])))
         }
         (Some(_), Some(k)) => {
             let b = bit(k);
+            let numeral = cx.suceso(k);
             if all(&|c| c.window & b != 0) {
-                (Effect::Pass, pick!(cx.lang,
-                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", y la fecha cae en su período confirmado. Esta es la prueba principal de la ley; el tribunal verificará que los hechos ocurrieron en el marco de ese evento."),
-                    cat!("The case relates to ", cx.numeral_words(k), ", and the date falls inside its confirmed window. This is the law's main test; the court will check that the acts happened in the framework of that event."),
-                ))
+                confidence = cx.window_confidence(k);
+                let about = n.map_or_else(String::new, |n| lower_first(n.paraphrase.get(cx.lang)));
+                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about)]))
             } else if all(&|c| c.margin & b != 0) {
-                (Effect::Uncertain, pick!(cx.lang,
-                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", pero la fecha cae en el margen discutido de su período."),
-                    cat!("The case relates to ", cx.numeral_words(k), ", but the date falls in the contested margin of its period."),
-                ))
+                confidence = Confidence::Disputed;
+                let short = cx.suceso_short(k);
+                point = cx.point(
+                    fill(cx.s(&t.contested_margin), &[("item", &short)]),
+                    fill(cx.s(&t.reason_margin), &[("item", &short)]),
+                );
+                (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("item", &cx.suceso_short(k))]))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
-                let other = classes.map_or(0, |cs| cs.iter().fold(0, |m, c| m | c.any())) & !b;
-                (Effect::Uncertain, pick!(cx.lang,
-                    cat!("La causa se relaciona con el ", cx.numeral_words(k), ", pero la fecha no cae en su período sino en el del ", cx.numerals_words(other), ". Si los hechos tienen relación con ese otro evento, la ley podría aplicarse; lo decide el tribunal."),
-                    cat!("The case relates to ", cx.numeral_words(k), ", but the date falls not in its period but in that of ", cx.numerals_words(other), ". If the acts relate to that other event, the law may apply; the court decides."),
-                ))
+                let others = cx.sucesos(any_mask & !b);
+                let others_short = cx.sucesos_short(any_mask & !b);
+                point = cx.point(
+                    fill(cx.s(&t.contested_event_other), &[("others", &others_short)]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &others)]),
+                );
+                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others)]))
             } else {
-                (open, cx.open_text(open, pick!(cx.lang,
-                    cat!("La causa se relaciona con el ", cx.numeral_words(k), "; si la fecha cae en su período (", n.map_or("", |n| n.window_text.es), ") depende del día exacto de los hechos."),
-                    cat!("The case relates to ", cx.numeral_words(k), "; whether the date falls in its window (", n.map_or("", |n| n.window_text.en), ") depends on the exact day of the acts."),
-                )))
+                (open, cx.open_text(open, fill(cx.s(&t.step_event_depends), &[("item", &numeral)])))
             }
         }
         (Some(Event::Numeral(_)), None) => return None,
     };
-    Some(Step::EventLink(body(Some(article), k, n.map(|n| n.id), confidence, read, effect, text)))
+    Some((Step::EventLink(body(Some(article), k, n.map(|n| n.id), confidence, read, effect, text)), point))
 }
 
-fn foreign_clause(cx: &Ctx) -> Option<Step> {
-    let entry = cx.law.exclusions.iter().find(|e| e.kind == ExclusionKind::Contested)?;
+/// Step 5's contested charges: one step for each contested entry of the law
+/// that the charges touch (or may touch, when they are not known), or one
+/// step saying that none does.
+fn contested(cx: &Ctx) -> Vec<Made> {
+    let t = cx.tx();
+    let entries: Vec<&'static Exclusion> = cx.law.exclusions.iter().filter(|e| e.kind == ExclusionKind::Contested).collect();
+    let Some(first) = entries.first() else { return Vec::new() };
     let read = vec![cx.read_charges()];
-    let (effect, text): (Effect, Text) = match cx.charged(ExclusionKind::Contested) {
-        Tri::No => (Effect::Pass, pick!(cx.lang,
-            "Ningún cargo toca la cláusula del Art. 9 sobre acciones armadas de Estados o personas extranjeras.".into(),
-            "No charge touches the Art. 9 clause on armed action by foreign states or persons.".into(),
-        )),
-        Tri::Yes => (Effect::Uncertain, cat!(entry.paraphrase.get(cx.lang), " ", entry.note.map_or("", |n| n.get(cx.lang)))),
-        Tri::Unknown if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
-            "Si la persona está acusada de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera, el resultado pasa a ser incierto por la cláusula del Art. 9 sobre acción armada extranjera.".into(),
-            "If the person is charged with treason or conspiracy with a foreign country, or publicly accused of calling for foreign intervention, the result becomes uncertain because of the Art. 9 clause on foreign armed action.".into(),
-        )),
-        Tri::Unknown => (Effect::Note, cx.open_text(Effect::Note, pick!(cx.lang,
-            "Una acusación de traición a la patria, de conspirar con un país extranjero o, públicamente, de pedir intervención extranjera toca la cláusula discutida del Art. 9 sobre acción armada extranjera.".into(),
-            "A charge of treason or conspiracy with a foreign country, or a public accusation of calling for foreign intervention, touches the contested Art. 9 clause on foreign armed action.".into(),
-        ))),
+    // The foreign armed-action clause keeps its own kind (`foreignClause`).
+    let kind = |e: &Exclusion| if e.charges.contains(&Charge::Treason) { Step::ForeignClause as fn(StepBody) -> Step } else { Step::ContestedCharge };
+    let make = |e: &'static Exclusion, effect: Effect, text: String| {
+        kind(e)(body(Some(Text::Borrowed(e.article)), None, Some(e.id), e.confidence, vec![cx.read_charges()], effect, text))
     };
-    Some(Step::ForeignClause(body(Some(entry.article.into()), None, Some(entry.id), entry.confidence, read, effect, trimmed(text))))
-}
-
-fn military_justice(cx: &Ctx) -> Option<Step> {
-    let read = vec![Ctx::read_bool("militaryJustice", cx.facts.military_justice)];
-    let (effect, text): (Effect, Text) = match cx.facts.military_justice {
-        Some(false) => (Effect::Pass, pick!(cx.lang, "La causa está en la justicia ordinaria, no en tribunales militares.".into(), "The case is in the ordinary courts, not in military courts.".into())),
-        Some(true) => (Effect::Uncertain, pick!(cx.lang,
-            "La causa está en tribunales militares. Quien promovió la ley dijo que no se aplica a la justicia militar, y los detenidos militares fueron liberados por medidas alternativas aparte. No es una regla escrita en la ley, por eso el resultado es incierto.".into(),
-            "The case is before military courts. The law's sponsor said it is not applied to military justice, and military detainees were released through separate alternative measures. This is not a written rule of the law, so the result is uncertain.".into(),
-        )),
-        None if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
-            "No sabemos si la causa está en tribunales militares. Si lo está, el resultado es incierto: en la práctica la ley no se ha aplicado a la justicia militar.".into(),
-            "We do not know whether the case is before military courts. If it is, the result is uncertain: in practice the law has not been applied to military justice.".into(),
-        )),
-        None => (Effect::Note, pick!(cx.lang,
-            "No sabemos si la causa está en tribunales militares. Con los demás datos, el resultado sería el mismo en los dos casos, así que este dato no hace falta para responder.".into(),
-            "We do not know whether the case is before military courts. Given the other facts, the result would be the same either way, so this fact is not needed to answer.".into(),
-        )),
-    };
-    Some(Step::MilitaryJustice(body(None, None, None, Confidence::Confirmed, read, effect, text)))
-}
-
-fn ceased_conduct(cx: &Ctx) -> Option<Step> {
-    let read = vec![Ctx::read_bool("ceasedConduct", cx.facts.ceased_conduct)];
-    let confidence = cx.article_confidence("7");
-    if !cx.law.has_ceased_conduct {
-        cx.facts.ceased_conduct?;
-        return Some(Step::CeasedConduct(body(Some("7".into()), None, None, confidence, read, Effect::NotInThisText, pick!(cx.lang,
-            "Este texto no exige haber cesado en la conducta; esa condición se agregó en la segunda discusión.".into(),
-            "This text does not require having ceased the conduct; that condition was added in the second reading.".into(),
-        ))));
+    match cx.facts.charges {
+        Some(set) => {
+            let mut out = Vec::new();
+            for e in &entries {
+                let touched: Vec<Charge> = set.iter().filter(|c| e.charges.contains(c)).collect();
+                if touched.is_empty() {
+                    continue;
+                }
+                let article = cx.article(e.article);
+                let charges = cx.charge_names(&touched, false);
+                let many = touched.len() > 1;
+                let slots = [("ref", article.as_str()), ("charges", charges.as_str())];
+                let point = Point {
+                    point: fill(cx.s(if many { &t.contested_charges } else { &t.contested_charge }), &slots),
+                    fact: fill(cx.s(if many { &t.reason_contested_many } else { &t.reason_contested }), &slots),
+                    // Small-quantity trafficking in the exclusions article
+                    // itself: the doubt is what the published text says.
+                    text_doubt: e.charges.contains(&Charge::DrugTraffickingMinor) && e.article == cx.law.citations.exclusions,
+                };
+                let text = fill(cx.s(&t.step_contested_hit), &[("paraphrase", e.paraphrase.get(cx.lang)), ("note", e.note.map_or("", |n| n.get(cx.lang)))]);
+                out.push((make(e, Effect::Uncertain, text), Some(point)));
+            }
+            if out.is_empty() {
+                let names: Vec<String> = entries.iter().map(|e| lower_first(e.name.get(cx.lang))).collect();
+                let text = fill(cx.s(&t.step_contested_pass), &[("names", &text::list(&names, "; ", "; "))]);
+                let kind = if cx.law.has_foreign_clause { Step::ForeignClause as fn(StepBody) -> Step } else { Step::ContestedCharge };
+                out.push((kind(body(Some(Text::Borrowed(first.article)), None, None, first.confidence, read, Effect::Pass, text)), None));
+            }
+            out
+        }
+        None => {
+            let effect = cx.open_or_note(&read);
+            entries
+                .iter()
+                .map(|e| {
+                    let slots = [
+                        ("ref", cx.article(e.article)),
+                        ("charges", cx.charge_names(e.charges, true)),
+                        ("name", lower_first(e.name.get(cx.lang))),
+                    ];
+                    let slots: Vec<(&str, &str)> = slots.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    let key = if effect == Effect::Open { &t.step_contested_open } else { &t.step_contested_note };
+                    (make(e, effect, cx.open_text(effect, fill(cx.s(key), &slots))), None)
+                })
+                .collect()
+        }
     }
-    let (effect, text): (Effect, Text) = match cx.facts.ceased_conduct {
-        Some(true) => (Effect::Pass, pick!(cx.lang,
-            "La persona dejó de realizar la conducta por la que se le acusa, como pide el Art. 7.".into(),
-            "The person has stopped the conduct they are accused of, as Art. 7 requires.".into(),
-        )),
-        Some(false) => (Effect::Uncertain, pick!(cx.lang,
-            "El Art. 7 pide haber cesado en la conducta, pero la ley no define qué significa. Se discute, por ejemplo, para quien sigue en actividad política, sobre todo en el exterior.".into(),
-            "Art. 7 requires having ceased the conduct, but the law does not define it. It is contested, for example for people who kept up political activity, above all abroad.".into(),
-        )),
-        None if cx.needed(&read) => (Effect::Open, pick!(cx.lang,
-            "No sabemos si la persona dejó de realizar la conducta de la que se le acusa (Art. 7). Si no la dejó, el resultado es incierto.".into(),
-            "We do not know whether the person has stopped the conduct they are accused of (Art. 7). If not, the result is uncertain.".into(),
-        )),
-        None => (Effect::Note, pick!(cx.lang,
-            "No sabemos si la persona dejó de realizar la conducta de la que se le acusa (Art. 7). Con los demás datos, el resultado sería el mismo en los dos casos, así que este dato no hace falta para responder.".into(),
-            "We do not know whether the person has stopped the conduct they are accused of (Art. 7). Given the other facts, the result would be the same either way, so this fact is not needed to answer.".into(),
-        )),
-    };
-    Some(Step::CeasedConduct(body(Some("7".into()), None, Some("art7"), confidence, read, effect, text)))
 }
 
-/// The contested points of an uncertain result, in a few words each.
-fn contested_points(cx: &Ctx, steps: &[Step]) -> Vec<String> {
-    steps
-        .iter()
-        .filter(|s| s.body().effect == Effect::Uncertain)
-        .map(|s| match s {
-            Step::Window(_) => pick!(cx.lang, "si el margen discutido del período está incluido".into(), "whether the contested margin of the period is included".into()),
-            Step::EventLink(_) => pick!(cx.lang, "si los hechos ocurrieron en el marco del evento".into(), "whether the acts happened in the framework of the event".into()),
-            Step::RebellionException(_) => pick!(cx.lang, "hasta dónde llega la excepción de rebelión militar del numeral 10".into(), "how far the numeral-10 military-rebellion exception reaches".into()),
-            Step::ForeignClause(_) => pick!(cx.lang, "hasta dónde llega la cláusula sobre acción armada extranjera".into(), "how far the foreign armed-action clause reaches".into()),
-            Step::MilitaryJustice(_) => pick!(cx.lang, "si la ley se aplica a la justicia militar".into(), "whether the law applies to military justice".into()),
-            _ => pick!(cx.lang, "qué significa haber cesado en la conducta".into(), "what having ceased the conduct means".into()),
-        })
-        .collect()
+fn military_justice(cx: &Ctx) -> Option<Made> {
+    let read = vec![Ctx::read_bool("militaryJustice", cx.facts.military_justice)];
+    let t = cx.tx();
+    let mut point = None;
+    let (effect, text) = match (cx.law.military_courts_doubt, cx.facts.military_justice) {
+        (_, Some(false)) => (Effect::Pass, cx.s(&t.step_military_ordinary).to_string()),
+        (false, Some(true)) => (Effect::Pass, cx.s(&t.step_military_no_doubt).to_string()),
+        (false, None) => (Effect::Note, cx.s(&t.step_military_unknown_no_doubt).to_string()),
+        (true, Some(true)) => {
+            point = cx.point(cx.s(&t.contested_military).into(), cx.s(&t.reason_military).into());
+            (Effect::Uncertain, cx.s(&t.step_military_yes).to_string())
+        }
+        (true, None) if cx.needed(&read) => (Effect::Open, cx.s(&t.step_military_open).to_string()),
+        (true, None) => (Effect::Note, cx.open_text(Effect::Note, cx.s(&t.step_military_note).to_string())),
+    };
+    Some((Step::MilitaryJustice(body(None, None, None, Confidence::Confirmed, read, effect, text)), point))
+}
+
+fn ceased_conduct(cx: &Ctx) -> Option<Made> {
+    let read = vec![Ctx::read_bool("ceasedConduct", cx.facts.ceased_conduct)];
+    let t = cx.tx();
+    let Some(cite) = cx.law.citations.conditions.filter(|_| cx.law.has_ceased_conduct) else {
+        cx.facts.ceased_conduct?;
+        let cite = cx.law.citations.conditions.map(Text::Borrowed);
+        return Some((Step::CeasedConduct(body(cite, None, None, Confidence::Confirmed, read, Effect::NotInThisText, cx.s(&t.step_ceased_not_in_text).into())), None));
+    };
+    let confidence = cx.article_confidence(cite);
+    let article = cx.article(cite);
+    let say = |key: &'static law::Text| fill(cx.s(key), &[("ref", &article)]);
+    let mut point = None;
+    let (effect, text) = match cx.facts.ceased_conduct {
+        Some(true) => (Effect::Pass, say(&t.step_ceased_yes)),
+        Some(false) => {
+            point = cx.point(say(&t.contested_ceased), say(&t.reason_ceased));
+            (Effect::Uncertain, say(&t.step_ceased_no))
+        }
+        None if cx.needed(&read) => (Effect::Open, say(&t.step_ceased_open)),
+        None => (Effect::Note, cx.open_text(Effect::Note, say(&t.step_ceased_note))),
+    };
+    Some((Step::CeasedConduct(body(Some(Text::Borrowed(cite)), None, Some("art7"), confidence, read, effect, text)), point))
+}
+
+/// The contested points, joined for the summary and the readings.
+fn points_words(cx: &Ctx, ex: &Explained) -> String {
+    let points: Vec<String> = ex.points.iter().map(|p| p.point.clone()).collect();
+    text::join(cx.lang, &points)
 }
 
 /// The favourable (Art. 5) and strict readings of an uncertain result.
-pub fn readings(cx: &Ctx, steps: &[Step], articles: &[String]) -> (Option<Reading>, Option<Reading>) {
+pub fn readings(cx: &Ctx, ex: &Explained, articles: &[String]) -> (Option<Reading>, Option<Reading>) {
     if cx.eval.outcome != Outcome::Uncertain {
         return (None, None);
     }
-    let points = text::join(cx.lang, &contested_points(cx, steps));
-    let favourable = Reading {
-        outcome: Outcome::Covered,
-        articles: vec!["5".into()],
-        text: pick!(cx.lang,
-            cat!("El Art. 5 manda que, en caso de duda, se aplique la interpretación más favorable a la persona. Leída así la duda sobre ", points, ", la amnistía se aplicaría. Es la lectura que la defensa puede pedir al tribunal."),
-            cat!("Art. 5 says that in case of doubt the reading most favourable to the person applies. Read that way, the doubt about ", points, " is resolved for the person and the amnesty would apply. This is the reading the defence can ask the court for."),
-        ),
-    };
+    let t = cx.tx();
+    let points = points_words(cx, ex);
+    let cite = cx.law.citations.favourable;
+    let article = cx.article(cite);
+    let slots = [("points", points.as_str()), ("ref", article.as_str())];
+    let key = if ex.points.iter().any(|p| p.text_doubt) { &t.reading_favourable_text } else { &t.reading_favourable };
+    let favourable = Reading { outcome: Outcome::Covered, articles: vec![cite.into()], text: fill(cx.s(key), &slots) };
     let strict = Reading {
         outcome: Outcome::NotCovered,
-        articles: articles.iter().filter(|a| *a != "5").cloned().collect(),
-        text: pick!(cx.lang,
-            cat!("Con una lectura estricta de ", points, ", el tribunal podría negar la amnistía. En ese caso quedan la apelación y las vías fuera de esta ley."),
-            cat!("On a strict reading of ", points, ", the court could deny the amnesty. The appeal and the routes outside this law would then remain."),
-        ),
+        articles: articles.iter().filter(|a| *a != cite).cloned().collect(),
+        text: fill(cx.s(&t.reading_strict), &slots),
     };
     (Some(favourable), Some(strict))
 }
 
+/// The numerals a covered result rests on, in words: the codes of
+/// `articles` that name one (`8.12`; the draft's `6.3`).
+fn cites(cx: &Ctx, articles: &[String]) -> String {
+    let parts: Vec<String> = articles.iter().filter(|a| a.contains('.')).map(|a| cx.cite_words(a)).collect();
+    text::join(cx.lang, &parts)
+}
+
+fn question_words(cx: &Ctx, q: Question) -> &'static str {
+    let t = cx.tx();
+    cx.s(match q {
+        Question::FactsDate => &t.reason_q_facts_date,
+        Question::Event => &t.reason_q_event,
+        Question::Charges => &t.reason_q_charges,
+        Question::MilitaryJustice => &t.reason_q_military_justice,
+        Question::CeasedConduct => &t.reason_q_ceased_conduct,
+    })
+}
+
 /// One plain sentence a family reads first.
-pub fn summary(cx: &Ctx, steps: &[Step], numerals: &[u8]) -> String {
-    let cites = text::join(cx.lang, &numerals.iter().map(|k| cat!("8.", k)).collect::<Vec<_>>());
+pub fn summary(cx: &Ctx, ex: &Explained, articles: &[String]) -> String {
+    let t = cx.tx();
     match cx.eval.outcome {
-        Outcome::Covered => pick!(cx.lang,
-            cat!("Con los datos dados, la amnistía se aplica a esta causa (Art. ", cites, "). El tribunal que lleva la causa debe confirmarlo."),
-            cat!("On the facts given, the amnesty applies to this case (Art. ", cites, "). The court hearing the case must confirm it."),
-        ),
-        Outcome::NotCovered => {
-            let why: String = steps.iter().rev().find(|s| s.body().effect == Effect::NotCovered).map(|s| match s {
-                Step::Exclusion(_) => pick!(cx.lang, "uno de los cargos está excluido por el Art. 9".into(), "one of the charges is excluded by Art. 9".into()),
-                Step::RebellionException(_) => pick!(cx.lang, "el numeral 10 exceptúa la rebelión militar".into(), "numeral 10 excepts military rebellion".into()),
-                _ => pick!(cx.lang, "los hechos no ocurrieron durante ninguno de los eventos del Art. 8".into(), "the acts did not happen during any of the events of Art. 8".into()),
-            }).unwrap_or_default();
-            pick!(cx.lang,
-                cat!("Con los datos dados, esta ley de amnistía no se aplica a esta causa: ", why, ". Hay otras vías, que se indican abajo."),
-                cat!("On the facts given, this amnesty law does not apply to this case: ", why, ". Other routes exist; see below."),
-            )
-        }
+        Outcome::Covered => fill(cx.s(&t.summary_covered), &[("cites", &cites(cx, articles))]),
+        Outcome::NotCovered => fill(cx.s(&t.summary_not_covered), &[("why", ex.decisive.as_deref().unwrap_or_default())]),
         Outcome::Uncertain => {
-            let points = text::join(cx.lang, &contested_points(cx, steps));
-            pick!(cx.lang,
-                cat!("La respuesta depende de un punto que la ley deja abierto o que decide el tribunal: ", points, ". Según el Art. 5, la lectura más favorable es que la amnistía se aplica."),
-                cat!("The answer turns on a point the law leaves open or leaves to the court: ", points, ". Under Art. 5, the most favourable reading is that the amnesty applies."),
-            )
+            let key = if ex.points.iter().any(|p| p.text_doubt) { &t.summary_uncertain_text } else { &t.summary_uncertain };
+            fill(cx.s(key), &[("points", &points_words(cx, ex)), ("ref", &cx.article(cx.law.citations.favourable))])
         }
         Outcome::NeedsInformation => {
-            let qs: Vec<String> = cx.eval.questions.iter().map(|q| crate::info::question_short(*q, cx.lang).to_string()).collect();
-            pick!(cx.lang,
-                cat!("Falta información para responder: ", text::join(cx.lang, &qs), "."),
-                cat!("More information is needed to answer: ", text::join(cx.lang, &qs), "."),
-            )
+            let qs: Vec<String> = cx.eval.questions.iter().map(|q| question_words(cx, *q).to_string()).collect();
+            fill(cx.s(&t.summary_needs), &[("questions", &text::join(cx.lang, &qs))])
         }
+    }
+}
+
+/// One sentence naming the fact that decided (contract §3, rev. 2): the
+/// excluded charge, the date outside every window, the contested point,
+/// the suceso and window of a covered result, or the fact most needed.
+pub fn reason(cx: &Ctx, ex: &Explained) -> String {
+    let t = cx.tx();
+    let clause = match cx.eval.outcome {
+        Outcome::NotCovered => ex.decisive.clone().unwrap_or_default(),
+        Outcome::Uncertain => ex.points.first().map(|p| p.fact.clone()).unwrap_or_default(),
+        Outcome::NeedsInformation => {
+            let q = cx.eval.questions.first().map_or("", |q| question_words(cx, *q));
+            fill(cx.s(&t.reason_needs), &[("question", q)])
+        }
+        Outcome::Covered => {
+            let k = cx.facts.event.and_then(Event::numeral).unwrap_or(0);
+            if cx.facts.date.is_some() && !cx.eval.date_assumed {
+                fill(cx.s(&t.reason_covered), &[("date", &cx.date_of()), ("item", &cx.suceso(k))])
+            } else {
+                fill(cx.s(&t.reason_covered_assumed), &[("item", &cx.suceso(k))])
+            }
+        }
+    };
+    upper_first(&fill(cx.s(&t.reason_sentence), &[("reason", &clause)]))
+}
+
+/// The summary of a covered proceeding in a `mixed` result: the amnesty
+/// closes only this case.
+pub fn only_this_case(law: &'static Law, lang: Lang, summary: &str) -> String {
+    text::list(&[summary.into(), law.texts.summary_only_this_case.get(lang).into()], " ", " ")
+}
+
+/// The warning a `mixed` result gives first: another case can keep the
+/// person detained.
+pub fn mixed_warning(law: &'static Law, lang: Lang) -> String {
+    law.texts.warning_mixed.get(lang).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_letters_change_case_with_accents() {
+        assert_eq!(lower_first("Tráfico de drogas"), "tráfico de drogas");
+        assert_eq!(lower_first("Ñ"), "ñ");
+        assert_eq!(upper_first("el cargo"), "El cargo");
+        assert_eq!(upper_first("ésta"), "Ésta");
+        assert_eq!(lower_first(""), "");
     }
 }

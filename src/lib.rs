@@ -117,13 +117,18 @@ pub fn check(json: &str, lang: Lang) -> Result<Assessment, Error> {
 /// Assesses a case that has already been read.
 pub fn assess(case: &Case, lang: Lang) -> Assessment {
     let law = case.law;
-    let proceedings: Vec<_> = case.proceedings.iter().map(|p| assess_proceeding(case, p, lang)).collect();
+    let mut proceedings: Vec<_> = case.proceedings.iter().map(|p| assess_proceeding(case, p, lang)).collect();
     let first = proceedings[0].outcome;
     let outcome = if proceedings.iter().all(|p| p.outcome == first) {
         first.into()
     } else {
         CaseOutcome::Mixed
     };
+    if outcome == CaseOutcome::Mixed {
+        for p in proceedings.iter_mut().filter(|p| p.outcome == Outcome::Covered) {
+            p.summary = explain::only_this_case(law, lang, &p.summary);
+        }
+    }
     Assessment {
         law: assessment::LawRef {
             id: law.id,
@@ -135,6 +140,7 @@ pub fn assess(case: &Case, lang: Lang) -> Assessment {
             information_as_of: law.information_as_of,
             notice: law.notice.get(lang),
         },
+        warning: (outcome == CaseOutcome::Mixed).then(|| explain::mixed_warning(law, lang)),
         outcome,
         lang: lang.code(),
         disclaimer: info::disclaimer(law, lang),
@@ -156,9 +162,10 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let articles = article_list(law, &numerals, ev.articles, days.as_deref());
     let date_text = explain::Ctx::date_text_of(lang, p);
     let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
-    let explanation = explain::steps(&cx);
-    let (favourable_reading, strict_reading) = explain::readings(&cx, &explanation, &articles);
-    let summary = explain::summary(&cx, &explanation, &numerals);
+    let explained = explain::steps(&cx);
+    let (favourable_reading, strict_reading) = explain::readings(&cx, &explained, &articles);
+    let summary = explain::summary(&cx, &explained, &articles);
+    let reason = explain::reason(&cx, &explained);
     let answers = if ev.outcome == Outcome::NeedsInformation {
         guidance::answers(law, &facts, &ev.questions, lang)
     } else {
@@ -176,7 +183,8 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
         articles,
         questions: ev.questions.clone(),
         summary,
-        explanation,
+        reason,
+        explanation: explained.steps,
         favourable_reading,
         strict_reading,
         answers,

@@ -4,7 +4,9 @@
 use crate::assessment::{Assessment, Effect};
 use crate::error::Error;
 use crate::json::{ToJson, json_object};
-use crate::{Lang, info};
+use crate::law::{Confidence, Texts};
+use crate::text::{cat, fill};
+use crate::Lang;
 use crate::prelude::*;
 
 /// Checks JSON text and returns the assessment as pretty JSON text.
@@ -27,34 +29,64 @@ pub fn error_json(e: &Error, lang: Lang) -> String {
     to_json(&Wrapper { error: e.body(lang) })
 }
 
-fn outcome_label(code: &str, lang: Lang) -> String {
-    let label = crate::model::CaseOutcome::ALL.iter().map(|&o| info::outcome_label(o, lang)).find(|o| o.code == code);
-    label.map_or(code.to_string(), |o| o.label.to_uppercase())
+/// An outcome in words, as the law version puts it (the draft's say "would
+/// have been"), from the templates of `src/law/texts_explain.toml`.
+fn outcome_words(t: &'static Texts, code: &str, lang: Lang) -> &'static str {
+    let key = match code {
+        "covered" => &t.output_outcome_covered,
+        "not_covered" => &t.output_outcome_not_covered,
+        "uncertain" => &t.output_outcome_uncertain,
+        "needs_information" => &t.output_outcome_needs_information,
+        _ => &t.output_outcome_mixed,
+    };
+    key.get(lang)
+}
+
+/// How sure the rule of a step is, in words about the law, not the person.
+fn confidence_words(t: &'static Texts, c: Confidence, lang: Lang) -> &'static str {
+    match c {
+        Confidence::Confirmed => t.output_confidence_confirmed.get(lang),
+        Confidence::SingleSource => t.output_confidence_single_source.get(lang),
+        Confidence::Inferred => t.output_confidence_inferred.get(lang),
+        Confidence::Disputed => t.output_confidence_disputed.get(lang),
+    }
 }
 
 /// A readable explanation, as a careful lawyer would put it to a family.
+/// Every word comes from the rules data of the result's law version; the
+/// codes (`8.12`, `9`) stay codes.
 pub fn to_text(a: &Assessment, lang: Lang) -> String {
-    let es = lang == Lang::Es;
+    let law = crate::law::by_id(a.law.id).unwrap_or(crate::law::DEFAULT_LAW);
+    let t = law.texts;
+    let say = |key: &'static crate::law::Text| key.get(lang);
     let mut s = String::new();
-    let line = |s: &mut String, t: &str| {
-        s.push_str(t);
+    let line = |s: &mut String, parts: &[&str]| {
+        for p in parts {
+            s.push_str(p);
+        }
         s.push('\n');
     };
-    line(&mut s, &format!("{} — {}", a.law.title, a.law.gaceta));
-    line(&mut s, &format!("{} {} · {} {}", if es { "Versión de la ley:" } else { "Law version:" }, a.law.id, if es { "reglas" } else { "rules" }, a.law.rules_version));
-    line(&mut s, &format!("{}\n", a.law.notice));
+    let upper = |x: &str| x.to_uppercase();
+    line(&mut s, &[a.law.title, " — ", a.law.gaceta]);
+    line(&mut s, &[&fill(say(&t.output_law_version), &[("id", a.law.id), ("rules", a.law.rules_version)])]);
+    line(&mut s, &[a.law.notice, "\n"]);
+    if let Some(w) = &a.warning {
+        line(&mut s, &[w, "\n"]);
+    }
     for (i, p) in a.proceedings.iter().enumerate() {
+        let n: String = cat!(i + 1);
         let title = match &p.label {
-            Some(l) => format!("{} {} — {l}", if es { "Causa" } else { "Proceeding" }, i + 1),
-            None => format!("{} {}", if es { "Causa" } else { "Proceeding" }, i + 1),
+            Some(l) => fill(say(&t.output_proceeding_label), &[("n", &n), ("label", l)]),
+            None => fill(say(&t.output_proceeding), &[("n", &n)]),
         };
-        line(&mut s, &title);
-        line(&mut s, &format!("  {}: {}", if es { "Resultado" } else { "Result" }, outcome_label(p.outcome.code(), lang)));
-        line(&mut s, &format!("  {}", p.summary));
+        line(&mut s, &[&title]);
+        line(&mut s, &["  ", &fill(say(&t.output_result), &[("label", &upper(outcome_words(t, p.outcome.code(), lang)))])]);
+        line(&mut s, &["  ", &fill(say(&t.output_reason), &[("reason", &p.reason)])]);
+        line(&mut s, &["  ", &p.summary]);
         if !p.articles.is_empty() {
-            line(&mut s, &format!("  {} {}", if es { "Artículos:" } else { "Articles:" }, p.articles.join(", ")));
+            line(&mut s, &["  ", &fill(say(&t.output_articles), &[("list", &p.articles.join(", "))])]);
         }
-        line(&mut s, if es { "\n  Por qué, paso a paso:" } else { "\n  Why, step by step:" });
+        line(&mut s, &["\n  ", say(&t.output_steps)]);
         for step in &p.explanation {
             let b = step.body();
             let mark = match b.effect {
@@ -64,47 +96,43 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
                 Effect::Open => "…",
                 Effect::NotInThisText | Effect::Note => "·",
             };
-            let cite = b.article.as_deref().map_or(String::new(), |a| format!("[Art. {a}] "));
-            line(&mut s, &format!("  {mark} {cite}{} ({})", b.text, confidence_word(b.confidence.code(), es)));
+            let cite: String = b.article.as_deref().map_or(String::new(), |a| cat!("[", a, "] "));
+            // Only a step that decides or makes the result uncertain shows
+            // how sure its rule is. On a passed step, next to a fact about
+            // the person, the word would read as a doubt about them; on an
+            // open step or a note there is nothing yet to be sure of.
+            let conf: String = match b.effect {
+                Effect::NotCovered | Effect::Uncertain => cat!(" (", confidence_words(t, b.confidence, lang), ")"),
+                _ => String::new(),
+            };
+            line(&mut s, &["  ", mark, " ", &cite, &b.text, &conf]);
         }
-        for (title, r) in [(if es { "Lectura favorable (Art. 5)" } else { "Favourable reading (Art. 5)" }, &p.favourable_reading), (if es { "Lectura estricta" } else { "Strict reading" }, &p.strict_reading)] {
+        for (title, r) in [(say(&t.output_reading_favourable), &p.favourable_reading), (say(&t.output_reading_strict), &p.strict_reading)] {
             if let Some(r) = r {
-                line(&mut s, &format!("\n  {title}: {}", r.text));
+                line(&mut s, &["\n  ", title, ": ", &r.text]);
             }
         }
         for q in &p.answers {
-            line(&mut s, &format!("\n  {}", q.prompt));
+            line(&mut s, &["\n  ", &q.prompt]);
             for o in &q.options {
-                line(&mut s, &format!("    - {} → {}", o.text, outcome_label(o.outcome.code(), lang).to_lowercase()));
+                line(&mut s, &["    - ", &o.text, " → ", &outcome_words(t, o.outcome.code(), lang).to_lowercase()]);
             }
         }
         if !p.would_change.is_empty() {
-            line(&mut s, if es { "\n  Qué cambiaría el resultado:" } else { "\n  What would change the result:" });
+            line(&mut s, &["\n  ", say(&t.output_would_change)]);
             for c in &p.would_change {
-                line(&mut s, &format!("    - {} → {}", c.text, outcome_label(c.outcome.code(), lang).to_lowercase()));
+                line(&mut s, &["    - ", &c.text, " → ", &outcome_words(t, c.outcome.code(), lang).to_lowercase()]);
             }
         }
         if !p.next_steps.is_empty() {
-            line(&mut s, if es { "\n  Próximos pasos:" } else { "\n  Next steps:" });
-            for n in &p.next_steps {
-                line(&mut s, &format!("    - {} [Art. {}; {}]", n.text, n.article, confidence_word(n.confidence.code(), es)));
+            line(&mut s, &["\n  ", say(&t.output_next_steps)]);
+            for ns in &p.next_steps {
+                let cite = fill(say(&t.output_cite), &[("ref", ns.article), ("confidence", confidence_words(t, ns.confidence, lang))]);
+                line(&mut s, &["    - ", ns.text, " [", &cite, "]"]);
             }
         }
         s.push('\n');
     }
-    line(&mut s, &a.disclaimer);
+    line(&mut s, &[&a.disclaimer]);
     s
-}
-
-fn confidence_word(code: &str, es: bool) -> &'static str {
-    match (code, es) {
-        ("confirmed", true) => "confirmado",
-        ("confirmed", false) => "confirmed",
-        ("single_source", true) => "una sola fuente",
-        ("single_source", false) => "single source",
-        ("inferred", true) => "deducido",
-        ("inferred", false) => "inferred",
-        (_, true) => "discutido",
-        (_, false) => "disputed",
-    }
 }

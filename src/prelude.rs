@@ -8,4 +8,9 @@
 pub(crate) use alloc::{borrow::ToOwned, boxed::Box};
 pub(crate) use alloc::string::{String, ToString};
 pub(crate) use alloc::vec::Vec;
-pub(crate) use alloc::{format, vec};
+pub(crate) use alloc::vec;
+// `format!` only in tests: the library builds its sentences with `cat!` and
+// `text::fill`, which keep the formatting machinery out of the wasm.
+#[cfg(test)]
+#[allow(unused_imports)]
+pub(crate) use alloc::format;

@@ -94,6 +94,39 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     }
 }
 
+/// A run of days after "los hechos" / "the acts": "de julio de 2024",
+/// "del 3 de marzo de 2018", "del 11 al 12 de abril de 2002" (never "de
+/// del"), "ocurridos hasta el 5 de mayo de 2019".
+pub fn range_of(lang: Lang, r: DayRange) -> String {
+    let words = range(lang, r);
+    match lang {
+        Lang::Es if words.starts_with("del ") => words,
+        Lang::Es if r.first == Day::MIN || r.last == Day::MAX => cat!("ocurridos ", words),
+        Lang::Es if r.first == r.last => cat!("del ", words),
+        Lang::Es => cat!("de ", words),
+        Lang::En if r.first == Day::MIN || r.last == Day::MAX => words,
+        Lang::En => cat!("of ", words),
+    }
+}
+
+/// A run of days as the time of a verb: "en julio de 2024", "el 30 de
+/// julio de 2024", "del 11 al 12 de abril de 2002" (never "en del"),
+/// "hasta el 5 de mayo de 2019". For sentences like "si los hechos
+/// hubieran ocurrido …".
+#[allow(dead_code)]
+pub fn range_in(lang: Lang, r: DayRange) -> String {
+    let words = range(lang, r);
+    let open = r.first == Day::MIN || r.last == Day::MAX;
+    match lang {
+        Lang::Es if open || words.starts_with("del ") => words,
+        Lang::Es if r.first == r.last => cat!("el ", words),
+        Lang::Es => cat!("en ", words),
+        Lang::En if open => words,
+        Lang::En if r.first == r.last => cat!("on ", words),
+        Lang::En => cat!("in ", words),
+    }
+}
+
 /// Several runs of days: "febrero a marzo de 2004 y agosto de 2004".
 pub fn ranges(lang: Lang, rs: &[DayRange]) -> String {
     let parts: Vec<String> = rs.iter().map(|r| range(lang, *r)).collect();
@@ -264,6 +297,18 @@ mod tests {
         assert_eq!(range(Lang::Es, r((2002, 4, 11), (2002, 4, 12))), "del 11 al 12 de abril de 2002");
         assert_eq!(range(Lang::Es, r((2002, 12, 1), (2003, 2, 28))), "diciembre de 2002 a febrero de 2003");
         assert_eq!(range(Lang::Es, r((2024, 7, 30), (2024, 7, 30))), "30 de julio de 2024");
+    }
+
+    #[test]
+    fn ranges_take_their_preposition_once() {
+        assert_eq!(range_in(Lang::Es, r((2002, 4, 11), (2002, 4, 12))), "del 11 al 12 de abril de 2002");
+        assert_eq!(range_in(Lang::Es, r((2024, 7, 1), (2024, 7, 31))), "en julio de 2024");
+        assert_eq!(range_in(Lang::Es, r((2024, 7, 30), (2024, 7, 30))), "el 30 de julio de 2024");
+        assert_eq!(range_of(Lang::Es, r((2002, 4, 11), (2002, 4, 12))), "del 11 al 12 de abril de 2002");
+        assert_eq!(range_of(Lang::Es, r((2018, 3, 3), (2018, 3, 3))), "del 3 de marzo de 2018");
+        assert_eq!(range_of(Lang::Es, r((2024, 7, 1), (2024, 7, 31))), "de julio de 2024");
+        assert_eq!(range_of(Lang::En, r((2024, 7, 1), (2024, 7, 31))), "of July 2024");
+        assert_eq!(range_in(Lang::En, r((2024, 7, 30), (2024, 7, 30))), "on 30 July 2024");
     }
 
     #[test]

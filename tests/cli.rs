@@ -77,12 +77,39 @@ fn every_bad_input_exits_2_with_its_code_and_path() {
 fn text_mode_reads_in_spanish_and_in_english() {
     let (code, es, _) = run(&["check", "--format", "text", "tests/examples/contract.json"], b"");
     assert_eq!(code, 0);
-    assert!(es.contains("LA AMNISTÍA SE APLICA"), "{es}");
+    assert!(es.contains("ENTRA EN LA AMNISTÍA"), "{es}");
     assert!(es.contains("Próximos pasos"));
     assert!(es.contains("no es asesoría legal"));
     let (_, en, _) = run(&["check", "--format", "text", "--lang", "en", "tests/examples/contract.json"], b"");
-    assert!(en.contains("THE AMNESTY APPLIES"), "{en}");
+    assert!(en.contains("FALLS UNDER THE AMNESTY"), "{en}");
     assert!(en.contains("not legal advice"));
+}
+
+#[test]
+fn text_mode_words_the_law_version_reason_and_passed_steps_for_people() {
+    // A passed step carries no confidence word (review A8): next to a fact
+    // about the person, "(punto discutido)" would read as a doubt about them.
+    let case = br#"{"person": {"ceasedConduct": true},
+        "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false}]}"#;
+    let (code, es, _) = run(&["check", "--format", "text", "-"], case);
+    assert_eq!(code, 0);
+    for l in es.lines().filter(|l| l.trim_start().starts_with('✓')) {
+        assert!(!l.contains("(punto "), "a passed step shows a confidence word: {l}");
+    }
+    assert!(es.contains("Versión de la ley: enacted-2026-02-19 · reglas sha256:"), "{es}");
+    assert!(es.contains("Motivo: Los hechos del 30 de julio de 2024"), "{es}");
+    assert!(es.contains("llega hasta el 17 de marzo de 2026"), "{es}");
+    // A mixed result says first that another case can keep the person
+    // detained (review A5).
+    let mixed = br#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false},
+        {"factsDate": "2024-07-30", "event": 12, "charges": ["intentional_homicide"]}], "person": {"ceasedConduct": true}}"#;
+    let (_, es, _) = run(&["check", "--format", "text", "-"], mixed);
+    let warning = es.find("puede mantener a la persona detenida").expect("the mixed warning");
+    assert!(warning < es.find("Causa 1").unwrap(), "{es}");
+    // The draft's headline speaks as a bill (review A1).
+    let draft = br#"{"law": "draft-2026-02-05", "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": []}]}"#;
+    let (_, es, _) = run(&["check", "--format", "text", "-"], draft);
+    assert!(es.contains("HABRÍA ESTADO CUBIERTA SEGÚN EL PROYECTO"), "{es}");
 }
 
 #[test]

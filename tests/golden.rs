@@ -28,6 +28,11 @@
 //! - `explanation_kinds`: step kinds that must appear, in this order, in the
 //!   first proceeding's explanation (other steps may come between them);
 //! - `notice_contains`: text the law notice must contain;
+//! - `steps_contain`, `steps_exclude`: texts that some step of the first
+//!   proceeding must contain, and texts that no step may contain;
+//! - `reason_contains`: text the first proceeding's `reason` must contain;
+//! - `warning_contains`: text the top-level `warning` (a `mixed` result's)
+//!   must contain;
 //! - `readings = true|false`: whether the first proceeding shows both the
 //!   favourable and the strict reading (contract §2: `uncertain`);
 //! - `next_steps_include`, `next_steps_exclude`: ids of next steps (from the
@@ -85,6 +90,10 @@ struct Case {
     next_steps_include: Option<Vec<String>>,
     next_steps_exclude: Option<Vec<String>>,
     step_effects: Option<std::collections::BTreeMap<String, String>>,
+    steps_contain: Option<Vec<String>>,
+    steps_exclude: Option<Vec<String>>,
+    reason_contains: Option<String>,
+    warning_contains: Option<String>,
 
     fixme: Option<String>,
     current: Option<Expect>,
@@ -333,7 +342,11 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
         || c.readings.is_some()
         || c.next_steps_include.is_some()
         || c.next_steps_exclude.is_some()
-        || c.step_effects.is_some();
+        || c.step_effects.is_some()
+        || c.steps_contain.is_some()
+        || c.steps_exclude.is_some()
+        || c.reason_contains.is_some()
+        || c.warning_contains.is_some();
     if !wants_extras {
         return None;
     }
@@ -341,6 +354,9 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
         return Some("explanation checks need an assessment".into());
     };
     let p = &v["proceedings"][0];
+    if let Some(why) = compare_texts(c, v) {
+        return Some(why);
+    }
     if let Some(s) = &c.summary_contains {
         let summary = p["summary"].as_str().unwrap_or("");
         if !summary.contains(s.as_str()) {
@@ -390,6 +406,35 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
         let got: Vec<&str> = steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["effect"].as_str()).collect();
         if got != [want.as_str()] {
             return Some(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
+        }
+    }
+    None
+}
+
+/// The checks of the explanation's sentences: steps, reason, warning.
+fn compare_texts(c: &Case, v: &Value) -> Option<String> {
+    let p = &v["proceedings"][0];
+    let steps: Vec<&str> = p["explanation"].as_array().into_iter().flatten().filter_map(|s| s["text"].as_str()).collect();
+    for want in c.steps_contain.iter().flatten() {
+        if !steps.iter().any(|s| s.contains(want.as_str())) {
+            return Some(format!("no step contains {want:?}; steps: {steps:#?}"));
+        }
+    }
+    for bad in c.steps_exclude.iter().flatten() {
+        if let Some(s) = steps.iter().find(|s| s.contains(bad.as_str())) {
+            return Some(format!("a step contains {bad:?}: {s:?}"));
+        }
+    }
+    if let Some(want) = &c.reason_contains {
+        let reason = p["reason"].as_str().unwrap_or("");
+        if !reason.contains(want.as_str()) {
+            return Some(format!("reason does not contain {want:?}; reason: {reason:?}"));
+        }
+    }
+    if let Some(want) = &c.warning_contains {
+        let warning = v["warning"].as_str().unwrap_or("");
+        if !warning.contains(want.as_str()) {
+            return Some(format!("warning does not contain {want:?}; warning: {warning:?}"));
         }
     }
     None
