@@ -62,6 +62,8 @@ test('the single file holds everything, under a strict hash-based CSP', async ()
   assert.equal(directive('default-src'), "default-src 'none'");
   assert.deepEqual(html.match(/\s(?:src|href)="(?!data:|#)[^"]*"/g), null, 'no reference to another file');
   assert.ok(!html.includes('offline-download'), 'no link to download itself');
+  // Every part the served page loads later (import()) is already in the one script.
+  assert.doesNotMatch(scripts[0][2], /\bimport\s*\(|(?:^|[;}])import\s*[{*"']/, 'no import left to fetch');
   // The wasm inside is the one in www/pkg.
   const wasm = fs.readFileSync(path.join(WWW, 'pkg/amnistia_bg.wasm')).toString('base64');
   assert.ok(scripts[0][2].includes(JSON.stringify(wasm)), 'embeds www/pkg/amnistia_bg.wasm');
