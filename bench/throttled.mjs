@@ -1,7 +1,7 @@
 // The page on a slow connection: Chromium (playwright-core, the browser of
 // scripts/chromium.mjs) with CDP throttling, 400 kbit/s down and up, 400 ms
 // round trip, the CPU slowed 4x, the cache off, over compressed transfer
-// (a temporary copy of www/ with brotli and gzip siblings of every file,
+// (a temporary copy of the site as served, dist/ by default, with brotli and gzip siblings of every file,
 // served by tests/e2e/server.mjs, which sends a sibling when the browser
 // accepts its encoding). Each run is a fresh browser context.
 //
@@ -18,7 +18,7 @@
 // the page does not use would show as a second fetch); those after are the
 // parts fetched in the background.
 //
-//   node bench/throttled.mjs [runs] [--www DIR]   prints the runs, the medians and the checks as JSON
+//   node bench/throttled.mjs [runs] [--www DIR (default dist)]   prints the runs, the medians and the checks as JSON
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,7 +111,7 @@ async function oneRun(browser, url) {
 }
 
 /** Runs the page `runs` times; the medians, the runs, and what the first load fetched. */
-export async function throttledLoad(runs = 5, www = path.join(ROOT, 'www')) {
+export async function throttledLoad(runs = 5, www = path.join(ROOT, 'dist')) {
   const dir = compressedCopy(www);
   const server = await startServer({ root: dir, port: 0 });
   const browser = await launch();
@@ -155,7 +155,7 @@ export async function throttledLoad(runs = 5, www = path.join(ROOT, 'www')) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const wwwArg = args.indexOf('--www');
-  const www = wwwArg >= 0 ? path.resolve(args.splice(wwwArg, 2)[1]) : path.join(ROOT, 'www');
+  const www = wwwArg >= 0 ? path.resolve(args.splice(wwwArg, 2)[1]) : path.join(ROOT, 'dist');
   const out = await throttledLoad(Number(args[0] ?? 5), www);
   console.log(JSON.stringify(out, null, 2));
   if (!out.listMatches) {

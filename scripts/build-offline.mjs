@@ -1,151 +1,104 @@
 #!/usr/bin/env node
-// Builds www/amnistia-offline.html: the whole checker in ONE file that works
-// when opened from file:// with no network (Chromium blocks module imports
-// and fetch under file://). Node only, no dependencies.
+// Builds the offline single file, dist/amnistia-offline.html: the whole
+// checker in ONE file that works when opened from file:// with no network
+// (Chromium blocks module imports and fetch under file://). Run by
+// scripts/build-page.mjs; on its own, it rebuilds just that file.
 //
-// - style.css, and after it parts.css (which the served page loads after the
-//   first question), go inline in one <style>;
-// - every ES module reachable from www/offline-entry.js (the app, the UI, the
-//   wasm-bindgen glue www/pkg/amnistia.js and the first question's snapshot
-//   www/pkg/first.js, both written by scripts/build-wasm.sh) goes into ONE inline
-//   <script type="module">, each module wrapped in its own function scope,
-//   its imports turned into reads from the modules before it and its exports
-//   into the object it returns (dependency order; a cycle fails the build);
-//   the parts the page loads lazily (`import('./ui/result.js')`, a literal
-//   relative path) go in too, after the rest, and such an import becomes a
-//   promise of that module's object, resolved once the whole script has run;
+// - esbuild bundles www/offline-entry.js and every module it imports (the
+//   app, the UI, the wasm-bindgen glue www/pkg/amnistia.js and the first
+//   question's snapshot www/pkg/first.js, both written by
+//   scripts/build-wasm.sh) into ONE minified inline <script type="module">;
+//   with no code splitting, the parts the page loads lazily
+//   (`import('./ui/result.js')`) go in too, and such an import becomes a
+//   promise of the module already in the script;
 // - the wasm goes in as base64 (the virtual module offline-wasm.js) and is
 //   handed to init({ module_or_path: bytes });
+// - style.css, and after it parts.css (which the served page loads after the
+//   first question), go minified into one <style>;
 // - the CSP allows exactly that script and that style, by sha256 hash, and no
 //   'unsafe-inline'.
-// Anything it does not understand (a dynamic import of anything but a literal
-// relative path, `export default`, a multi-name `export const`) fails the
-// build instead of shipping a broken file.
+// Anything esbuild warns about (an import() it cannot inline, say) fails the
+// build instead of shipping a file that would try to fetch it.
 //
 //   node scripts/build-offline.mjs [--out FILE]
+//   import { buildOffline } from './scripts/build-offline.mjs'
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
-const outArg = process.argv.indexOf('--out');
-const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(WWW, 'amnistia-offline.html');
+export const OFFLINE_NAME = 'amnistia-offline.html';
 const ENTRY = 'offline-entry.js';
-const WASM_MODULE = 'offline-wasm.js';
+const WASM_MODULE = './offline-wasm.js';
+// The syntax the scripts already use (`||=`, ES2021): esbuild never writes
+// newer syntax than this. For the stylesheets, the oldest browsers that run
+// those scripts: esbuild then writes no CSS shorthand they do not know.
+// (Also for scripts/build-page.mjs.)
+export const TARGET = { js: 'es2021', css: ['chrome90', 'firefox90', 'safari14'] };
 
 const fail = (msg) => { throw new Error(`build-offline: ${msg}`); };
 const read = (rel) => {
   const file = path.join(WWW, rel);
-  if (!fs.existsSync(file)) fail(`${rel} is missing${rel.startsWith('pkg/') ? ' (run scripts/build-wasm.sh)' : ''}`);
+  if (!fs.existsSync(file)) fail(`www/${rel} is missing${rel.startsWith('pkg/') ? ' (run scripts/build-wasm.sh)' : ''}`);
   return fs.readFileSync(file);
 };
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/* ---------- modules ---------- */
+/** The virtual module `./offline-wasm.js`: the wasm as base64. */
+const wasmModule = (base64) => ({
+  name: 'offline-wasm',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/offline-wasm\.js$/ }, () => ({ path: WASM_MODULE, namespace: 'offline-wasm' }));
+    build.onLoad({ filter: /.*/, namespace: 'offline-wasm' }, () => ({
+      contents: `export const WASM_BASE64 = ${JSON.stringify(base64)};\n`,
+      loader: 'js',
+    }));
+  },
+});
 
-const IMPORT = /^import\s+([^;'"]*?)\s+from\s+(['"])([^'"]+)\2\s*;?[ \t]*(?:\/\/[^\n]*)?$/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
+const common = { minify: true, charset: 'utf8', legalComments: 'none', logLevel: 'silent' };
 
-/** `init, * as core` / `{ a, b as c }` / `x` -> the destructuring of a module object. */
-function bindings(clause, file) {
-  const out = [];
-  let rest = clause.trim();
-  const brace = rest.match(/\{([\s\S]*)\}/);
-  if (brace) {
-    for (const part of brace[1].split(',').map((p) => p.trim()).filter(Boolean)) {
-      const m = part.match(/^([\w$]+)(?:\s+as\s+([\w$]+))?$/);
-      if (!m) fail(`${file}: cannot read the import "${part}"`);
-      out.push(m[2] ? `${m[1]}: ${m[2]}` : m[1]);
-    }
-    rest = rest.replace(brace[0], '');
-  }
-  let namespace = null;
-  for (const part of rest.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const ns = part.match(/^\*\s+as\s+([\w$]+)$/);
-    if (ns) namespace = ns[1];
-    else if (/^[\w$]+$/.test(part)) out.push(`default: ${part}`);
-    else fail(`${file}: cannot read the import "${part}"`);
-  }
-  return { names: out, namespace };
+async function failOnWarnings(what, warnings) {
+  if (!warnings.length) return;
+  const text = await esbuild.formatMessages(warnings, { kind: 'warning' });
+  fail(`${what}:\n${text.join('\n')}`);
 }
 
-/** One module's source -> its dependencies (static, and lazy) and its wrapped body. */
-function transform(rel, source) {
-  const deps = [];
-  const lazy = [];
-  const header = [];
-  const resolve = (spec) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
-  // Every module is in the script, evaluated by the time a promise callback runs.
-  let body = source.replace(DYNAMIC_IMPORT, (_, __, spec) => {
-    const dep = resolve(spec);
-    lazy.push(dep);
-    return `Promise.resolve().then(() => __modules[${JSON.stringify(dep)}])`;
+/** The app as one script, every module (and the wasm) inside. */
+async function script(wasm) {
+  const result = await esbuild.build({
+    ...common,
+    target: TARGET.js,
+    absWorkingDir: WWW,
+    entryPoints: [ENTRY],
+    bundle: true,
+    splitting: false, // so each import() of a lazy part is inlined
+    format: 'esm',
+    write: false,
+    metafile: true,
+    plugins: [wasmModule(wasm.toString('base64'))],
   });
-  body = body.replace(IMPORT, (_, clause, __, spec) => {
-    if (!spec.startsWith('.')) fail(`${rel}: only relative imports can be inlined (${spec})`);
-    const dep = resolve(spec);
-    deps.push(dep);
-    const { names, namespace } = bindings(clause, rel);
-    const ref = `__modules[${JSON.stringify(dep)}]`;
-    if (namespace) header.push(`const ${namespace} = ${ref};`);
-    if (names.length) header.push(`const { ${names.join(', ')} } = ${ref};`);
-    return '';
-  });
-  const exported = [];
-  body = body.replace(/^export\s+(async\s+function\*?|function\*?|class|const|let|var)\s+([\w$]+)/gm, (_, kind, name) => {
-    exported.push(name);
-    return `${kind} ${name}`;
-  });
-  body = body.replace(/^export\s*\{([^}]*)\}\s*;?[ \t]*$/gm, (_, list) => {
-    for (const part of list.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const m = part.match(/^([\w$]+)(?:\s+as\s+([\w$]+))?$/);
-      if (!m) fail(`${rel}: cannot read the export "${part}"`);
-      exported.push(m[2] ? `${m[2]}: ${m[1]}` : m[1]);
-    }
-    return '';
-  });
-  for (const [re, what] of [[/^\s*import[\s{*'"]/m, 'an import'], [/^\s*export\b/m, 'an export'], [/\bimport\s*\(/, 'a dynamic import']]) {
-    const m = body.match(re);
-    if (m) fail(`${rel}: ${what} it cannot inline: ${body.slice(m.index, m.index + 60).trim()}`);
-  }
-  const wrapped = `// ---- ${rel}\n__modules[${JSON.stringify(rel)}] = (() => {\n${header.join('\n')}\n${body.trim()}\nreturn { ${exported.join(', ')} };\n})();\n`;
-  return { deps, lazy, wrapped };
+  await failOnWarnings('esbuild warned while bundling the app', result.warnings);
+  if (result.outputFiles.length !== 1) fail(`esbuild wrote ${result.outputFiles.length} files, not one`);
+  const code = result.outputFiles[0].text;
+  // Nothing may be left to fetch: no import statement, no import() of a file.
+  const left = code.match(/\bimport\s*\(|(?:^|[;}])import\s*[{*"']/);
+  if (left) fail(`the bundle still imports something: ${code.slice(left.index, left.index + 60)}`);
+  return { code, modules: Object.keys(result.metafile.inputs).length };
 }
 
-/** Every module reachable from the entry, dependencies first; then the lazy ones, each with its own. */
-function bundle(wasmBase64) {
-  const done = new Map();
-  const visiting = new Set();
-  const order = [];
-  const lazy = [];
-  const visit = (rel, from) => {
-    if (done.has(rel)) return;
-    if (visiting.has(rel)) fail(`an import cycle through ${rel}`);
-    visiting.add(rel);
-    const source = rel === WASM_MODULE
-      ? `export const WASM_BASE64 = ${JSON.stringify(wasmBase64)};\n`
-      : read(rel).toString('utf8');
-    if (rel !== WASM_MODULE && !source.length) fail(`${rel} (imported by ${from}) is empty`);
-    const mod = transform(rel, source);
-    for (const dep of mod.deps) visit(dep, rel);
-    for (const dep of mod.lazy) lazy.push([dep, rel]);
-    visiting.delete(rel);
-    done.set(rel, mod);
-    order.push(rel);
-  };
-  visit(ENTRY, 'the build');
-  while (lazy.length) visit(...lazy.shift());
-  const code = `const __modules = Object.create(null);\n${order.map((rel) => done.get(rel).wrapped).join('\n')}`;
-  return { code, order };
+/** style.css and parts.css, in this order, as one minified stylesheet. */
+async function style() {
+  const css = `${read('style.css').toString('utf8')}\n${read('parts.css').toString('utf8')}`;
+  const result = await esbuild.transform(css, { ...common, target: TARGET.css, loader: 'css' });
+  await failOnWarnings('esbuild warned on style.css + parts.css', result.warnings);
+  return result.code.trim();
 }
-
-/* ---------- the page ---------- */
 
 function replaceOnce(html, pattern, replacement, what) {
   const matches = html.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`));
@@ -153,20 +106,21 @@ function replaceOnce(html, pattern, replacement, what) {
   return html.replace(pattern, () => replacement);
 }
 
-function build() {
+/** Writes the file to `out`; returns its sizes (and the number of modules in it). */
+export async function buildOffline({ out = path.join(ROOT, 'dist', OFFLINE_NAME) } = {}) {
   const wasm = read('pkg/amnistia_bg.wasm');
-  const { code, order } = bundle(wasm.toString('base64'));
+  const { code, modules } = await script(wasm);
   // Inside a <script> element, "</script" would end it and "<!--" changes how it is parsed.
-  const script = code.replace(/<\/(script)/gi, '<\\/$1');
-  if (/<!--/.test(script)) fail('the script contains "<!--"');
-  const style = `${read('style.css').toString('utf8')}\n${read('parts.css').toString('utf8')}`;
-  if (/<\/style/i.test(style)) fail('style.css or parts.css contains "</style"');
+  const js = code.replace(/<\/(script)/gi, '<\\/$1');
+  if (/<!--/.test(js)) fail('the script contains "<!--"');
+  const css = await style();
+  if (/<\/style/i.test(css)) fail('style.css or parts.css contains "</style"');
   const icon = `data:image/svg+xml;base64,${read('favicon.svg').toString('base64')}`;
 
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
-    `style-src ${sha256(style)}`,
+    `script-src ${sha256(js)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(css)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -174,35 +128,37 @@ function build() {
 
   let html = read('index.html').toString('utf8');
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta');
-  html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${style}</style>`, 'stylesheet link');
+  html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${css}</style>`, 'stylesheet link');
   if (!/<link rel="modulepreload"/.test(html)) fail('index.html: no modulepreload links');
   html = html.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n/g, '');
   html = html.replace(/[ \t]*<!-- Everything the first question needs[\s\S]*?-->\n/, '');
   html = replaceOnce(html, /[ \t]*<link rel="preload"[^>]*>\n/, '', 'wasm preload');
-  html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${script}</script>`, 'app script');
+  html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${js}</script>`, 'app script');
   html = replaceOnce(html, /[ \t]*<!-- online-only[\s\S]*?<!-- \/online-only -->\n/, '', 'online-only block');
   html = html.replace(/(href|src)="favicon\.svg"/g, (_, attr) => `${attr}="${icon}"`);
   const leftovers = html.match(/(?:src|href)="(?!data:|#)[^"]*"/g);
   if (leftovers) fail(`the page still refers to other files: ${leftovers.join(', ')}`);
 
-  // A syntax error fails here, not in a family's browser.
-  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-offline-')), 'bundle.mjs');
-  fs.writeFileSync(tmp, code);
-  try {
-    execFileSync(process.execPath, ['--check', tmp], { stdio: 'pipe' });
-  } catch (err) {
-    fail(`the bundled script does not parse:\n${err.stderr}`);
-  } finally {
-    fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-  }
-
   // Written whole, then renamed: a reader never sees half a file.
-  const partial = `${OUT}.partial-${process.pid}`;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const partial = `${out}.partial-${process.pid}`;
   fs.writeFileSync(partial, html);
-  fs.renameSync(partial, OUT);
-  const raw = Buffer.byteLength(html);
-  const gz = zlib.gzipSync(html, { level: 9 }).length;
-  console.log(`${path.relative(ROOT, OUT)}: ${raw} bytes raw, ${gz} bytes gzip (${order.length} modules; wasm ${wasm.length} bytes)`);
+  fs.renameSync(partial, out);
+  return {
+    raw: Buffer.byteLength(html),
+    gzip: zlib.gzipSync(html, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    modules,
+    wasm: wasm.length,
+  };
 }
 
-build();
+/** One line about the file built. */
+export const describeOffline = (file, s) =>
+  `${path.relative(ROOT, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip, ${s.brotli} bytes brotli (${s.modules} modules; wasm ${s.wasm} bytes)`;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outArg = process.argv.indexOf('--out');
+  const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'dist', OFFLINE_NAME);
+  console.log(describeOffline(out, await buildOffline({ out })));
+}

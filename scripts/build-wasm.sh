@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds www/pkg/ (amnistia.js + amnistia_bg.wasm) for the page with
-# scripts/wasm-pkg.sh, smoke-tests the result in Node, and writes
+# scripts/wasm-pkg.sh, smoke-tests the result in Node, writes
 # www/pkg/first.js (what the first question shows before the core arrives,
-# read from this core) and the offline single file.
+# read from this core), and then the site as served, dist/: the page's
+# modules and stylesheets minified, .br/.gz siblings, and the offline single
+# file (scripts/build-page.mjs).
 # Needs what `scripts/setup.sh build` checks and installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,18 +24,13 @@ node scripts/smoke.mjs
 say "first question's snapshot (www/pkg/first.js, from this core)"
 node scripts/build-first.mjs
 
-say "size (and precompressed .br/.gz siblings for the static server)"
+say "size of the wasm"
 node -e '
 const fs = require("fs"), zlib = require("zlib");
-const [wasm, ...files] = process.argv.slice(1);
-for (const f of files) {
-  const raw = fs.readFileSync(f);
-  fs.writeFileSync(f + ".br", zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  fs.writeFileSync(f + ".gz", zlib.gzipSync(raw, { level: 9 }));
-}
-const size = (f) => fs.statSync(f).size;
-console.log(`${wasm}: ${size(wasm)} bytes raw, ${size(wasm + ".br")} bytes brotli, ${size(wasm + ".gz")} bytes gzip`);
-' "$wasm" "$wasm" "$out/amnistia.js" "$out/first.js"
+const raw = fs.readFileSync(process.argv[1]);
+const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+console.log(`${process.argv[1]}: ${raw.length} bytes raw, ${br} bytes brotli, ${zlib.gzipSync(raw, { level: 9 }).length} bytes gzip`);
+' "$wasm"
 
-say "offline single file (www/amnistia-offline.html)"
-node scripts/build-offline.mjs
+say "the site as served (dist/: minified, precompressed, and the offline single file)"
+node scripts/build-page.mjs

@@ -1,31 +1,36 @@
 #!/usr/bin/env node
 // The byte budget (run by scripts/test.sh right after the wasm build): fails
 // when the wasm module, or the whole first load of the page, is larger
-// brotli-compressed (quality 11) than its budget in budgets.json.
+// brotli-compressed (quality 11) than its budget in budgets.json. It measures
+// what is served: dist/, the minified site scripts/build-page.mjs writes.
 //
 // The first load is every file the page needs before its first question
 // shows: index.html, what it links (stylesheet, icon, preloads, the module
 // script) and every module those import statically, plus the core
-// (www/pkg/amnistia.js and amnistia_bg.wasm, which app.js imports at run
-// time) and the first question's snapshot of it (www/pkg/first.js, which
+// (pkg/amnistia.js and amnistia_bg.wasm, which app.js imports at run
+// time) and the first question's snapshot of it (pkg/first.js, which
 // app.js imports at run time too). What the modules import dynamically (`import('./ui/result.js')`:
 // the parts fetched after the first question, and the English strings) is
 // not first load; it is listed apart, with its sizes. bench/throttled.mjs
 // checks the list against what Chromium fetches before the first question.
+// The modules' imports are read by esbuild's parser (the served files are
+// minified: one line, no spaces), not by a pattern.
 //
 // It also fails when a first-load module is not requested by index.html
 // itself (a modulepreload or preload link): one found only by reading
 // another module costs a round trip more on the critical path.
 //
-//   node scripts/check-budget.mjs [--www DIR]   check, and print the sizes
+//   node scripts/check-budget.mjs [--www DIR]   check DIR (default dist), and print the sizes
 //   import { firstLoadFiles, lazyFiles, sizeOf } from './scripts/check-budget.mjs'
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const WWW = path.join(ROOT, 'www');
+/** The site as served (scripts/build-page.mjs); the sources in www/ are not what a visitor fetches. */
+export const WWW = path.join(ROOT, 'dist');
 export const WASM = path.join(WWW, 'pkg', 'amnistia_bg.wasm');
 // The build's files that app.js loads at run time: the core, and the first question's snapshot of it.
 const CORE = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm', 'pkg/first.js'];
@@ -45,17 +50,49 @@ export function sizeOf(bytes) {
   };
 }
 
-const STATIC_IMPORT = /^\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const graphs = new Map(); // site dir -> Map(module -> { static: [...], dynamic: [...] })
 
-/** The relative module paths `mod` imports (statically, or dynamically with `dynamic`), relative to www/. */
-function importsOf(www, mod, dynamic = false) {
-  const src = fs.readFileSync(path.join(www, mod), 'utf8');
-  const specs = dynamic ? [...src.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]) : [...src.matchAll(STATIC_IMPORT)].map((m) => m[1] ?? m[2]);
-  return specs.filter((spec) => spec.startsWith('.')).map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(mod), spec)));
+/**
+ * Every module reachable from the page's own (index.html's scripts and the
+ * core), each with the modules it imports statically and dynamically,
+ * relative to the site's root: esbuild resolves the graph (writing nothing).
+ * An import it cannot follow, such as app.js's `import(url)` of the core, is
+ * not in it (the core is added by name).
+ */
+function moduleGraph(www) {
+  if (graphs.has(www)) return graphs.get(www);
+  const html = fs.readFileSync(path.join(www, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"/gi)]
+    .map((m) => m[1])
+    .concat(CORE)
+    .filter((rel, i, all) => /\.m?js$/.test(rel) && !/^[a-z]+:|^\/\//i.test(rel) && all.indexOf(rel) === i && fs.existsSync(path.join(www, rel)));
+  const { metafile } = esbuild.buildSync({
+    absWorkingDir: www,
+    entryPoints: entries,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: path.join(www, '.module-graph'),
+    logLevel: 'silent',
+  });
+  const graph = new Map();
+  for (const [file, input] of Object.entries(metafile.inputs)) {
+    const of = (kind) => input.imports.filter((i) => i.kind === kind && !i.external).map((i) => path.posix.normalize(i.path));
+    graph.set(path.posix.normalize(file), { static: of('import-statement'), dynamic: of('dynamic-import') });
+  }
+  graphs.set(www, graph);
+  return graph;
 }
 
-/** Paths (relative to www/) of the first load, in discovery order. */
+/** The module paths `mod` imports (statically, or dynamically with `dynamic`), relative to the site's root. */
+function importsOf(www, mod, dynamic = false) {
+  const node = moduleGraph(www).get(mod);
+  return node ? node[dynamic ? 'dynamic' : 'static'] : [];
+}
+
+/** Paths (relative to the site's root) of the first load, in discovery order. */
 export function firstLoadFiles(www = WWW) {
   return firstLoadGraph(www).files;
 }
@@ -106,7 +143,7 @@ export function firstLoadGraph(www = WWW) {
   return { files: found, late };
 }
 
-/** Paths (relative to www/) of what the modules import dynamically, and what those import, and parts.css: loaded after the first question. */
+/** Paths (relative to the site's root) of what the modules import dynamically, and what those import, and parts.css: loaded after the first question. */
 export function lazyFiles(www = WWW) {
   const first = new Set(firstLoadFiles(www));
   const lazy = LATER_STYLES.filter((f) => fs.existsSync(path.join(www, f)));
@@ -146,9 +183,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const www = wwwArg > 0 ? path.resolve(process.argv[wwwArg + 1]) : WWW;
   const wasmFile = path.join(www, 'pkg', 'amnistia_bg.wasm');
   if (!fs.existsSync(wasmFile)) {
-    console.error(`${path.relative(ROOT, wasmFile)} is missing: run \`bash scripts/build-wasm.sh\` first`);
+    console.error(`${path.relative(ROOT, wasmFile)} is missing: run \`bash scripts/build-wasm.sh\` first (it builds dist/)`);
     process.exit(1);
   }
+  if (path.resolve(www) === path.join(ROOT, 'www')) console.warn('note: measuring the sources in www/, not the served (minified) dist/');
   const budgets = readBudgets();
   const wasm = sizeOf(fs.readFileSync(wasmFile));
   const load = firstLoad(www);
@@ -162,7 +200,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { late } = firstLoadGraph(www);
   for (const [file, by] of late) console.log(`LATE ${file}: imported by ${by} but not requested by index.html (add <link rel="modulepreload" href="${file}">)`);
   const checks = [
-    ['wasm module (www/pkg/amnistia_bg.wasm)', wasm.brotli, budgets.wasm_brotli_bytes],
+    ['wasm module (pkg/amnistia_bg.wasm)', wasm.brotli, budgets.wasm_brotli_bytes],
     [`whole first load (${load.files.length} files)`, load.total.brotli, budgets.first_load_brotli_bytes],
     ['what the first question needs (the first load but the core: the wasm and its glue)', load.needed.brotli, budgets.first_question_brotli_bytes],
   ];

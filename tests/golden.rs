@@ -2,6 +2,12 @@
 //! `amnistia::check` and compared with expectations derived from the
 //! contract (`case-format.md`), never copied from the program's output.
 //!
+//! Each case is a test of its own (libtest-mimic; `harness = false` in
+//! Cargo.toml), named `file::case name`, e.g.
+//! `cargo test --test golden -- numerals::` or `-- "numeral 12"`. A file
+//! that does not parse, or a case name used twice, is a failing test; a walk
+//! that finds fewer than `MIN_CASES` cases fails the run, whatever the filter.
+//!
 //! Each file holds `[[case]]` tables:
 //!
 //! ```toml
@@ -47,10 +53,16 @@
 //! - `fixme = "reason"` with `current = { ... }` (same keys as the
 //!   expectation): a known disagreement between the implementation and the
 //!   contract. The runner then asserts the current output, so the suite
-//!   stays green and notices when the behaviour changes.
+//!   stays green and notices when the behaviour changes. Such a test is
+//!   listed as `[fixme]`.
+//!
+//! A new optional key is a field of `Case` and one block in `check_extras`
+//! (for text, one call of `contains`).
 
+use libtest_mimic::{Arguments, Trial};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -334,55 +346,38 @@ fn compare(e: &Expect, actual: &Actual) -> Option<String> {
     }
 }
 
-/// Checks the explanation extras; `Some(reason)` on a mismatch.
-fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
-    let wants_extras = c.summary_contains.is_some()
-        || c.explanation_kinds.is_some()
-        || c.notice_contains.is_some()
-        || c.readings.is_some()
-        || c.next_steps_include.is_some()
-        || c.next_steps_exclude.is_some()
-        || c.step_effects.is_some()
-        || c.steps_contain.is_some()
-        || c.steps_exclude.is_some()
-        || c.reason_contains.is_some()
-        || c.warning_contains.is_some();
-    if !wants_extras {
-        return None;
-    }
-    let Actual::Assessment(v) = actual else {
-        return Some("explanation checks need an assessment".into());
+/// The optional checks on the explanation. Each optional key is a field of
+/// `Case` and one block here; `assessment()` gives the result (and its first
+/// proceeding) or fails the check when the case's input gave an error.
+fn check_extras(c: &Case, actual: &Actual) -> Result<(), String> {
+    let assessment = || match actual {
+        Actual::Assessment(v) => Ok((v, &v["proceedings"][0])),
+        Actual::Error { .. } => Err("explanation checks need an assessment, got an error".to_string()),
     };
-    let p = &v["proceedings"][0];
-    if let Some(why) = compare_texts(c, v) {
-        return Some(why);
-    }
     if let Some(s) = &c.summary_contains {
-        let summary = p["summary"].as_str().unwrap_or("");
-        if !summary.contains(s.as_str()) {
-            return Some(format!("summary does not contain {s:?}; summary: {summary:?}"));
-        }
+        let (_, p) = assessment()?;
+        contains("summary", &p["summary"], s)?;
     }
     if let Some(kinds) = &c.explanation_kinds {
+        let (_, p) = assessment()?;
         let got: Vec<&str> =
             p["explanation"].as_array().into_iter().flatten().filter_map(|s| s["kind"].as_str()).collect();
         let mut rest = got.iter();
         for k in kinds {
             if !rest.any(|g| g == k) {
-                return Some(format!("explanation kinds {got:?} do not contain {kinds:?} in order"));
+                return Err(format!("explanation kinds {got:?} do not contain {kinds:?} in order"));
             }
         }
     }
     if let Some(s) = &c.notice_contains {
-        let notice = v["law"]["notice"].as_str().unwrap_or("");
-        if !notice.contains(s.as_str()) {
-            return Some(format!("law notice does not contain {s:?}; notice: {notice:?}"));
-        }
+        let (v, _) = assessment()?;
+        contains("law notice", &v["law"]["notice"], s)?;
     }
     if let Some(want) = c.readings {
+        let (_, p) = assessment()?;
         let got = !p["favourableReading"].is_null() && !p["strictReading"].is_null();
         if got != want {
-            return Some(format!(
+            return Err(format!(
                 "readings: expected both readings {}, got favourableReading = {}, strictReading = {}",
                 if want { "present" } else { "absent" },
                 p["favourableReading"],
@@ -390,54 +385,65 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
             ));
         }
     }
-    let step_ids: Vec<&str> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
-    for id in c.next_steps_include.iter().flatten() {
-        if !step_ids.contains(&id.as_str()) {
-            return Some(format!("next steps {step_ids:?} do not include {id:?}"));
+    if let Some(ids) = &c.next_steps_include {
+        let (_, p) = assessment()?;
+        let got = next_step_ids(p);
+        if let Some(id) = ids.iter().find(|id| !got.contains(&id.as_str())) {
+            return Err(format!("next steps {got:?} do not include {id:?}"));
         }
     }
-    for id in c.next_steps_exclude.iter().flatten() {
-        if step_ids.contains(&id.as_str()) {
-            return Some(format!("next steps {step_ids:?} include {id:?}"));
+    if let Some(ids) = &c.next_steps_exclude {
+        let (_, p) = assessment()?;
+        let got = next_step_ids(p);
+        if let Some(id) = ids.iter().find(|id| got.contains(&id.as_str())) {
+            return Err(format!("next steps {got:?} include {id:?}"));
         }
     }
-    for (kind, want) in c.step_effects.iter().flatten() {
-        let steps = p["explanation"].as_array().into_iter().flatten();
-        let got: Vec<&str> = steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["effect"].as_str()).collect();
-        if got != [want.as_str()] {
-            return Some(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
+    if let Some(effects) = &c.step_effects {
+        let (_, p) = assessment()?;
+        for (kind, want) in effects {
+            let steps = p["explanation"].as_array().into_iter().flatten();
+            let got: Vec<&str> =
+                steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["effect"].as_str()).collect();
+            if got != [want.as_str()] {
+                return Err(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
+            }
         }
     }
-    None
-}
-
-/// The checks of the explanation's sentences: steps, reason, warning.
-fn compare_texts(c: &Case, v: &Value) -> Option<String> {
-    let p = &v["proceedings"][0];
-    let steps: Vec<&str> = p["explanation"].as_array().into_iter().flatten().filter_map(|s| s["text"].as_str()).collect();
-    for want in c.steps_contain.iter().flatten() {
-        if !steps.iter().any(|s| s.contains(want.as_str())) {
-            return Some(format!("no step contains {want:?}; steps: {steps:#?}"));
+    if c.steps_contain.is_some() || c.steps_exclude.is_some() {
+        let (_, p) = assessment()?;
+        let steps: Vec<&str> = p["explanation"].as_array().into_iter().flatten().filter_map(|s| s["text"].as_str()).collect();
+        for want in c.steps_contain.iter().flatten() {
+            if !steps.iter().any(|s| s.contains(want.as_str())) {
+                return Err(format!("no step contains {want:?}; steps: {steps:#?}"));
+            }
         }
-    }
-    for bad in c.steps_exclude.iter().flatten() {
-        if let Some(s) = steps.iter().find(|s| s.contains(bad.as_str())) {
-            return Some(format!("a step contains {bad:?}: {s:?}"));
+        for bad in c.steps_exclude.iter().flatten() {
+            if let Some(s) = steps.iter().find(|s| s.contains(bad.as_str())) {
+                return Err(format!("a step contains {bad:?}: {s:?}"));
+            }
         }
     }
     if let Some(want) = &c.reason_contains {
-        let reason = p["reason"].as_str().unwrap_or("");
-        if !reason.contains(want.as_str()) {
-            return Some(format!("reason does not contain {want:?}; reason: {reason:?}"));
-        }
+        let (_, p) = assessment()?;
+        contains("reason", &p["reason"], want)?;
     }
     if let Some(want) = &c.warning_contains {
-        let warning = v["warning"].as_str().unwrap_or("");
-        if !warning.contains(want.as_str()) {
-            return Some(format!("warning does not contain {want:?}; warning: {warning:?}"));
-        }
+        let (v, _) = assessment()?;
+        contains("warning", &v["warning"], want)?;
     }
-    None
+    Ok(())
+}
+
+/// For the `*_contains` keys: the text at `value` (missing counts as empty)
+/// must contain `want`.
+fn contains(what: &str, value: &Value, want: &str) -> Result<(), String> {
+    let text = value.as_str().unwrap_or("");
+    if text.contains(want) { Ok(()) } else { Err(format!("{what} does not contain {want:?}; {what}: {text:?}")) }
+}
+
+fn next_step_ids(p: &Value) -> Vec<&str> {
+    p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect()
 }
 
 fn run(c: &Case, text: &str) -> Result<Actual, String> {
@@ -446,9 +452,47 @@ fn run(c: &Case, text: &str) -> Result<Actual, String> {
         Some(code) => amnistia::Lang::from_code(code).ok_or_else(|| format!("unknown lang {code:?}"))?,
     };
     Ok(match amnistia::check(text, lang) {
-        Ok(a) => Actual::Assessment(serde_json::from_str(&amnistia::output::to_json(&a)).map_err(|e| format!("written JSON does not read back: {e}"))?),
+        // Every output is read back: JSON the program writes must be JSON.
+        Ok(a) => Actual::Assessment(
+            serde_json::from_str(&amnistia::output::to_json(&a))
+                .map_err(|e| format!("written JSON does not read back: {e}"))?,
+        ),
         Err(err) => Actual::Error { code: err.code().as_str().to_string(), path: err.path().map(str::to_string) },
     })
+}
+
+/// One golden case, start to end; `Err` says why it fails.
+fn check_case(c: &Case) -> Result<(), String> {
+    let contract = c.expect();
+    well_formed(&contract).map_err(|why| format!("malformed case: {why}"))?;
+    let text = c.text().map_err(|why| format!("malformed case: {why}"))?;
+    let actual = run(c, &text)?;
+    match (&c.fixme, &c.current) {
+        (None, None) => {
+            if let Some(why) = compare(&contract, &actual) {
+                return Err(format!(
+                    "{why}\n    expected: {}\n    actual:   {}",
+                    show_expect(&contract),
+                    actual.show()
+                ));
+            }
+        }
+        (Some(reason), Some(current)) => {
+            well_formed(current).map_err(|why| format!("malformed `current`: {why}"))?;
+            if let Some(why) = compare(current, &actual) {
+                let now_ok = compare(&contract, &actual).is_none();
+                return Err(format!(
+                    "fixme case changed behaviour ({why}){}\n    fixme:    {reason}\n    contract: {}\n    recorded: {}\n    actual:   {}",
+                    if now_ok { "; it now matches the contract: remove `fixme` and `current`" } else { "" },
+                    show_expect(&contract),
+                    show_expect(current),
+                    actual.show()
+                ));
+            }
+        }
+        _ => return Err("`fixme` and `current` go together".into()),
+    }
+    check_extras(c, &actual)
 }
 
 fn case_files() -> Vec<PathBuf> {
@@ -462,89 +506,66 @@ fn case_files() -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn golden_cases() {
+/// A test that only fails, for a problem with the case files themselves.
+fn broken(name: String, why: String) -> Trial {
+    Trial::test(name, move || Err(why.into()))
+}
+
+/// Every case of every file as a test of its own, named `file::case name`;
+/// plus a failing test for each file that does not read as a case file and
+/// each case name used twice. `Err` when the walk finds too few cases.
+fn trials() -> Result<Vec<Trial>, String> {
     let files = case_files();
-    let mut failures: Vec<String> = Vec::new();
+    let mut trials = Vec::new();
     let mut total = 0usize;
-    let mut names = std::collections::HashMap::new();
+    let mut unreadable = Vec::new();
+    // Case names are unique across all files, so a name alone finds its case.
+    let mut names: HashMap<String, String> = HashMap::new();
     for path in &files {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
-        let parsed: CaseFile = match toml::from_str(&source) {
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read it: {e}"))
+            .and_then(|source| toml::from_str::<CaseFile>(&source).map_err(|e| format!("not a case file: {e}")));
+        let parsed = match parsed {
             Ok(f) => f,
-            Err(e) => {
-                failures.push(format!("{file}: does not parse as a case file: {e}"));
+            Err(why) => {
+                unreadable.push(format!("{file}: {why}"));
+                trials.push(broken(format!("{stem}::(file)"), format!("{file}: {why}")));
                 continue;
             }
         };
         if parsed.case.is_empty() {
-            failures.push(format!("{file}: has no [[case]] entries"));
+            trials.push(broken(format!("{stem}::(file)"), format!("{file} has no [[case]] entries")));
         }
-        for c in &parsed.case {
+        for c in parsed.case {
             total += 1;
+            let name = format!("{stem}::{}", c.name);
             if let Some(other) = names.insert(c.name.clone(), file.clone()) {
-                failures.push(format!("{file}: case name {:?} is also used in {other}", c.name));
-            }
-            let fail = |why: String| format!("{file}: {}\n    {why}", c.name);
-            let contract = c.expect();
-            if let Err(why) = well_formed(&contract) {
-                failures.push(fail(format!("malformed case: {why}")));
+                let why = format!("{file}: case name {:?} is also used in {other}", c.name);
+                trials.push(broken(format!("{name} (again, case {total})"), why));
                 continue;
             }
-            let text = match c.text() {
-                Ok(t) => t,
-                Err(why) => {
-                    failures.push(fail(format!("malformed case: {why}")));
-                    continue;
-                }
-            };
-            let actual = match run(c, &text) {
-                Ok(a) => a,
-                Err(why) => {
-                    failures.push(fail(why));
-                    continue;
-                }
-            };
-            match (&c.fixme, &c.current) {
-                (None, None) => {
-                    if let Some(why) = compare(&contract, &actual) {
-                        failures.push(fail(format!(
-                            "{why}\n    expected: {}\n    actual:   {}",
-                            show_expect(&contract),
-                            actual.show()
-                        )));
-                    }
-                }
-                (Some(reason), Some(current)) => {
-                    if let Err(why) = well_formed(current) {
-                        failures.push(fail(format!("malformed `current`: {why}")));
-                        continue;
-                    }
-                    if let Some(why) = compare(current, &actual) {
-                        let now_ok = compare(&contract, &actual).is_none();
-                        failures.push(fail(format!(
-                            "fixme case changed behaviour ({why}){}\n    fixme:    {reason}\n    contract: {}\n    recorded: {}\n    actual:   {}",
-                            if now_ok { "; it now matches the contract: remove `fixme` and `current`" } else { "" },
-                            show_expect(&contract),
-                            show_expect(current),
-                            actual.show()
-                        )));
-                    }
-                }
-                _ => failures.push(fail("`fixme` and `current` go together".into())),
-            }
-            if let Some(why) = compare_extras(c, &actual) {
-                failures.push(fail(why));
-            }
+            let kind = if c.fixme.is_some() { "fixme" } else { "" };
+            trials.push(Trial::test(name, move || check_case(&c).map_err(Into::into)).with_kind(kind));
         }
     }
-    assert!(
-        total >= MIN_CASES,
-        "only {total} golden cases found in {} file(s) under tests/cases (at least {MIN_CASES} expected): is the walk broken?",
-        files.len()
-    );
-    if !failures.is_empty() {
-        panic!("{} of {total} golden case(s) failed:\n\n{}\n", failures.len(), failures.join("\n\n"));
+    if total < MIN_CASES {
+        return Err(format!(
+            "only {total} golden cases found in {} file(s) under tests/cases (at least {MIN_CASES} expected): is the walk broken?{}",
+            files.len(),
+            unreadable.iter().map(|u| format!("\n  {u}")).collect::<String>()
+        ));
     }
+    Ok(trials)
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let trials = trials().unwrap_or_else(|why| {
+        // Whatever the filter: a run that finds too few cases checks nothing.
+        eprintln!("error: {why}");
+        std::process::exit(101);
+    });
+    libtest_mimic::run(&args, trials).exit();
 }

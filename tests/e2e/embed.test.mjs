@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
-import { interview, act, holdWasm, loadCore, recordedPage, COVERED, PHONE, DESKTOP, ROOT, WWW, START_READY } from './interview.mjs';
+import { interview, act, holdWasm, loadCore, recordedPage, COVERED, PHONE, DESKTOP, ROOT, SITE, START_READY } from './interview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
@@ -59,7 +59,7 @@ let host;
 let browser;
 before(async () => {
   // Module scripts and the fetches of the wasm and the stylesheet are CORS requests.
-  widget = await startServer({ root: WWW, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
+  widget = await startServer({ root: SITE, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-host-'));
   fs.copyFileSync(path.join(HERE, 'fixtures', 'hostile.css'), path.join(dir, 'hostile.css'));
   fs.writeFileSync(path.join(dir, 'host.html'), hostPage(widget.url));

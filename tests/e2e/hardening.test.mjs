@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
-import { setUp, openPage, interview, act, loadCore, COVERED, ROOT, WWW, PHONE, switchLang, START_READY } from './interview.mjs';
+import { setUp, openPage, interview, act, loadCore, COVERED, ROOT, SITE, PHONE, switchLang, START_READY } from './interview.mjs';
 
 let env;
 let core;
@@ -511,7 +511,7 @@ test('injection: the offline single file shows the payloads literally, on screen
   const script = path.join(ROOT, 'scripts', 'build-offline.mjs');
   if (!fs.existsSync(script)) return t.skip('scripts/build-offline.mjs does not exist yet');
   execFileSync(process.execPath, [script], { stdio: 'pipe' });
-  const file = path.join(WWW, 'amnistia-offline.html');
+  const file = path.join(SITE, 'amnistia-offline.html');
   const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const dialogs = await watch(page);
@@ -526,8 +526,8 @@ test('injection: the offline single file shows the payloads literally, on screen
 });
 
 test('injection: the <amnistia-checker> widget shows the payloads literally, on screen and in print', async (t) => {
-  if (!fs.existsSync(path.join(WWW, 'embed.js'))) return t.skip('www/embed.js does not exist yet');
-  const widget = await startServer({ root: WWW, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
+  if (!fs.existsSync(path.join(SITE, 'embed.js'))) return t.skip('embed.js does not exist yet');
+  const widget = await startServer({ root: SITE, port: 0, headers: { 'Access-Control-Allow-Origin': '*' } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-inject-host-'));
   const w = widget.url;
   fs.writeFileSync(path.join(dir, 'host.html'), `<!doctype html>

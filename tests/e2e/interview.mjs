@@ -7,7 +7,10 @@ import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The sources (www/pkg: the core as built). */
 export const WWW = path.join(ROOT, 'www');
+/** The site as served: dist/, the minified copy of www/ that scripts/build-page.mjs writes. */
+export const SITE = path.join(ROOT, 'dist');
 export const PHONE = { width: 360, height: 640 };
 /** The start screen once the core has loaded (it shows before, without the core's parts). */
 export const START_READY = '#screen-start[data-ready]';
@@ -49,12 +52,12 @@ export async function openHeld(env, options = {}) {
   return { ...opened, wasm };
 }
 
-/** A server on www/ and a browser, shared by one test file. */
+/** A server on the site as served (dist/) and a browser, shared by one test file. */
 export async function setUp() {
-  if (!fs.existsSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm'))) {
-    throw new Error('www/pkg is missing: run `bash scripts/build-wasm.sh` first');
+  if (!fs.existsSync(path.join(SITE, 'pkg', 'amnistia_bg.wasm'))) {
+    throw new Error('dist/ is missing: run `bash scripts/build-wasm.sh` first');
   }
-  const server = await startServer({ root: WWW, port: 0 });
+  const server = await startServer({ root: SITE, port: 0 });
   const browser = await launch();
   return {
     server,

@@ -1,4 +1,4 @@
-// The offline single file (www/amnistia-offline.html, scripts/build-offline.mjs)
+// The offline single file (dist/amnistia-offline.html, scripts/build-offline.mjs)
 // opened over file:// with no network: a full check works, the only request
 // is the file itself, the strict CSP (sha256 hashes, no 'unsafe-inline') holds,
 // print works, and the served page hands over exactly this file.
@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setUp, openPage, interview, act, loadCore, download, COVERED, ROOT, WWW, PHONE, switchLang, START_READY } from './interview.mjs';
+import * as esbuild from 'esbuild';
+import { setUp, openPage, interview, act, loadCore, download, COVERED, ROOT, WWW, SITE, PHONE, switchLang, START_READY } from './interview.mjs';
 
-const FILE = path.join(WWW, 'amnistia-offline.html');
+const FILE = path.join(SITE, 'amnistia-offline.html');
 const FILE_URL = pathToFileURL(FILE).href;
 
 let env;
@@ -44,7 +45,7 @@ async function openOffline({ viewport = PHONE } = {}) {
   return { page, context, requests, errors };
 }
 
-test('the single file holds everything, under a strict hash-based CSP', () => {
+test('the single file holds everything, under a strict hash-based CSP', async () => {
   const html = fs.readFileSync(FILE, 'utf8');
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
   assert.doesNotMatch(csp, /unsafe-inline/);
@@ -61,13 +62,17 @@ test('the single file holds everything, under a strict hash-based CSP', () => {
   assert.equal(directive('default-src'), "default-src 'none'");
   assert.deepEqual(html.match(/\s(?:src|href)="(?!data:|#)[^"]*"/g), null, 'no reference to another file');
   assert.ok(!html.includes('offline-download'), 'no link to download itself');
+  // Every part the served page loads later (import()) is already in the one script.
+  assert.doesNotMatch(scripts[0][2], /\bimport\s*\(|(?:^|[;}])import\s*[{*"']/, 'no import left to fetch');
   // The wasm inside is the one in www/pkg.
   const wasm = fs.readFileSync(path.join(WWW, 'pkg/amnistia_bg.wasm')).toString('base64');
   assert.ok(scripts[0][2].includes(JSON.stringify(wasm)), 'embeds www/pkg/amnistia_bg.wasm');
-  // And the first question's snapshot of that core, as a module of its own.
-  const first = fs.readFileSync(path.join(WWW, 'pkg/first.js'), 'utf8').match(/^export const FIRST = (.*);$/m)[1];
-  assert.ok(scripts[0][2].includes('__modules["pkg/first.js"]'), 'inlines www/pkg/first.js');
-  assert.ok(scripts[0][2].includes(first), 'with its data as built');
+  // And the first question's snapshot of that core, with its data as built: the object literal
+  // of www/pkg/first.js as esbuild writes it minified (the bundle is minified the same way).
+  const { code } = await esbuild.transform(fs.readFileSync(path.join(WWW, 'pkg/first.js'), 'utf8'), { minify: true, charset: 'utf8', format: 'esm', target: 'es2021' });
+  const first = code.match(/^const [\w$]+=(\{.*\});export\{[\w$]+ as FIRST\};\s*$/s);
+  assert.ok(first, `www/pkg/first.js minifies to one object literal: ${code.slice(0, 80)}`);
+  assert.ok(scripts[0][2].includes(first[1]), 'inlines www/pkg/first.js, with its data as built');
 });
 
 test('over file:// a full check works; the only request is the file; no CSP violation', async () => {
@@ -131,7 +136,7 @@ test('the served page offers "Descargar para usar sin conexión", which hands ov
   const file = await downloading;
   assert.equal(file.suggestedFilename(), 'amnistia-offline.html');
   const got = fs.readFileSync(await file.path());
-  assert.ok(got.equals(fs.readFileSync(FILE)), 'the same bytes as www/amnistia-offline.html');
+  assert.ok(got.equals(fs.readFileSync(FILE)), 'the same bytes as dist/amnistia-offline.html');
   const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== origin), []);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

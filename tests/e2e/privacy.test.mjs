@@ -18,7 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, interview, act, fillDate, COVERED, WWW, PHONE, switchLang, START_READY } from './interview.mjs';
+import { setUp, interview, act, fillDate, COVERED, SITE, PHONE, switchLang, START_READY } from './interview.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -65,11 +65,11 @@ function instrument() {
   document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 }
 
-/** Every file under www/, as the URL paths the server gives them. */
+/** Every file the site serves (dist/), as the URL paths the server gives them. */
 function ownFiles() {
   const files = new Set(['/']);
-  for (const rel of fs.readdirSync(WWW, { recursive: true })) {
-    if (fs.statSync(path.join(WWW, rel)).isFile()) files.add(`/${rel.split(path.sep).join('/')}`);
+  for (const rel of fs.readdirSync(SITE, { recursive: true })) {
+    if (fs.statSync(path.join(SITE, rel)).isFile()) files.add(`/${rel.split(path.sep).join('/')}`);
   }
   return files;
 }

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, act, interview, COVERED, PHONE, ROOT, WWW, switchLang, START_READY } from './interview.mjs';
+import { setUp, act, interview, COVERED, PHONE, ROOT, WWW, SITE, switchLang, START_READY } from './interview.mjs';
 
 const TEST_PKG = path.join(ROOT, 'target', 'wasm-test', 'pkg');
 
@@ -78,7 +78,8 @@ test('testTrap is compiled into the test build only, never into www/pkg', () => 
   const prod = fs.readFileSync(path.join(WWW, 'pkg', 'amnistia.js'), 'utf8');
   assert.doesNotMatch(prod, /testTrap/, 'www/pkg/amnistia.js has no test hook');
   assert.ok(!fs.readFileSync(path.join(WWW, 'pkg', 'amnistia_bg.wasm')).includes('testTrap'), 'www/pkg wasm has no test hook');
-  const offline = path.join(WWW, 'amnistia-offline.html');
+  assert.doesNotMatch(fs.readFileSync(path.join(SITE, 'pkg', 'amnistia.js'), 'utf8'), /testTrap/, 'nor the glue as served');
+  const offline = path.join(SITE, 'amnistia-offline.html');
   if (fs.existsSync(offline)) assert.doesNotMatch(fs.readFileSync(offline, 'utf8'), /testTrap/, 'nor the offline single file');
   // The page's code never names it either.
   for (const file of fs.readdirSync(WWW, { recursive: true }).filter((f) => /\.(js|html)$/.test(f) && !f.startsWith('pkg'))) {
@@ -87,7 +88,7 @@ test('testTrap is compiled into the test build only, never into www/pkg', () => 
   }
 });
 
-/** The page, served from www/, with pkg/ routed to the test build; counts wasm instances. */
+/** The page, served from dist/, with pkg/ routed to the test build; counts wasm instances. */
 async function openTestPage() {
   const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();

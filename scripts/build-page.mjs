@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Builds dist/, the site as it is served (run by scripts/build-wasm.sh once
+// www/pkg is built; scripts/serve.sh, the end-to-end tests and
+// scripts/check-budget.mjs all use dist/, never www/):
+//
+// - every module under www/ (and www/pkg's glue and first.js) minified by
+//   esbuild, file by file: the same files, names and import paths, so the
+//   module graph is the one the sources have (index.html's modulepreload
+//   list stays right, and the parts loaded after the first question still
+//   load after it, by dynamic import()); the stylesheets minified alike;
+// - every other file copied as it is (index.html, favicon.svg, the wasm);
+// - the offline single file, dist/amnistia-offline.html (scripts/build-offline.mjs);
+// - a brotli (.br) and a gzip (.gz) sibling of every file but the offline
+//   one, for a static server that serves precompressed files.
+//
+// www/offline-entry.js is the offline file's entry only, so it is not served.
+// The new tree is written beside dist/ and then put in its place.
+//
+//   node scripts/build-page.mjs [--out DIR]   (default dist)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { buildOffline, describeOffline, OFFLINE_NAME, TARGET } from './build-offline.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = path.join(ROOT, 'www');
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'dist');
+// Under www/ but not served: the offline file's entry, and what older builds left there.
+const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME]);
+
+const fail = (msg) => {
+  console.error(`build-page: ${msg}`);
+  process.exit(1);
+};
+
+for (const f of ['amnistia.js', 'amnistia_bg.wasm', 'first.js']) {
+  if (!fs.existsSync(path.join(WWW, 'pkg', f))) fail(`www/pkg/${f} is missing: run \`bash scripts/build-wasm.sh\``);
+}
+
+/** Every file under www/ that is served, relative to www/ with forward slashes. */
+const files = fs
+  .readdirSync(WWW, { recursive: true })
+  .map((rel) => rel.split(path.sep).join('/'))
+  .filter((rel) => fs.statSync(path.join(WWW, rel)).isFile())
+  .filter((rel) => !NOT_SERVED.has(rel) && !/\.(br|gz)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
+  .sort();
+const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel));
+
+const tmp = `${OUT}.partial-${process.pid}`;
+fs.rmSync(tmp, { recursive: true, force: true });
+fs.mkdirSync(tmp, { recursive: true });
+let offline;
+try {
+  // One file in, one file out: no bundling, the imports stay as they are written.
+  const options = {
+    absWorkingDir: WWW,
+    outdir: tmp,
+    outbase: WWW,
+    bundle: false,
+    format: 'esm',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+    metafile: true,
+  };
+  const scripts = minified.filter((rel) => rel.endsWith('js'));
+  const styles = minified.filter((rel) => rel.endsWith('.css'));
+  const outputs = [];
+  for (const [entryPoints, target] of [[scripts, TARGET.js], [styles, TARGET.css]]) {
+    const result = await esbuild.build({ ...options, entryPoints, target });
+    // A warning (say, code that would change meaning when minified) fails the build.
+    if (result.warnings.length) fail((await esbuild.formatMessages(result.warnings, { kind: 'warning' })).join('\n'));
+    outputs.push(...Object.keys(result.metafile.outputs));
+  }
+  const written = outputs.map((f) => path.relative(tmp, path.resolve(WWW, f)).split(path.sep).join('/'));
+  for (const rel of minified) if (!written.includes(rel)) fail(`esbuild did not write ${rel}`);
+  for (const rel of files.filter((f) => !minified.includes(f))) {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+    fs.copyFileSync(path.join(WWW, rel), path.join(tmp, rel));
+  }
+  for (const rel of files) {
+    const raw = fs.readFileSync(path.join(tmp, rel));
+    fs.writeFileSync(path.join(tmp, `${rel}.br`), zlib.brotliCompressSync(raw, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }));
+    fs.writeFileSync(path.join(tmp, `${rel}.gz`), zlib.gzipSync(raw, { level: 9 }));
+  }
+  offline = await buildOffline({ out: path.join(tmp, OFFLINE_NAME) });
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.renameSync(tmp, OUT);
+} catch (err) {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  throw err;
+}
+
+const sum = (list) => list.reduce((s, rel) => s + fs.statSync(path.join(OUT, rel)).size, 0);
+const br = (list) => sum(list.map((rel) => `${rel}.br`));
+const src = (list) => list.reduce((s, rel) => s + fs.statSync(path.join(WWW, rel)).size, 0);
+console.log(describeOffline(path.join(OUT, OFFLINE_NAME), offline));
+console.log(`${path.relative(ROOT, OUT)}/: ${files.length} files; ${minified.length} modules and stylesheets minified, ${src(minified)} -> ${sum(minified)} bytes raw (${br(minified)} bytes brotli)`);
