@@ -48,7 +48,11 @@ function binDir({ links = [], fakes = {} }) {
     if (real) fs.symlinkSync(real, path.join(dir, name));
   }
   for (const [name, body] of Object.entries(fakes)) {
-    fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    const file = path.join(dir, name);
+    // Never write through a link: that would overwrite the real tool.
+    assert.ok(!links.includes(name) && !TOOLS.includes(name), `${name} is both linked and faked`);
+    fs.rmSync(file, { force: true });
+    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755, flag: 'wx' });
   }
   return dir;
 }
