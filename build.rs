@@ -257,16 +257,40 @@ fn main() {
         for p in &law.procedure {
             let abroad = opt_bool(p.abroad);
             let military_justice = opt_bool(p.military_justice);
+            let ranks: Vec<String> = p
+                .rank
+                .iter()
+                .map(|r| {
+                    format!(
+                        "Rank {{ priority: {}, outcomes: {}, situations: {}, phases: {}, abroad: {} }}",
+                        r.priority,
+                        enum_list("Outcome", &r.outcomes),
+                        opt_enum_list("Situation", &r.situations),
+                        opt_enum_list("Phase", &r.phases),
+                        opt_bool(r.abroad)
+                    )
+                })
+                .collect();
+            let article = match &p.article {
+                Some(a) => format!("Some({a:?})"),
+                None => "None".to_string(),
+            };
             writeln!(
                 out,
-                "        Procedure {{ id: {:?}, article: {:?}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, sources: {} }},",
+                "        Procedure {{ id: {:?}, article: {article}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, charges: &[{}], priority: {}, ranks: &[{}], sources: {} }},",
                 p.id,
-                p.article,
                 text(&p.text),
                 confidence(&p.confidence),
-                str_list(&p.phases),
-                str_list(&p.situations),
-                str_list(&p.outcomes),
+                opt_enum_list("Phase", &p.phases),
+                opt_enum_list("Situation", &p.situations),
+                enum_list("Outcome", &p.outcomes),
+                p.charges
+                    .iter()
+                    .map(|code| format!("crate::charge::Charge::{:?}", charge::Charge::from_code(code).expect("validated charge code")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                p.priority,
+                ranks.join(", "),
                 source_refs(&p.sources)
             )
             .unwrap();
@@ -342,6 +366,33 @@ fn opt_bool(b: Option<bool>) -> String {
         Some(b) => format!("Some({b})"),
         None => "None".to_string(),
     }
+}
+
+/// A contract code as the variant of its `code_enum!` type in
+/// `src/model.rs`: `needs_information` → `NeedsInformation`. A code with no
+/// variant fails to compile.
+fn variant(code: &str) -> String {
+    code.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_ascii_uppercase().to_string() + c.as_str())
+        })
+        .collect()
+}
+
+/// `&[crate::model::Outcome::Covered, …]`.
+fn enum_list(ty: &str, codes: &[String]) -> String {
+    let items: Vec<String> = codes.iter().map(|c| format!("crate::model::{ty}::{}", variant(c))).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// `&[None, Some(crate::model::Phase::Control), …]`: `unknown` is `None`.
+fn opt_enum_list(ty: &str, codes: &[String]) -> String {
+    let items: Vec<String> = codes
+        .iter()
+        .map(|c| if c == validate::UNKNOWN { "None".to_string() } else { format!("Some(crate::model::{ty}::{})", variant(c)) })
+        .collect();
+    format!("&[{}]", items.join(", "))
 }
 
 fn str_list(items: &[String]) -> String {

@@ -205,9 +205,34 @@ pub struct Change {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
     pub id: &'static str,
-    pub article: &'static str,
+    /// `null` in JSON for a step that rests on no article (a route outside
+    /// the law, or practice).
+    pub article: StepArticle,
     pub confidence: Confidence,
     pub text: &'static str,
+    /// The step's rank among this proceeding's next steps, 1 being the most
+    /// urgent (contract §3, rev. 2); `nextSteps` come in this order.
+    pub priority: u8,
+}
+
+/// The article a next step rests on, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepArticle(pub Option<&'static str>);
+
+/// The article, or a dash for a step that rests on none.
+impl core::fmt::Display for StepArticle {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.0.unwrap_or("—"))
+    }
+}
+
+impl ToJson for StepArticle {
+    fn to_json(&self, w: &mut Writer) {
+        match self.0 {
+            Some(a) => w.string(a),
+            None => w.null(),
+        }
+    }
 }
 
 // ---- JSON keys (contract §3; extensions only grow) ----------------------------
@@ -227,7 +252,7 @@ json_object!(Reading { "outcome": outcome, "articles": articles, "text": text })
 json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options": options });
 json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
 json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
-json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "text": text });
+json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text });
 json_code!(Confidence, Effect);
 
 impl Effect {

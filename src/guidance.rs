@@ -6,7 +6,7 @@
 //! module never decides by itself.
 
 use crate::Lang;
-use crate::assessment::{AnswerOption, AnswerValue, Change, NextStep, QuestionAnswers};
+use crate::assessment::{AnswerOption, AnswerValue, Change, NextStep, QuestionAnswers, StepArticle};
 use crate::date::DayRange;
 use crate::eval::{self, Facts};
 use crate::law::{self, Law};
@@ -260,29 +260,58 @@ fn distance(w: DayRange, r: DayRange) -> i32 {
 }
 
 /// The points of procedure that fit this outcome, phase, situation, abroad
-/// status and court. A filter left empty in the rules data fits any case;
-/// one that names phases or situations needs the case to give one of them.
-/// An item for people abroad needs the case to say so; an item for one kind
-/// of court is left out only when the case names the other kind.
+/// status and court, most urgent first. A filter left empty in the rules
+/// data fits any case; one that names phases or situations needs the case
+/// to give one of them (or names `unknown`, a case that gives none). An
+/// item for people abroad needs the case to say so; an item for one kind
+/// of court is left out only when the case names the other kind; one for
+/// some charges needs the case to list one of them. The
+/// priority is the step's own, or that of its first rank that fits.
 pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: Outcome, lang: Lang) -> Vec<NextStep> {
-    let fits = |list: &[&str], code: Option<&str>| list.is_empty() || code.is_some_and(|c| list.contains(&c));
-    let mut out = Vec::with_capacity(law.procedure.len());
-    out.extend(
-        law.procedure
-            .iter()
-            .filter(|s| fits(s.outcomes, Some(outcome.code())))
-            .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
-            .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
-            .filter(|s| match s.abroad {
-                None => true,
-                Some(true) => person.abroad == Some(true),
-                Some(false) => person.abroad != Some(true),
-            })
-            .filter(|s| match (s.military_justice, p.military_justice) {
-                (Some(wanted), Some(given)) => wanted == given,
-                _ => true,
-            })
-            .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) }),
-    );
-    out
+    fn fits<T: PartialEq>(list: &[T], value: &T) -> bool {
+        list.is_empty() || list.contains(value)
+    }
+    let abroad_fits = |a: Option<bool>| match a {
+        None => true,
+        Some(true) => person.abroad == Some(true),
+        Some(false) => person.abroad != Some(true),
+    };
+    let mut out: Vec<(u16, &'static law::Procedure)> = law
+        .procedure
+        .iter()
+        .filter(|s| fits(s.outcomes, &outcome))
+        .filter(|s| fits(s.phases, &p.phase))
+        .filter(|s| fits(s.situations, &person.situation))
+        .filter(|s| abroad_fits(s.abroad))
+        .filter(|s| match (s.military_justice, p.military_justice) {
+            (Some(wanted), Some(given)) => wanted == given,
+            _ => true,
+        })
+        .filter(|s| s.charges.is_empty() || p.charges.is_some_and(|set| s.charges.iter().any(|c| set.contains(*c))))
+        .map(|s| {
+            let rank = s.ranks.iter().find(|r| {
+                fits(r.outcomes, &outcome) && fits(r.situations, &person.situation) && fits(r.phases, &p.phase) && abroad_fits(r.abroad)
+            });
+            (rank.map_or(s.priority, |r| r.priority), s)
+        })
+        .collect();
+    // Stable: equal priorities keep the order of the rules file (a few
+    // items: insertion sort, no general sort in the wasm module).
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    out.iter()
+        .enumerate()
+        .map(|(i, (_, s))| NextStep {
+            id: s.id,
+            article: StepArticle(s.article),
+            confidence: s.confidence,
+            text: s.text.get(lang),
+            priority: u8::try_from(i + 1).unwrap_or(u8::MAX),
+        })
+        .collect()
 }

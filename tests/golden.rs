@@ -33,6 +33,10 @@
 //! - `next_steps_include`, `next_steps_exclude`: ids of next steps (from the
 //!   rules data's `[[procedure]]`) that the first proceeding must, or must
 //!   not, list;
+//! - `next_steps_contain`: text that some next step of the first proceeding
+//!   must contain;
+//! - `first_next_steps`: the ids of the first proceeding's first next steps,
+//!   in this order (they come ordered by `priority`, 1 first);
 //! - `step_effects = { ceasedConduct = "note" }`: the effect of the step of
 //!   each named kind in the first proceeding's explanation;
 //! - `label`, in a `proceedings` entry: the label echoed back;
@@ -84,6 +88,8 @@ struct Case {
     readings: Option<bool>,
     next_steps_include: Option<Vec<String>>,
     next_steps_exclude: Option<Vec<String>>,
+    next_steps_contain: Option<String>,
+    first_next_steps: Option<Vec<String>>,
     step_effects: Option<std::collections::BTreeMap<String, String>>,
 
     fixme: Option<String>,
@@ -333,6 +339,8 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
         || c.readings.is_some()
         || c.next_steps_include.is_some()
         || c.next_steps_exclude.is_some()
+        || c.next_steps_contain.is_some()
+        || c.first_next_steps.is_some()
         || c.step_effects.is_some();
     if !wants_extras {
         return None;
@@ -383,6 +391,21 @@ fn compare_extras(c: &Case, actual: &Actual) -> Option<String> {
     for id in c.next_steps_exclude.iter().flatten() {
         if step_ids.contains(&id.as_str()) {
             return Some(format!("next steps {step_ids:?} include {id:?}"));
+        }
+    }
+    if let Some(want) = &c.next_steps_contain {
+        let texts: Vec<&str> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["text"].as_str()).collect();
+        if !texts.iter().any(|t| t.contains(want.as_str())) {
+            return Some(format!("no next step contains {want:?}; next steps: {texts:?}"));
+        }
+    }
+    if let Some(want) = &c.first_next_steps {
+        let priorities: Vec<u64> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["priority"].as_u64()).collect();
+        if priorities != (1..=step_ids.len() as u64).collect::<Vec<_>>() {
+            return Some(format!("next steps {step_ids:?} are not ranked 1, 2, 3… in order: {priorities:?}"));
+        }
+        if step_ids.len() < want.len() || step_ids[..want.len()] != want.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            return Some(format!("the first next steps {step_ids:?} do not start with {want:?}"));
         }
     }
     for (kind, want) in c.step_effects.iter().flatten() {

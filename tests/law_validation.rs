@@ -128,8 +128,15 @@ fn the_draft_has_only_its_nine_episodes_and_no_later_clauses() {
 fn the_military_justice_note_is_filtered_by_its_court_field() {
     let v = validate_real().unwrap();
     let enacted = &v.laws[0].1;
+    // The note for uncertain results, and the route for not_covered ones
+    // (review A15).
     let item = enacted.procedure.iter().find(|p| p.id == "military_justice").expect("the enacted file has the note");
     assert_eq!(item.military_justice, Some(true));
+    // The route for not_covered military-rebellion cases (review A15) goes
+    // by the charge. Both rest on practice, not on an article (review A9).
+    let route = enacted.procedure.iter().find(|p| p.id == "military_route").expect("the enacted file has the route");
+    assert_eq!(route.charges, ["military_rebellion"]);
+    assert_eq!((item.article.as_deref(), route.article.as_deref()), (None, None));
     // No other item is limited to one kind of court.
     for law in [&v.laws[0].1, &v.laws[1].1] {
         for p in law.procedure.iter().filter(|p| p.id != "military_justice") {
@@ -161,7 +168,7 @@ fn unknown_key() {
 
 #[test]
 fn procedure_filters_must_be_booleans() {
-    const ITEM: &str = "id = \"military_justice\"\narticle = \"7\"\nconfidence = \"confirmed\"\noutcomes = [\"uncertain\", \"needs_information\"]\n";
+    const ITEM: &str = "id = \"military_justice\"\nconfidence = \"confirmed\"\noutcomes = [\"uncertain\", \"needs_information\"]\n";
     for (from, to) in [
         ("military_justice = true\n", "military_justice = \"true\"\n"),
         ("military_justice = true\n", "military_justice = 1\n"),
