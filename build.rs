@@ -27,6 +27,7 @@ const LAW_FILES: &[(&str, &str)] = &[
 ];
 const CHARGES_FILE: &str = "src/law/charges.toml";
 const SOURCES_FILE: &str = "src/law/sources.toml";
+const GLOSSARY_FILE: &str = "src/law/glossary.toml";
 /// The law `DEFAULT_LAW` points at.
 const DEFAULT_STATIC: &str = "ENACTED_2026_02_19";
 
@@ -40,6 +41,7 @@ fn main() {
         "src/charge.rs",
         CHARGES_FILE,
         SOURCES_FILE,
+        GLOSSARY_FILE,
     ]
     .into_iter()
     .chain(LAW_FILES.iter().map(|(f, _)| *f))
@@ -54,6 +56,9 @@ fn main() {
     let law_texts: Vec<(&str, String)> = LAW_FILES.iter().map(|(f, _)| (*f, read(f))).collect();
     let charges_text = read(CHARGES_FILE);
     let sources_text = read(SOURCES_FILE);
+    let glossary_text = read(GLOSSARY_FILE);
+    let glossary = validate::parse_glossary(GLOSSARY_FILE, &glossary_text)
+        .unwrap_or_else(|e| panic!("\n\nThe law rules files are invalid.\n  {e}\n\n"));
     // Every `src/law/texts*.toml`, in name order.
     let mut text_files: Vec<String> = std::fs::read_dir("src/law")
         .expect("src/law exists")
@@ -124,12 +129,24 @@ fn main() {
             .expect("validate checks that every charge code has an entry");
         writeln!(
             out,
-            "    ChargeInfo {{ charge: crate::charge::Charge::{:?}, label: {}, explanation: {} }},",
+            "    ChargeInfo {{ charge: crate::charge::Charge::{:?}, group: ChargeGroup::{}, label: {}, explanation: {} }},",
             c,
+            variant(&def.group),
             text(&def.label),
             text(&def.explanation)
         )
         .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // The glossary and the help list, the same for every law.
+    out.push_str("pub static GLOSSARY: &[GlossaryItem] = &[\n");
+    for g in &glossary.glossary {
+        writeln!(out, "    GlossaryItem {{ term: {:?}, explanation: {} }},", g.term, text(&g.explanation)).unwrap();
+    }
+    out.push_str("];\n\npub static HELP: &[HelpItem] = &[\n");
+    for h in &glossary.help {
+        writeln!(out, "    HelpItem {{ id: {:?}, name: {:?}, description: {} }},", h.id, h.name, text(&h.description)).unwrap();
     }
     out.push_str("];\n\n");
 
@@ -154,7 +171,7 @@ fn main() {
         .iter()
         .zip(LAW_FILES.iter().zip(law_texts.iter()))
     {
-        let version = rules_version(law_text, &charges_text, &sources_text, &template_texts);
+        let version = rules_version(law_text, &charges_text, &sources_text, &template_texts, &glossary_text);
         writeln!(out, "pub static {static_name}: Law = Law {{").unwrap();
         writeln!(out, "    id: {:?},", law.id).unwrap();
         let status = match law.status.as_str() {
@@ -323,8 +340,8 @@ fn main() {
 
 /// `sha256:` and the first 16 hex digits of SHA-256 over the law file,
 /// then `charges.toml`, then `sources.toml`, then the texts files in name
-/// order.
-fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, String)]) -> String {
+/// order, then `glossary.toml`.
+fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, String)], glossary: &str) -> String {
     let mut h = Sha256::new();
     h.update(law.as_bytes());
     h.update(charges.as_bytes());
@@ -332,6 +349,7 @@ fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, Stri
     for (_, t) in texts {
         h.update(t.as_bytes());
     }
+    h.update(glossary.as_bytes());
     let digest = h.finalize();
     let mut hex = String::with_capacity(16);
     for b in &digest[..8] {

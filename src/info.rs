@@ -112,19 +112,10 @@ pub struct GlossaryEntry {
     pub explanation: &'static str,
 }
 
-fn glossary(w: &mut Writer, lang: Lang) {
-    let items: [(&str, &str, &str); 7] = [
-        ("sobreseimiento", "decisión del tribunal que cierra la causa antes o durante el juicio: la persona queda libre de esa acusación", "a court decision that closes the case before or during trial: the person is cleared of that accusation"),
-        ("extinción de la pena", "cuando ya hay condena, el tribunal declara que la pena deja de existir y la persona queda libre", "where there is already a sentence, the court declares that the sentence ends and the person goes free"),
-        ("apoderado", "abogado de confianza con un poder simple que presenta la solicitud en nombre de quien está fuera del país", "a trusted lawyer with a simple power of attorney who files for someone who is abroad"),
-        ("medidas cautelares", "condiciones que impone el tribunal a quien espera el juicio en libertad: presentarse cada cierto tiempo, no salir del país o arresto en casa", "conditions a court sets for someone awaiting trial outside prison: reporting regularly, not leaving the country, or house arrest"),
-        ("estar a derecho", "estar a disposición de la justicia, o ponerse a su disposición, para responder en la causa", "being at the disposal of the courts, or placing oneself there, to answer in the case"),
-        ("URDD", "la unidad de recepción de documentos del tribunal, donde se entrega la solicitud", "the court's document intake unit, where the request is filed"),
-        ("Ministerio Público", "la fiscalía: también puede pedir la amnistía", "the public prosecution: it can also request the amnesty"),
-    ];
-    for (term, es, en) in items {
-        w.item(&GlossaryEntry { term, explanation: if lang == Lang::Es { es } else { en } });
-    }
+pub struct HelpEntry {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
 }
 
 pub struct LawSummary {
@@ -194,6 +185,8 @@ pub struct ChargeEntry {
     /// `excluded`, `contested`, `rebellion_exception` or `none`.
     pub effect: &'static str,
     pub article: Option<&'static str>,
+    /// `common` (usual protest charges, listed first) or `serious`.
+    pub group: &'static str,
 }
 
 pub struct QuestionInfo {
@@ -313,6 +306,7 @@ impl ToJson for LawInfo {
                         None => "none",
                     },
                     article: ex.map(|e| e.article),
+                    group: info.group.code(),
                 });
             }
         }));
@@ -350,7 +344,16 @@ impl ToJson for LawInfo {
                 w.item(&NotFormalizedInfo { article: n.article, reason: t(n.reason) });
             }
         }));
-        w.field("glossary", &Items(&|w| glossary(w, lang)));
+        w.field("glossary", &Items(&|w| {
+            for g in law::GLOSSARY {
+                w.item(&GlossaryEntry { term: g.term, explanation: t(g.explanation) });
+            }
+        }));
+        w.field("help", &Items(&|w| {
+            for h in law::HELP {
+                w.item(&HelpEntry { id: h.id, name: h.name, description: t(h.description) });
+            }
+        }));
         w.end_object();
     }
 }
@@ -514,7 +517,8 @@ json_object!(RangeInfo { "from": from, "to": to });
 json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });
 json_object!(DatePlace { "from": from, "to": to, "places": places });
 json_object!(Place { "numeral": numeral, "kind": kind, "whole": whole });
-json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article });
+json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article, "group": group });
+json_object!(HelpEntry { "id": id, "name": name, "description": description });
 json_object!(QuestionInfo { "question": question, "text": text, "help": help, "options": options });
 json_object!(QuestionOption { "text": text, "value": value });
 json_object!(Labelled { "code": code, "label": label, "description": description });

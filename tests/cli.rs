@@ -77,11 +77,11 @@ fn every_bad_input_exits_2_with_its_code_and_path() {
 fn text_mode_reads_in_spanish_and_in_english() {
     let (code, es, _) = run(&["check", "--format", "text", "tests/examples/contract.json"], b"");
     assert_eq!(code, 0);
-    assert!(es.contains("LA AMNISTÍA SE APLICA"), "{es}");
+    assert!(es.contains("ENTRA EN LA AMNISTÍA (HAY QUE PEDIRLA)"), "{es}");
     assert!(es.contains("Próximos pasos"));
     assert!(es.contains("no es asesoría legal"));
     let (_, en, _) = run(&["check", "--format", "text", "--lang", "en", "tests/examples/contract.json"], b"");
-    assert!(en.contains("THE AMNESTY APPLIES"), "{en}");
+    assert!(en.contains("WITHIN THE AMNESTY (IT MUST BE REQUESTED)"), "{en}");
     assert!(en.contains("not legal advice"));
 }
 

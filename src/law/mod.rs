@@ -209,8 +209,42 @@ pub struct NotFormalized {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChargeInfo {
     pub charge: Charge,
+    pub group: ChargeGroup,
     pub label: Text,
     pub explanation: Text,
+}
+
+/// Which charges the page lists first: those usually brought over
+/// protests, then the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChargeGroup {
+    Common,
+    Serious,
+}
+
+impl ChargeGroup {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ChargeGroup::Common => "common",
+            ChargeGroup::Serious => "serious",
+        }
+    }
+}
+
+/// A word families meet in the results, explained (`glossary.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossaryItem {
+    /// The Spanish term; what is in parentheses is not matched in texts.
+    pub term: &'static str,
+    pub explanation: Text,
+}
+
+/// Somewhere a family can ask for help, by name only (`glossary.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HelpItem {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: Text,
 }
 
 /// Which article of a text holds each part of the test: what `articles`
@@ -285,7 +319,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/law_data.rs"));
 }
 
-pub use generated::{CHARGES, DEFAULT_LAW, LAWS, SOURCES, Texts};
+pub use generated::{CHARGES, DEFAULT_LAW, GLOSSARY, HELP, LAWS, SOURCES, Texts};
 
 /// The law in force: the one whose windows an `event` fixes the date to
 /// when no date is given, under every version (contract §2.2, §2.4).

@@ -39,7 +39,10 @@
 //!   `abroad`?: the first that fits gives the priority), `sources`;
 //! - `[[not_formalized]]`: `article`, `reason`.
 //!
-//! `charges.toml`: `[[charges]]` with `code`, `label`, `explanation`.
+//! `charges.toml`: `[[charges]]` with `code`, `group` (`common`|`serious`),
+//! `label`, `explanation`.
+//! `glossary.toml`: `[[glossary]]` with `term`, `explanation`; `[[help]]`
+//! with `id`, `name`, `description`.
 //! `sources.toml`: `[[sources]]` with `id`, `outlet`, `title`, `url`?.
 //! `confidence` is `confirmed`|`single_source`|`inferred`|`disputed`;
 //! `sources` lists ids of `sources.toml`. Ids are unique within a file.
@@ -67,6 +70,7 @@ pub const SITUATIONS: &[&str] = &[
     "convicted_serving",
     "free",
 ];
+pub const CHARGE_GROUPS: &[&str] = &["common", "serious"];
 pub const OUTCOMES: &[&str] = &["covered", "not_covered", "uncertain", "needs_information"];
 /// In a next step's `phases` or `situations`: a case that does not give it.
 pub const UNKNOWN: &str = "unknown";
@@ -118,6 +122,9 @@ pub struct SourcesFile {
 #[serde(deny_unknown_fields)]
 pub struct ChargeDef {
     pub code: String,
+    /// `common` for the charges usually brought over protests, which the
+    /// page lists first; `serious` for the rest.
+    pub group: String,
     pub label: TextDef,
     pub explanation: TextDef,
 }
@@ -127,6 +134,34 @@ pub struct ChargeDef {
 #[serde(deny_unknown_fields)]
 pub struct ChargesFile {
     pub charges: Vec<ChargeDef>,
+}
+
+/// A word families meet in the results, explained.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryDef {
+    /// The Spanish term as the texts use it; what is in parentheses is
+    /// shown but not matched.
+    pub term: String,
+    pub explanation: TextDef,
+}
+
+/// Somewhere a family can ask for help: named, never with an address.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpDef {
+    pub id: String,
+    pub name: String,
+    pub description: TextDef,
+}
+
+/// `glossary.toml`: `[[glossary]]` and `[[help]]` tables, in the order the
+/// page shows them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub glossary: Vec<GlossaryDef>,
+    pub help: Vec<HelpDef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -533,6 +568,9 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
         if !seen.insert(c.code.clone()) {
             return Err(err(file, &c.code, ErrorKind::ChargeCoverage, "this charge code has two entries"));
         }
+        if !CHARGE_GROUPS.contains(&c.group.as_str()) {
+            return Err(err(file, &c.code, ErrorKind::UnknownKind, format!("group `{}` is not one of {}", c.group, CHARGE_GROUPS.join(", "))));
+        }
         check_text(file, &c.code, "label", &c.label)?;
         check_text(file, &c.code, "explanation", &c.explanation)?;
     }
@@ -540,6 +578,35 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
         if !seen.contains(*code) {
             return Err(err(file, code, ErrorKind::ChargeCoverage, "this charge code has no label and explanation"));
         }
+    }
+    Ok(parsed)
+}
+
+/// Parses and checks `glossary.toml`: terms and help ids unique, every
+/// text in both languages, names without web or street addresses.
+pub fn parse_glossary(file: &str, text: &str) -> Result<GlossaryFile, LawError> {
+    let parsed: GlossaryFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let mut terms = BTreeSet::new();
+    for g in &parsed.glossary {
+        check_nonempty(file, &g.term, "term", &g.term)?;
+        if !terms.insert(g.term.to_lowercase()) {
+            return Err(err(file, &g.term, ErrorKind::DuplicateId, "this term is explained twice"));
+        }
+        check_text(file, &g.term, "explanation", &g.explanation)?;
+    }
+    let mut ids = BTreeSet::new();
+    for h in &parsed.help {
+        claim_id(file, &h.id, &mut ids)?;
+        check_nonempty(file, &h.id, "name", &h.name)?;
+        check_text(file, &h.id, "description", &h.description)?;
+        for t in [h.name.as_str(), h.description.es.as_str(), h.description.en.as_str()] {
+            if t.contains("http") || t.contains("www.") || t.contains('@') {
+                return Err(err(file, &h.id, ErrorKind::InvalidUrl, "help entries name organisations only, with no address"));
+            }
+        }
+    }
+    if parsed.glossary.is_empty() || parsed.help.is_empty() {
+        return Err(err(file, "", ErrorKind::EmptyField, "the glossary and the help list may not be empty"));
     }
     Ok(parsed)
 }
