@@ -81,6 +81,12 @@ fn what_would_change_never_relabels_the_stated_event_nor_offers_numeral_8() {
     let dates: Vec<&str> = a.proceedings[0].would_change.iter().filter(|c| c.fact == Question::FactsDate).map(|c| c.text.as_str()).collect();
     assert!(!dates.is_empty() && dates.iter().all(|t| t.starts_with("Si la fecha que indicó no es exacta")), "{dates:?}");
     assert!(a.proceedings[0].would_change.iter().all(|c| c.fact != Question::Event));
+    // No preposition glued to a range that starts with "del" (review C).
+    let a = check(r#"{"person": {"ceasedConduct": true}, "proceedings": [{"factsDate": "2002-04-20", "event": 1, "charges": ["terrorism"], "militaryJustice": false}]}"#);
+    for c in &a.proceedings[0].would_change {
+        assert!(!c.text.contains("en del "), "{}", c.text);
+    }
+    assert!(a.proceedings[0].would_change.iter().any(|c| c.text.contains("del 11 al 12 de abril de 2002")), "{:?}", a.proceedings[0].would_change);
 }
 
 #[test]
