@@ -455,3 +455,42 @@ fn templates_fill_the_same_slots_in_both_languages() {
     let unknown = "[a]\nes = \"x\"\nen = \"x\"\n[a.draft-1999]\nes = \"y\"\nen = \"y\"\n";
     assert_eq!(validate::parse_texts("texts.toml", unknown, &["draft-2026-02-05"]).unwrap_err().kind, ErrorKind::UnknownKey);
 }
+
+// ------------------------------------------------------------------ next steps' order, glossary (review 2026-12)
+
+const GLOSSARY: &str = include_str!("../src/law/glossary.toml");
+
+#[test]
+fn next_step_priorities_and_ranks_are_checked() {
+    const ITEM: &str = "id = \"commission_art15\"\narticle = \"15\"\nconfidence = \"confirmed\"\noutcomes = [\"not_covered\", \"uncertain\"]\npriority = 50\n";
+    assert!(ENACTED.contains(ITEM), "test setup: the item has moved");
+    // A priority starts at 1, and is required.
+    expect(enacted_with(ITEM, &ITEM.replace("priority = 50", "priority = 0")), ErrorKind::EmptyField, "commission_art15");
+    expect(enacted_with(ITEM, &ITEM.replace("priority = 50\n", "")), ErrorKind::Parse, "");
+    // A rank needs a filter, and its codes are the contract's.
+    let rank = "[[procedure.rank]]\npriority = 1\noutcomes = [\"not_covered\"]\n";
+    assert!(ENACTED.contains(rank), "test setup: the rank has moved");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\n"), ErrorKind::EmptyField, "commission_art15");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\noutcomes = [\"mixed\"]\n"), ErrorKind::UnknownCode, "commission_art15");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\nsituations = [\"jailed\"]\n"), ErrorKind::UnknownCode, "commission_art15");
+    // `unknown` is a phase or situation not given, never an outcome.
+    expect(enacted_with(ITEM, &ITEM.replace("\"uncertain\"]", "\"unknown\"]")), ErrorKind::UnknownCode, "commission_art15");
+    enacted_with(ITEM, &format!("{ITEM}phases = [\"unknown\", \"trial\"]\n")).unwrap_or_else(|e| panic!("{e}"));
+    // A step may rest on no article, but a named one must exist.
+    enacted_with("id = \"commission_art15\"\narticle = \"15\"\n", "id = \"commission_art15\"\n").unwrap_or_else(|e| panic!("{e}"));
+    expect(enacted_with("id = \"commission_art15\"\narticle = \"15\"\n", "id = \"commission_art15\"\narticle = \"99\"\n"), ErrorKind::UnknownArticle, "commission_art15");
+    // A charge filter names real codes.
+    expect(enacted_with("charges = [\"military_rebellion\"]\npriority = 2", "charges = [\"mutiny\"]\npriority = 2"), ErrorKind::UnknownCharge, "military_route");
+}
+
+#[test]
+fn the_glossary_and_help_list_are_checked() {
+    let g = validate::parse_glossary("glossary.toml", GLOSSARY).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(g.help[0].id, "defensa_publica", "the Defensa Pública comes first");
+    let bad = GLOSSARY.replacen("term = \"apoderado\"", "term = \"Sobreseimiento\"", 1);
+    assert_eq!(validate::parse_glossary("glossary.toml", &bad).unwrap_err().kind, ErrorKind::DuplicateId);
+    let bad = GLOSSARY.replacen("name = \"Foro Penal\"", "name = \"Foro Penal (https://example.org)\"", 1);
+    assert_eq!(validate::parse_glossary("glossary.toml", &bad).unwrap_err().kind, ErrorKind::InvalidUrl);
+    let bad = CHARGES.replacen("group = \"common\"", "group = \"usual\"", 1);
+    assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::UnknownKind);
+}
