@@ -27,6 +27,7 @@ const LAW_FILES: &[(&str, &str)] = &[
 ];
 const CHARGES_FILE: &str = "src/law/charges.toml";
 const SOURCES_FILE: &str = "src/law/sources.toml";
+const GLOSSARY_FILE: &str = "src/law/glossary.toml";
 /// The law `DEFAULT_LAW` points at.
 const DEFAULT_STATIC: &str = "ENACTED_2026_02_19";
 
@@ -40,6 +41,7 @@ fn main() {
         "src/charge.rs",
         CHARGES_FILE,
         SOURCES_FILE,
+        GLOSSARY_FILE,
     ]
     .into_iter()
     .chain(LAW_FILES.iter().map(|(f, _)| *f))
@@ -54,6 +56,9 @@ fn main() {
     let law_texts: Vec<(&str, String)> = LAW_FILES.iter().map(|(f, _)| (*f, read(f))).collect();
     let charges_text = read(CHARGES_FILE);
     let sources_text = read(SOURCES_FILE);
+    let glossary_text = read(GLOSSARY_FILE);
+    let glossary = validate::parse_glossary(GLOSSARY_FILE, &glossary_text)
+        .unwrap_or_else(|e| panic!("\n\nThe law rules files are invalid.\n  {e}\n\n"));
     // Every `src/law/texts*.toml`, in name order.
     let mut text_files: Vec<String> = std::fs::read_dir("src/law")
         .expect("src/law exists")
@@ -124,12 +129,24 @@ fn main() {
             .expect("validate checks that every charge code has an entry");
         writeln!(
             out,
-            "    ChargeInfo {{ charge: crate::charge::Charge::{:?}, label: {}, explanation: {} }},",
+            "    ChargeInfo {{ charge: crate::charge::Charge::{:?}, group: ChargeGroup::{}, label: {}, explanation: {} }},",
             c,
+            variant(&def.group),
             text(&def.label),
             text(&def.explanation)
         )
         .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // The glossary and the help list, the same for every law.
+    out.push_str("pub static GLOSSARY: &[GlossaryItem] = &[\n");
+    for g in &glossary.glossary {
+        writeln!(out, "    GlossaryItem {{ term: {:?}, explanation: {} }},", g.term, text(&g.explanation)).unwrap();
+    }
+    out.push_str("];\n\npub static HELP: &[HelpItem] = &[\n");
+    for h in &glossary.help {
+        writeln!(out, "    HelpItem {{ id: {:?}, name: {:?}, description: {} }},", h.id, h.name, text(&h.description)).unwrap();
     }
     out.push_str("];\n\n");
 
@@ -154,7 +171,7 @@ fn main() {
         .iter()
         .zip(LAW_FILES.iter().zip(law_texts.iter()))
     {
-        let version = rules_version(law_text, &charges_text, &sources_text, &template_texts);
+        let version = rules_version(law_text, &charges_text, &sources_text, &template_texts, &glossary_text);
         writeln!(out, "pub static {static_name}: Law = Law {{").unwrap();
         writeln!(out, "    id: {:?},", law.id).unwrap();
         let status = match law.status.as_str() {
@@ -257,16 +274,40 @@ fn main() {
         for p in &law.procedure {
             let abroad = opt_bool(p.abroad);
             let military_justice = opt_bool(p.military_justice);
+            let ranks: Vec<String> = p
+                .rank
+                .iter()
+                .map(|r| {
+                    format!(
+                        "Rank {{ priority: {}, outcomes: {}, situations: {}, phases: {}, abroad: {} }}",
+                        r.priority,
+                        enum_list("Outcome", &r.outcomes),
+                        opt_enum_list("Situation", &r.situations),
+                        opt_enum_list("Phase", &r.phases),
+                        opt_bool(r.abroad)
+                    )
+                })
+                .collect();
+            let article = match &p.article {
+                Some(a) => format!("Some({a:?})"),
+                None => "None".to_string(),
+            };
             writeln!(
                 out,
-                "        Procedure {{ id: {:?}, article: {:?}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, sources: {} }},",
+                "        Procedure {{ id: {:?}, article: {article}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, charges: &[{}], priority: {}, ranks: &[{}], sources: {} }},",
                 p.id,
-                p.article,
                 text(&p.text),
                 confidence(&p.confidence),
-                str_list(&p.phases),
-                str_list(&p.situations),
-                str_list(&p.outcomes),
+                opt_enum_list("Phase", &p.phases),
+                opt_enum_list("Situation", &p.situations),
+                enum_list("Outcome", &p.outcomes),
+                p.charges
+                    .iter()
+                    .map(|code| format!("crate::charge::Charge::{:?}", charge::Charge::from_code(code).expect("validated charge code")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                p.priority,
+                ranks.join(", "),
                 source_refs(&p.sources)
             )
             .unwrap();
@@ -299,8 +340,8 @@ fn main() {
 
 /// `sha256:` and the first 16 hex digits of SHA-256 over the law file,
 /// then `charges.toml`, then `sources.toml`, then the texts files in name
-/// order.
-fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, String)]) -> String {
+/// order, then `glossary.toml`.
+fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, String)], glossary: &str) -> String {
     let mut h = Sha256::new();
     h.update(law.as_bytes());
     h.update(charges.as_bytes());
@@ -308,6 +349,7 @@ fn rules_version(law: &str, charges: &str, sources: &str, texts: &[(String, Stri
     for (_, t) in texts {
         h.update(t.as_bytes());
     }
+    h.update(glossary.as_bytes());
     let digest = h.finalize();
     let mut hex = String::with_capacity(16);
     for b in &digest[..8] {
@@ -342,6 +384,33 @@ fn opt_bool(b: Option<bool>) -> String {
         Some(b) => format!("Some({b})"),
         None => "None".to_string(),
     }
+}
+
+/// A contract code as the variant of its `code_enum!` type in
+/// `src/model.rs`: `needs_information` → `NeedsInformation`. A code with no
+/// variant fails to compile.
+fn variant(code: &str) -> String {
+    code.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_ascii_uppercase().to_string() + c.as_str())
+        })
+        .collect()
+}
+
+/// `&[crate::model::Outcome::Covered, …]`.
+fn enum_list(ty: &str, codes: &[String]) -> String {
+    let items: Vec<String> = codes.iter().map(|c| format!("crate::model::{ty}::{}", variant(c))).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// `&[None, Some(crate::model::Phase::Control), …]`: `unknown` is `None`.
+fn opt_enum_list(ty: &str, codes: &[String]) -> String {
+    let items: Vec<String> = codes
+        .iter()
+        .map(|c| if c == validate::UNKNOWN { "None".to_string() } else { format!("Some(crate::model::{ty}::{})", variant(c)) })
+        .collect();
+    format!("&[{}]", items.join(", "))
 }
 
 fn str_list(items: &[String]) -> String {

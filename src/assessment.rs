@@ -214,10 +214,16 @@ pub struct Change {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NextStep {
     pub id: &'static str,
-    pub article: &'static str,
+    /// `null` in JSON for a step that rests on no article (a route outside
+    /// the law, or practice).
+    pub article: Option<&'static str>,
     pub confidence: Confidence,
     pub text: &'static str,
+    /// The step's rank among this proceeding's next steps, 1 being the most
+    /// urgent (contract §3, rev. 2); `nextSteps` come in this order.
+    pub priority: u8,
 }
+
 
 // ---- JSON keys (contract §3; extensions only grow) ----------------------------
 
@@ -236,7 +242,7 @@ json_object!(Reading { "outcome": outcome, "articles": articles, "text": text })
 json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options": options });
 json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
 json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
-json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "text": text });
+json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text });
 json_code!(Confidence, Effect);
 
 impl Effect {

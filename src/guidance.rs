@@ -11,67 +11,96 @@ use crate::date::DayRange;
 use crate::eval::{self, Facts};
 use crate::law::{self, Law};
 use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
-use crate::text::{self, cat, pick};
+use crate::text;
 use crate::prelude::*;
 
 fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
     eval::outcome_only(law, facts)
 }
 
-const ORDER: [Outcome; 4] = [Outcome::Covered, Outcome::Uncertain, Outcome::NotCovered, Outcome::NeedsInformation];
-
-/// Sorts by outcome in [`ORDER`], keeping the order of equal outcomes (as
-/// `sort_by_key` does, without linking a general sort into the wasm
-/// module; the lists hold at most 14 items).
-fn sort_by_outcome<T>(items: &mut [T], outcome: impl Fn(&T) -> Outcome) {
-    let rank = |t: &T| ORDER.iter().position(|o| *o == outcome(t));
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && rank(&items[j - 1]) > rank(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
+/// A citation as people read it: `"8.12"` → "artículo 8, numeral 12".
+pub fn cite_words(law: &'static Law, cite: &str, lang: Lang) -> String {
+    match cite.split_once('.') {
+        Some((article, numeral)) => text::fill(law.texts.label_cite.get(lang), &[("article", article), ("numeral", numeral)]),
+        None => cite.to_string(),
     }
+}
+
+/// A charge label inside a sentence: lower-case first letter ("homicidio
+/// intencional"). Labels start with an ASCII letter.
+fn in_sentence(label: &str) -> String {
+    let mut s = String::from(label);
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    s
+}
+
+fn charge_labels(set: impl Iterator<Item = crate::charge::Charge>, lang: Lang) -> Vec<String> {
+    set.map(|c| in_sentence(law::charge_info(c).label.get(lang))).collect()
 }
 
 /// For each question, the options and where each leads.
 pub fn answers(law: &'static Law, facts: &Facts, questions: &[Question], lang: Lang) -> Vec<QuestionAnswers> {
     questions
         .iter()
-        .map(|&q| QuestionAnswers {
-            question: q,
-            prompt: crate::info::question_text(q, lang).to_string(),
-            options: match q {
-                Question::FactsDate => date_options(law, facts, lang),
+        .map(|&q| {
+            let mut prompt = None;
+            let options = match q {
+                Question::FactsDate => {
+                    let (options, month) = date_options(law, facts, lang);
+                    prompt = month;
+                    options
+                }
                 Question::Event => event_options(law, facts, lang),
                 Question::Charges => charge_options(law, facts, lang),
-                Question::MilitaryJustice => bool_options(lang, |v| outcome_of(law, &Facts { military_justice: Some(v), ..*facts })),
-                Question::CeasedConduct => bool_options(lang, |v| outcome_of(law, &Facts { ceased_conduct: Some(v), ..*facts })),
-            },
+                Question::MilitaryJustice => bool_options(law, q, lang, |v| outcome_of(law, &Facts { military_justice: Some(v), ..*facts })),
+                Question::CeasedConduct => bool_options(law, q, lang, |v| outcome_of(law, &Facts { ceased_conduct: Some(v), ..*facts })),
+            };
+            let prompt = prompt.unwrap_or_else(|| crate::info::question_text_in(law, q, lang).to_string());
+            QuestionAnswers { question: q, prompt, options }
         })
         .collect()
 }
 
-fn bool_options(lang: Lang, outcome: impl Fn(bool) -> Outcome) -> Vec<AnswerOption> {
-    [true, false]
-        .into_iter()
-        .map(|v| AnswerOption {
-            text: pick!(lang, (if v { "sí" } else { "no" }).into(), (if v { "yes" } else { "no" }).into()),
-            value: Some(AnswerValue::Bool(v)),
-            outcome: outcome(v),
+/// The question's own yes/no answers (the rules data's wording: the
+/// Art. 7 question asks whether the person *still* carries the conduct on).
+fn bool_options(law: &'static Law, q: Question, lang: Lang, outcome: impl Fn(bool) -> Outcome) -> Vec<AnswerOption> {
+    crate::info::question_options(q)
+        .iter()
+        .filter_map(|(text, value)| match value {
+            crate::info::OptionValue::Bool(v) => Some(AnswerOption {
+                text: text(law.texts).get(lang).to_string(),
+                value: Some(AnswerValue::Bool(*v)),
+                outcome: outcome(*v),
+            }),
+            crate::info::OptionValue::Charges(_) => None,
         })
         .collect()
 }
 
-fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+/// One group of days that lead to the same outcome.
+struct DateGroup {
+    outcome: Outcome,
+    /// Runs of days inside some window or margin.
+    ranges: Vec<DayRange>,
+    /// Whether days outside every window lead there too.
+    other_days: bool,
+    /// Whether every run is in a contested margin only.
+    margin_only: bool,
+}
+
+/// The date's options in date order, and, when only a year was given and
+/// the month matters, a prompt saying which months the law covers.
+fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> (Vec<AnswerOption>, Option<String>) {
+    let t = law.texts;
     // The days the date can still be: as given, or the stated event's window.
     let domain: Vec<DayRange> = match (eval::assumed_days(law, facts), facts.date) {
         (Some(days), _) => days,
         (None, Some(r)) => vec![r],
         (None, None) => vec![DayRange::ALL],
     };
-    // (outcome, ranges inside some window or margin, whether other days too)
-    let mut groups: Vec<(Outcome, Vec<DayRange>, bool)> = Vec::new();
+    let mut groups: Vec<DateGroup> = Vec::new();
     let mut by_class: Vec<(eval::DayClass, Outcome)> = Vec::new();
     for seg in eval::segments(law) {
         for r in &domain {
@@ -89,44 +118,81 @@ fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOptio
                 }
             };
             let outside = seg.class.any() == 0 && domain == [DayRange::ALL];
-            let g = match groups.iter().position(|g| g.0 == o) {
+            let g = match groups.iter().position(|g| g.outcome == o) {
                 Some(i) => &mut groups[i],
                 None => {
-                    groups.push((o, Vec::new(), false));
+                    groups.push(DateGroup { outcome: o, ranges: Vec::new(), other_days: false, margin_only: true });
                     groups.last_mut().expect("just pushed")
                 }
             };
             if outside {
-                g.2 = true;
+                g.other_days = true;
                 continue;
             }
-            match g.1.last_mut() {
+            g.margin_only &= seg.class.window == 0 && seg.class.margin != 0;
+            match g.ranges.last_mut() {
                 Some(prev) if prev.last.next() == clipped.first => prev.last = clipped.last,
-                _ => g.1.push(clipped),
+                _ => g.ranges.push(clipped),
             }
         }
     }
-    sort_by_outcome(&mut groups, |g| g.0);
-    groups
+    // Date order; a group of other days only comes last (a few items:
+    // insertion sort).
+    let key = |g: &DateGroup| g.ranges.first().map_or(i32::MAX, |r| r.first.0);
+    for i in 1..groups.len() {
+        let mut j = i;
+        while j > 0 && key(&groups[j - 1]) > key(&groups[j]) {
+            groups.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    // Only a year given, and some of its months covered: say which.
+    let month = facts.date.filter(|r| is_whole_year(*r)).and_then(|_| {
+        let covered: Vec<DayRange> = groups.iter().filter(|g| g.outcome == Outcome::Covered).flat_map(|g| g.ranges.iter().copied()).collect();
+        (!covered.is_empty() && groups.len() > 1).then(|| text::fill(t.question_facts_date_month.get(lang), &[("dates", &text::ranges(lang, &covered))]))
+    });
+    let options = groups
         .into_iter()
-        .map(|(outcome, ranges, other_days)| {
-            let text = match (ranges.is_empty(), other_days) {
-                (true, _) => pick!(lang, "cualquier otra fecha".into(), "any other date".into()),
-                (false, true) => pick!(lang, cat!(text::ranges(lang, &ranges), " o cualquier otra fecha"), cat!(text::ranges(lang, &ranges), ", or any other date")),
-                (false, false) => text::ranges(lang, &ranges),
+        .map(|g| {
+            let dates = text::ranges(lang, &g.ranges);
+            let text = match (g.ranges.is_empty(), g.other_days) {
+                (true, _) => t.answer_date_other.get(lang).to_string(),
+                (false, true) => text::fill(t.answer_date_or_other.get(lang), &[("dates", &dates)]),
+                (false, false) if g.margin_only && g.outcome == Outcome::Uncertain => text::fill(t.answer_date_doubtful.get(lang), &[("dates", &dates)]),
+                (false, false) => dates,
             };
-            AnswerOption { text, value: None, outcome }
+            AnswerOption { text, value: None, outcome: g.outcome }
         })
-        .collect()
+        .collect();
+    (options, month)
 }
 
+/// Whether a run of days is exactly one calendar year.
+fn is_whole_year(r: DayRange) -> bool {
+    let (y1, m1, d1) = r.first.to_civil();
+    let (y2, m2, d2) = r.last.to_civil();
+    y1 == y2 && (m1, d1) == (1, 1) && (m2, d2) == (12, 31)
+}
+
+/// Every event in numeral order, each with what its numeral is about, then
+/// "none": never ranked by outcome (review A3).
 fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
-    let mut out: Vec<AnswerOption> = Event::all()
+    let t = law.texts;
+    Event::all()
         .filter(|e| e.numeral().is_none_or(|k| law.numeral(k).is_some()))
         .map(|e| {
             let text = match e.numeral().and_then(|k| law.numeral(k)) {
-                Some(n) => pick!(lang, cat!("numeral ", n.number, ": ", n.name.es, " (", n.window_text.es, ")"), cat!("numeral ", n.number, ": ", n.name.en, " (", n.window_text.en, ")")),
-                None => pick!(lang, "ninguno de los eventos".into(), "none of the events".into()),
+                Some(n) => {
+                    let (article, numeral) = n.cite.split_once('.').unwrap_or((n.cite, ""));
+                    text::fill(t.answer_event_numeral.get(lang), &[
+                        ("numeral", numeral),
+                        ("article", article),
+                        ("name", n.name.get(lang)),
+                        ("window", n.window_text.get(lang)),
+                        ("paraphrase", n.paraphrase.get(lang)),
+                    ])
+                }
+                None => t.answer_event_none.get(lang).to_string(),
             };
             let value = match e {
                 Event::Numeral(k) => AnswerValue::Numeral(k),
@@ -134,13 +200,12 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
             };
             AnswerOption { text, value: Some(value), outcome: outcome_of(law, &Facts { event: Some(e), ..*facts }) }
         })
-        .collect();
-    sort_by_outcome(&mut out, |o| o.outcome);
-    out
+        .collect()
 }
 
 fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
-    let mut out: Vec<AnswerOption> = eval::tables(law)
+    let t = law.texts;
+    eval::tables(law)
         .possible_charges
         .iter()
         .copied()
@@ -153,30 +218,26 @@ fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpt
             ];
             for (on, kind) in kinds {
                 if on {
-                    let labels: Vec<String> = law
-                        .exclusions
-                        .iter()
-                        .filter(|e| e.kind == kind)
-                        .flat_map(|e| e.charges.iter())
-                        .map(|c| law::charge_info(*c).label.get(lang).to_string())
-                        .collect();
-                    parts.push(text::join_or(lang, &labels));
+                    let charges = law.exclusions.iter().filter(|e| e.kind == kind).flat_map(|e| e.charges.iter().copied());
+                    parts.push(text::join_or(lang, &charge_labels(charges, lang)));
                 }
             }
             let text = if parts.is_empty() {
-                pick!(lang, "ninguno de los cargos que la ley excluye o discute".into(), "none of the charges the law excludes or contests".into())
+                t.answer_charges_none_listed.get(lang).to_string()
             } else {
-                pick!(lang, cat!("con un cargo de: ", text::list(&parts, "; y ", "; y ")), cat!("with a charge of: ", text::list(&parts, "; and ", "; and ")))
+                text::fill(t.answer_charges_with.get(lang), &[("charges", &text::list(&parts, "; ", "; "))])
             };
             AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
         })
-        .collect();
-    sort_by_outcome(&mut out, |o| o.outcome);
-    out
+        .collect()
 }
 
-/// Single-fact changes that would give another settled outcome.
+/// Single-fact changes that would give another settled outcome. Dates and
+/// events are facts, not choices (review A20): a date is offered only as
+/// "if the date you gave is not exact", an event only when none was
+/// stated, and numeral 8 never for days that another numeral names.
 pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: Lang) -> Vec<Change> {
+    let t = law.texts;
     let mut out: Vec<Change> = Vec::new();
     // The text is written only for a change that gives another settled outcome.
     let mut consider = |fact: Question, changed: Facts, text: &dyn Fn() -> String| {
@@ -196,55 +257,56 @@ pub fn would_change(law: &'static Law, facts: &Facts, current: Outcome, lang: La
             let without = keep(kind);
             if without != set {
                 consider(Question::Charges, Facts { charges: Some(without), ..*facts }, &|| {
-                    let removed: Vec<String> = set.iter().filter(|c| !without.contains(*c)).map(|c| law::charge_info(c).label.get(lang).to_string()).collect();
-                    let list = text::join(lang, &removed);
-                    pick!(lang, cat!("Si no existiera el cargo de ", list), cat!("Without the charge of ", list))
+                    let removed = charge_labels(set.iter().filter(|c| !without.contains(*c)), lang);
+                    text::fill(t.change_without_charges.get(lang), &[("charges", &text::join(lang, &removed))])
                 });
             }
         }
     }
-    // The date moved into a window: the stated event's, or the nearest.
     if let Some(r) = facts.date {
+        // The numerals whose confirmed window holds some of the days.
+        let inside = eval::classes_in(law, &[r]).iter().fold(0, |m, c| m | c.window);
+        let eight_only_by_overlap = |k: u8| k == 8 && eval::numerals_of(inside).any(|other| other != 8);
+        // The date, if not exact, in a window: the stated event's, or the
+        // nearest one other than numeral 8 (its term spans years of other
+        // kinds of facts; brief §3).
         let target = match facts.event.and_then(Event::numeral).and_then(|k| law.numeral(k)) {
             Some(n) => Some(n),
-            None => law.numerals.iter().min_by_key(|n| n.window.iter().map(|w| distance(*w, r)).min().unwrap_or(i32::MAX)),
+            None => law
+                .numerals
+                .iter()
+                .filter(|n| n.number != 8)
+                .min_by_key(|n| n.window.iter().map(|w| distance(*w, r)).min().unwrap_or(i32::MAX)),
         };
         if let Some(n) = target {
             let span = DayRange::new(n.window[0].first, n.window[n.window.len() - 1].last);
             if !(span.first <= r.first && r.last <= span.last) {
-                for w in n.window {
-                    consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, &|| pick!(lang,
-                        cat!("Si los hechos hubieran ocurrido en ", text::range(lang, *w), " (numeral ", n.number, ")"),
-                        cat!("Had the acts happened in ", text::range(lang, *w), " (numeral ", n.number, ")")));
+                for (i, w) in n.window.iter().enumerate() {
+                    let cite = n.window_cites.get(i).copied().unwrap_or(n.cite);
+                    consider(Question::FactsDate, Facts { date: Some(*w), ..*facts }, &|| {
+                        text::fill(t.change_date_hint.get(lang), &[("dates", &text::range(lang, *w)), ("cite", &cite_words(law, cite, lang))])
+                    });
                 }
             }
         }
-        // The event that the date's window points to.
-        let inside = eval::classes_in(law, &[r]).iter().fold(0, |m, c| m | c.window);
-        for k in eval::numerals_of(inside) {
-            if facts.event != Some(Event::Numeral(k)) {
-                let name = law.numeral(k).map_or("", |n| n.name.get(lang));
-                consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, &|| pick!(lang,
-                    cat!("Si los hechos se relacionaran con el numeral ", k, " (", name, ")"),
-                    cat!("If the acts related to numeral ", k, " (", name, ")")));
+        // With no event stated: the events whose window holds the date.
+        if facts.event.is_none() {
+            for k in eval::numerals_of(inside).filter(|k| !eight_only_by_overlap(*k)) {
+                if let Some(n) = law.numeral(k) {
+                    consider(Question::Event, Facts { event: Some(Event::Numeral(k)), ..*facts }, &|| {
+                        text::fill(t.change_event.get(lang), &[("name", n.name.get(lang)), ("cite", &cite_words(law, n.cite, lang))])
+                    });
+                }
             }
         }
     }
     if let Some(v) = facts.military_justice {
-        let t = if v {
-            pick!(lang, "Si la causa pasara a la justicia ordinaria", "If the case moved to the ordinary courts")
-        } else {
-            pick!(lang, "Si la causa estuviera en tribunales militares", "If the case were before military courts")
-        };
-        consider(Question::MilitaryJustice, Facts { military_justice: Some(!v), ..*facts }, &|| t.to_string());
+        let text = if v { t.change_to_ordinary_courts } else { t.change_to_military_courts };
+        consider(Question::MilitaryJustice, Facts { military_justice: Some(!v), ..*facts }, &|| text.get(lang).to_string());
     }
     if let Some(v) = facts.ceased_conduct {
-        let t = if v {
-            pick!(lang, "Si la persona no hubiera cesado en la conducta", "If the person had not ceased the conduct")
-        } else {
-            pick!(lang, "Si la persona cesara en la conducta", "If the person ceased the conduct")
-        };
-        consider(Question::CeasedConduct, Facts { ceased_conduct: Some(!v), ..*facts }, &|| t.to_string());
+        let text = if v { t.change_still_active } else { t.change_stopped };
+        consider(Question::CeasedConduct, Facts { ceased_conduct: Some(!v), ..*facts }, &|| text.get(lang).to_string());
     }
     out
 }
@@ -260,29 +322,59 @@ fn distance(w: DayRange, r: DayRange) -> i32 {
 }
 
 /// The points of procedure that fit this outcome, phase, situation, abroad
-/// status and court. A filter left empty in the rules data fits any case;
-/// one that names phases or situations needs the case to give one of them.
-/// An item for people abroad needs the case to say so; an item for one kind
-/// of court is left out only when the case names the other kind.
+/// status and court, most urgent first. A filter left empty in the rules
+/// data fits any case; one that names phases or situations needs the case
+/// to give one of them (or names `unknown`, a case that gives none). An
+/// item for people abroad needs the case to say so; an item for one kind
+/// of court is left out only when the case names the other kind; one for
+/// some charges needs the case to list one of them. The
+/// priority is the step's own, or that of its first rank that fits.
 pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: Outcome, lang: Lang) -> Vec<NextStep> {
-    let fits = |list: &[&str], code: Option<&str>| list.is_empty() || code.is_some_and(|c| list.contains(&c));
-    let mut out = Vec::with_capacity(law.procedure.len());
-    out.extend(
-        law.procedure
-            .iter()
-            .filter(|s| fits(s.outcomes, Some(outcome.code())))
-            .filter(|s| fits(s.phases, p.phase.map(|x| x.code())))
-            .filter(|s| fits(s.situations, person.situation.map(|x| x.code())))
-            .filter(|s| match s.abroad {
-                None => true,
-                Some(true) => person.abroad == Some(true),
-                Some(false) => person.abroad != Some(true),
-            })
-            .filter(|s| match (s.military_justice, p.military_justice) {
-                (Some(wanted), Some(given)) => wanted == given,
-                _ => true,
-            })
-            .map(|s| NextStep { id: s.id, article: s.article, confidence: s.confidence, text: s.text.get(lang) }),
-    );
-    out
+    fn fits<T: PartialEq>(list: &[T], value: &T) -> bool {
+        list.is_empty() || list.contains(value)
+    }
+    let abroad_fits = |a: Option<bool>| match a {
+        None => true,
+        Some(true) => person.abroad == Some(true),
+        Some(false) => person.abroad != Some(true),
+    };
+    let mut out: Vec<(u16, &'static law::Procedure)> = law
+        .procedure
+        .iter()
+        .filter(|s| fits(s.outcomes, &outcome))
+        .filter(|s| fits(s.phases, &p.phase))
+        .filter(|s| fits(s.situations, &person.situation))
+        .filter(|s| abroad_fits(s.abroad))
+        .filter(|s| match (s.military_justice, p.military_justice) {
+            (Some(wanted), Some(given)) => wanted == given,
+            _ => true,
+        })
+        .filter(|s| s.charges.is_empty() || p.charges.is_some_and(|set| s.charges.iter().any(|c| set.contains(*c))))
+        .map(|s| {
+            let rank = s.ranks.iter().find(|r| {
+                fits(r.outcomes, &outcome) && fits(r.situations, &person.situation) && fits(r.phases, &p.phase) && abroad_fits(r.abroad)
+            });
+            (rank.map_or(s.priority, |r| r.priority), s)
+        })
+        .collect();
+    // Stable: equal priorities keep the order of the rules file (a few
+    // items: insertion sort, no general sort in the wasm module).
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    out.iter()
+        .enumerate()
+        .map(|(i, (_, s))| NextStep {
+            id: s.id,
+            article: s.article,
+            confidence: s.confidence,
+            text: s.text.get(lang),
+            priority: u8::try_from(i + 1).unwrap_or(u8::MAX),
+        })
+        .collect()
 }
+

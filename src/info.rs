@@ -19,37 +19,83 @@ pub fn disclaimer(law: &'static Law, lang: Lang) -> String {
     crate::text::list(&[t.disclaimer.get(lang).into(), horizon], " ", " ")
 }
 
+/// A question's wording, short form and help, as one law version says them.
+fn question_texts(t: &'static law::Texts, q: Question) -> (law::Text, law::Text, law::Text) {
+    match q {
+        Question::FactsDate => (t.question_facts_date_text, t.question_facts_date_short, t.question_facts_date_help),
+        Question::Event => (t.question_event_text, t.question_event_short, t.question_event_help),
+        Question::Charges => (t.question_charges_text, t.question_charges_short, t.question_charges_help),
+        Question::MilitaryJustice => (t.question_military_justice_text, t.question_military_justice_short, t.question_military_justice_help),
+        Question::CeasedConduct => (t.question_ceased_conduct_text, t.question_ceased_conduct_short, t.question_ceased_conduct_help),
+    }
+}
+
+/// The question as one law version asks it.
+pub fn question_text_in(law: &'static Law, q: Question, lang: Lang) -> &'static str {
+    question_texts(law.texts, q).0.get(lang)
+}
+
+/// The question as the law in force asks it.
 pub fn question_text(q: Question, lang: Lang) -> &'static str {
-    let (es, en) = match q {
-        Question::FactsDate => ("¿Cuándo ocurrieron los hechos de los que se acusa a la persona? (No la fecha de la detención.)", "When did the acts the person is accused of happen? (Not the date of the arrest.)"),
-        Question::Event => ("¿Con cuál de estos eventos se relacionan los hechos?", "Which of these events do the acts relate to?"),
-        Question::Charges => ("¿De qué delitos se acusa o se condenó a la persona en esta causa?", "What crimes is the person charged with or convicted of in this case?"),
-        Question::MilitaryJustice => ("¿La causa está en un tribunal militar?", "Is the case before a military court?"),
-        Question::CeasedConduct => ("¿La persona dejó de realizar la conducta de la que se le acusa?", "Has the person stopped the conduct they are accused of?"),
-    };
-    if lang == Lang::Es { es } else { en }
+    question_text_in(law::DEFAULT_LAW, q, lang)
 }
 
+/// The question in a few words, for lists ("los cargos").
 pub fn question_short(q: Question, lang: Lang) -> &'static str {
-    let (es, en) = match q {
-        Question::FactsDate => ("cuándo ocurrieron los hechos", "when the acts happened"),
-        Question::Event => ("con qué evento se relacionan", "which event they relate to"),
-        Question::Charges => ("los cargos", "the charges"),
-        Question::MilitaryJustice => ("si la causa está en la justicia militar", "whether the case is in military courts"),
-        Question::CeasedConduct => ("si la persona dejó la conducta", "whether the person stopped the conduct"),
-    };
-    if lang == Lang::Es { es } else { en }
+    question_texts(law::DEFAULT_LAW.texts, q).1.get(lang)
 }
 
-fn question_help(q: Question, lang: Lang) -> &'static str {
-    let (es, en) = match q {
-        Question::FactsDate => ("Puede indicar un día, un mes, un año o un período «entre… y…». Si no lo sabe, elija «No sé».", "You can give a day, a month, a year or a period \"between… and…\". If you do not know, choose \"I don't know\"."),
-        Question::Event => ("La ley no enumera delitos sino eventos, cada uno con su período. Los hechos deben haber ocurrido en el marco de uno de ellos.", "The law lists events, not crimes, each with its period. The acts must have happened in the framework of one of them."),
-        Question::Charges => ("Marque todos los que aparecen en la acusación o la sentencia. Si no hay cargos formales, marque «ninguno».", "Tick every charge in the indictment or sentence. If there are no formal charges, choose \"none\"."),
-        Question::MilitaryJustice => ("Por ejemplo, un tribunal militar de control o de juicio.", "For example, a military control or trial court."),
-        Question::CeasedConduct => ("El Art. 7 pide haber cesado en la conducta. La ley no define qué significa.", "Art. 7 asks that the person has ceased the conduct. The law does not define it."),
-    };
-    if lang == Lang::Es { es } else { en }
+/// The fixed answers a question offers beside "No sé" (the date and the
+/// event are chosen from the law's own lists instead): yes or no, and for
+/// the charges the two answers that are not a listed charge.
+pub fn question_options(q: Question) -> &'static [(fn(&'static law::Texts) -> law::Text, OptionValue)] {
+    match q {
+        Question::FactsDate | Question::Event => &[],
+        Question::Charges => &[(|t| t.answer_charges_other, OptionValue::Charges(&["other"])), (|t| t.answer_charges_none, OptionValue::Charges(&[]))],
+        Question::MilitaryJustice => &[(|t| t.answer_yes, OptionValue::Bool(true)), (|t| t.answer_no, OptionValue::Bool(false))],
+        // The question asks whether the person still carries the conduct
+        // on: "yes" is `ceasedConduct: false`.
+        Question::CeasedConduct => &[(|t| t.answer_ceased_still, OptionValue::Bool(false)), (|t| t.answer_ceased_stopped, OptionValue::Bool(true))],
+    }
+}
+
+/// The case-format value an answer stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionValue {
+    Bool(bool),
+    /// A complete `charges` list: `["other"]`, or `[]` for no formal charges.
+    Charges(&'static [&'static str]),
+}
+
+impl ToJson for OptionValue {
+    fn to_json(&self, w: &mut Writer) {
+        match self {
+            OptionValue::Bool(b) => w.bool(*b),
+            OptionValue::Charges(c) => c.to_json(w),
+        }
+    }
+}
+
+pub struct QuestionOption {
+    pub text: &'static str,
+    pub value: OptionValue,
+}
+
+/// A question's fixed answers, written as `[{"text": …, "value": …}]`.
+struct Options {
+    texts: &'static law::Texts,
+    question: Question,
+    lang: Lang,
+}
+
+impl ToJson for Options {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_array();
+        for (text, value) in question_options(self.question) {
+            w.item(&QuestionOption { text: text(self.texts).get(self.lang), value: *value });
+        }
+        w.end_array();
+    }
 }
 
 /// The page's data for one law version: written as JSON straight from the
@@ -66,19 +112,10 @@ pub struct GlossaryEntry {
     pub explanation: &'static str,
 }
 
-fn glossary(w: &mut Writer, lang: Lang) {
-    let items: [(&str, &str, &str); 7] = [
-        ("sobreseimiento", "decisión del tribunal que cierra la causa antes o durante el juicio: la persona queda libre de esa acusación", "a court decision that closes the case before or during trial: the person is cleared of that accusation"),
-        ("extinción de la pena", "cuando ya hay condena, el tribunal declara que la pena deja de existir y la persona queda libre", "where there is already a sentence, the court declares that the sentence ends and the person goes free"),
-        ("apoderado", "abogado de confianza con un poder simple que presenta la solicitud en nombre de quien está fuera del país", "a trusted lawyer with a simple power of attorney who files for someone who is abroad"),
-        ("medidas cautelares", "condiciones que impone el tribunal a quien espera el juicio en libertad: presentarse cada cierto tiempo, no salir del país o arresto en casa", "conditions a court sets for someone awaiting trial outside prison: reporting regularly, not leaving the country, or house arrest"),
-        ("estar a derecho", "estar a disposición de la justicia, o ponerse a su disposición, para responder en la causa", "being at the disposal of the courts, or placing oneself there, to answer in the case"),
-        ("URDD", "la unidad de recepción de documentos del tribunal, donde se entrega la solicitud", "the court's document intake unit, where the request is filed"),
-        ("Ministerio Público", "la fiscalía: también puede pedir la amnistía", "the public prosecution: it can also request the amnesty"),
-    ];
-    for (term, es, en) in items {
-        w.item(&GlossaryEntry { term, explanation: if lang == Lang::Es { es } else { en } });
-    }
+pub struct HelpEntry {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
 }
 
 pub struct LawSummary {
@@ -148,12 +185,15 @@ pub struct ChargeEntry {
     /// `excluded`, `contested`, `rebellion_exception` or `none`.
     pub effect: &'static str,
     pub article: Option<&'static str>,
+    /// `common` (usual protest charges, listed first) or `serious`.
+    pub group: &'static str,
 }
 
 pub struct QuestionInfo {
     pub question: Question,
     pub text: &'static str,
     pub help: &'static str,
+    options: Options,
 }
 
 pub struct Labelled {
@@ -167,24 +207,31 @@ pub struct NotFormalizedInfo {
     pub reason: &'static str,
 }
 
-fn labelled(code: &'static str, lang: Lang, es: (&'static str, &'static str), en: (&'static str, &'static str)) -> Labelled {
-    let (label, description) = if lang == Lang::Es { es } else { en };
-    Labelled { code, label, description }
+fn labelled(code: &'static str, lang: Lang, label: law::Text, description: law::Text) -> Labelled {
+    Labelled { code, label: label.get(lang), description: description.get(lang) }
 }
 
 pub fn law_info(law: &'static Law, lang: Lang) -> LawInfo {
     LawInfo { law, lang }
 }
 
-/// The name and description of an outcome.
+/// The name and description of an outcome, as the law in force says them.
 pub fn outcome_label(o: CaseOutcome, lang: Lang) -> Labelled {
-    match o {
-        CaseOutcome::Covered => labelled("covered", lang, ("La amnistía se aplica", "Con estos datos, la ley cubre esta causa."), ("The amnesty applies", "On these facts, the law covers this case.")),
-        CaseOutcome::NotCovered => labelled("not_covered", lang, ("La amnistía no se aplica", "Con estos datos, la ley no cubre esta causa; hay otras vías."), ("The amnesty does not apply", "On these facts, the law does not cover this case; other routes exist.")),
-        CaseOutcome::Uncertain => labelled("uncertain", lang, ("No está claro", "Depende de un punto discutido de la ley o que decide el tribunal."), ("Uncertain", "It turns on a contested point of the law, or one the court decides.")),
-        CaseOutcome::NeedsInformation => labelled("needs_information", lang, ("Faltan datos", "La respuesta depende de datos que no se han dado."), ("More information needed", "The answer depends on facts not given.")),
-        CaseOutcome::Mixed => labelled("mixed", lang, ("Resultado distinto por causa", "Las causas tienen resultados distintos; vea cada una."), ("Different result per case", "The proceedings have different results; see each one.")),
-    }
+    outcome_label_in(law::DEFAULT_LAW, o, lang)
+}
+
+/// The name and description of an outcome, as one law version says them
+/// (a draft's covered case "would have been covered").
+pub fn outcome_label_in(law: &'static Law, o: CaseOutcome, lang: Lang) -> Labelled {
+    let t = law.texts;
+    let (label, description) = match o {
+        CaseOutcome::Covered => (t.outcome_covered_label, t.outcome_covered_description),
+        CaseOutcome::NotCovered => (t.outcome_not_covered_label, t.outcome_not_covered_description),
+        CaseOutcome::Uncertain => (t.outcome_uncertain_label, t.outcome_uncertain_description),
+        CaseOutcome::NeedsInformation => (t.outcome_needs_information_label, t.outcome_needs_information_description),
+        CaseOutcome::Mixed => (t.outcome_mixed_label, t.outcome_mixed_description),
+    };
+    labelled(o.code(), lang, label, description)
 }
 
 /// A JSON array whose items a function writes (`w.item(…)` each). One
@@ -259,33 +306,37 @@ impl ToJson for LawInfo {
                         None => "none",
                     },
                     article: ex.map(|e| e.article),
+                    group: info.group.code(),
                 });
             }
         }));
         w.field("questions", &Items(&|w| {
             for &q in Question::ALL {
-                w.item(&QuestionInfo { question: q, text: question_text(q, lang), help: question_help(q, lang) });
+                let (text, _, help) = question_texts(law.texts, q);
+                let options = Options { texts: law.texts, question: q, lang };
+                w.item(&QuestionInfo { question: q, text: text.get(lang), help: help.get(lang), options });
             }
         }));
         w.field("confidenceLevels", &Items(&|w| {
-            w.item(&labelled("confirmed", lang, ("Confirmado", "Varios medios independientes coinciden."), ("Confirmed", "Several independent outlets agree.")));
-            w.item(&labelled("single_source", lang, ("Una sola fuente", "Lo informa un solo medio, o varios que repiten al mismo."), ("Single source", "One outlet reports it, or several repeating the same one.")));
-            w.item(&labelled("inferred", lang, ("Deducido", "Se deduce de cómo cambiaron los borradores de la ley."), ("Inferred", "Inferred from how the drafts of the law changed.")));
-            w.item(&labelled("disputed", lang, ("Discutido", "Las fuentes no coinciden; se muestran ambas lecturas."), ("Disputed", "The sources disagree; both readings are shown.")));
+            let tx = law.texts;
+            w.item(&labelled("confirmed", lang, tx.confidence_confirmed_label, tx.confidence_confirmed_description));
+            w.item(&labelled("single_source", lang, tx.confidence_single_source_label, tx.confidence_single_source_description));
+            w.item(&labelled("inferred", lang, tx.confidence_inferred_label, tx.confidence_inferred_description));
+            w.item(&labelled("disputed", lang, tx.confidence_disputed_label, tx.confidence_disputed_description));
         }));
         w.field("outcomes", &Items(&|w| {
             for &o in CaseOutcome::ALL {
-                w.item(&outcome_label(o, lang));
+                w.item(&outcome_label_in(law, o, lang));
             }
         }));
         w.field("situations", &Items(&|w| {
             for &s in Situation::ALL {
-                w.item(&situation_label(s, lang));
+                w.item(&situation_label(law, s, lang));
             }
         }));
         w.field("phases", &Items(&|w| {
             for &p in Phase::ALL {
-                w.item(&phase_label(p, lang));
+                w.item(&phase_label(law, p, lang));
             }
         }));
         w.field("notFormalized", &Items(&|w| {
@@ -293,7 +344,16 @@ impl ToJson for LawInfo {
                 w.item(&NotFormalizedInfo { article: n.article, reason: t(n.reason) });
             }
         }));
-        w.field("glossary", &Items(&|w| glossary(w, lang)));
+        w.field("glossary", &Items(&|w| {
+            for g in law::GLOSSARY {
+                w.item(&GlossaryEntry { term: g.term, explanation: t(g.explanation) });
+            }
+        }));
+        w.field("help", &Items(&|w| {
+            for h in law::HELP {
+                w.item(&HelpEntry { id: h.id, name: h.name, description: t(h.description) });
+            }
+        }));
         w.end_object();
     }
 }
@@ -418,28 +478,30 @@ pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: O
     Ok(DatePlace { from: days.map(|d| IsoDay(d.first)), to: days.map(|d| IsoDay(d.last)), places })
 }
 
-fn situation_label(s: Situation, lang: Lang) -> Labelled {
-    let (es, en) = match s {
-        Situation::Detained => (("Detenida", "Está presa o detenida."), ("Detained", "In prison or detention.")),
-        Situation::HouseArrest => (("Arresto domiciliario", "Debe permanecer en su casa por orden judicial."), ("House arrest", "Must stay at home by court order.")),
-        Situation::PrecautionaryMeasures => (("Con medidas cautelares", "Está en libertad, pero con condiciones del tribunal, como presentarse cada cierto tiempo o no salir del país."), ("Precautionary measures", "Free, but under court conditions such as reporting regularly or not leaving the country.")),
-        Situation::Wanted => (("Con orden de captura", "Hay una orden de detención contra la persona."), ("Wanted", "There is an arrest warrant against the person.")),
-        Situation::Investigated => (("Investigada", "Está siendo investigada, sin acusación todavía."), ("Under investigation", "Under investigation, not yet charged.")),
-        Situation::ConvictedServing => (("Condenada, cumpliendo pena", "Tiene sentencia firme y la está cumpliendo."), ("Convicted, serving sentence", "Has a final sentence and is serving it.")),
-        Situation::Free => (("En libertad", "Está libre, sin medidas."), ("Free", "Free, with no measures.")),
+fn situation_label(law: &'static Law, s: Situation, lang: Lang) -> Labelled {
+    let t = law.texts;
+    let (label, description) = match s {
+        Situation::Detained => (t.situation_detained_label, t.situation_detained_description),
+        Situation::HouseArrest => (t.situation_house_arrest_label, t.situation_house_arrest_description),
+        Situation::PrecautionaryMeasures => (t.situation_precautionary_measures_label, t.situation_precautionary_measures_description),
+        Situation::Wanted => (t.situation_wanted_label, t.situation_wanted_description),
+        Situation::Investigated => (t.situation_investigated_label, t.situation_investigated_description),
+        Situation::ConvictedServing => (t.situation_convicted_serving_label, t.situation_convicted_serving_description),
+        Situation::Free => (t.situation_free_label, t.situation_free_description),
     };
-    labelled(s.code(), lang, es, en)
+    labelled(s.code(), lang, label, description)
 }
 
-fn phase_label(p: Phase, lang: Lang) -> Labelled {
-    let (es, en) = match p {
-        Phase::Investigation => (("Investigación", "El Ministerio Público todavía investiga; aún no hay acusación."), ("Investigation", "The prosecution is still investigating; no indictment yet.")),
-        Phase::Control => (("Control (antes del juicio)", "Un juez de control revisa la acusación antes del juicio."), ("Control (before trial)", "A control judge reviews the indictment before trial.")),
-        Phase::Trial => (("Juicio", "La causa está en juicio."), ("Trial", "The case is at trial.")),
-        Phase::Appeal => (("Apelación", "Una Corte de Apelaciones revisa una decisión."), ("Appeal", "A Court of Appeals is reviewing a decision.")),
-        Phase::Execution => (("Ejecución (ya hay condena)", "Hay sentencia firme y un juez de ejecución vigila su cumplimiento."), ("Execution (sentenced)", "There is a final sentence and an execution judge oversees it.")),
+fn phase_label(law: &'static Law, p: Phase, lang: Lang) -> Labelled {
+    let t = law.texts;
+    let (label, description) = match p {
+        Phase::Investigation => (t.phase_investigation_label, t.phase_investigation_description),
+        Phase::Control => (t.phase_control_label, t.phase_control_description),
+        Phase::Trial => (t.phase_trial_label, t.phase_trial_description),
+        Phase::Appeal => (t.phase_appeal_label, t.phase_appeal_description),
+        Phase::Execution => (t.phase_execution_label, t.phase_execution_description),
     };
-    labelled(p.code(), lang, es, en)
+    labelled(p.code(), lang, label, description)
 }
 
 // ---- JSON keys ------------------------------------------------------------------------
@@ -455,7 +517,9 @@ json_object!(RangeInfo { "from": from, "to": to });
 json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });
 json_object!(DatePlace { "from": from, "to": to, "places": places });
 json_object!(Place { "numeral": numeral, "kind": kind, "whole": whole });
-json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article });
-json_object!(QuestionInfo { "question": question, "text": text, "help": help });
+json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article, "group": group });
+json_object!(HelpEntry { "id": id, "name": name, "description": description });
+json_object!(QuestionInfo { "question": question, "text": text, "help": help, "options": options });
+json_object!(QuestionOption { "text": text, "value": value });
 json_object!(Labelled { "code": code, "label": label, "description": description });
 json_object!(NotFormalizedInfo { "article": article, "reason": reason });

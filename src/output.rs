@@ -29,17 +29,10 @@ pub fn error_json(e: &Error, lang: Lang) -> String {
     to_json(&Wrapper { error: e.body(lang) })
 }
 
-/// An outcome in words, as the law version puts it (the draft's say "would
-/// have been"), from the templates of `src/law/texts_explain.toml`.
-fn outcome_words(t: &'static Texts, code: &str, lang: Lang) -> &'static str {
-    let key = match code {
-        "covered" => &t.output_outcome_covered,
-        "not_covered" => &t.output_outcome_not_covered,
-        "uncertain" => &t.output_outcome_uncertain,
-        "needs_information" => &t.output_outcome_needs_information,
-        _ => &t.output_outcome_mixed,
-    };
-    key.get(lang)
+/// An outcome's label, as the law version puts it (the draft's say "would
+/// have been"): the same words `law()` gives the page.
+fn outcome_words(law: &'static crate::law::Law, o: impl Into<crate::model::CaseOutcome>, lang: Lang) -> &'static str {
+    crate::info::outcome_label_in(law, o.into(), lang).label
 }
 
 /// How sure the rule of a step is, in words about the law, not the person.
@@ -80,7 +73,7 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
             None => fill(say(&t.output_proceeding), &[("n", &n)]),
         };
         line(&mut s, &[&title]);
-        line(&mut s, &["  ", &fill(say(&t.output_result), &[("label", &upper(outcome_words(t, p.outcome.code(), lang)))])]);
+        line(&mut s, &["  ", &fill(say(&t.output_result), &[("label", &upper(outcome_words(law, p.outcome, lang)))])]);
         line(&mut s, &["  ", &fill(say(&t.output_reason), &[("reason", &p.reason)])]);
         line(&mut s, &["  ", &p.summary]);
         if !p.articles.is_empty() {
@@ -115,19 +108,24 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
         for q in &p.answers {
             line(&mut s, &["\n  ", &q.prompt]);
             for o in &q.options {
-                line(&mut s, &["    - ", &o.text, " → ", &outcome_words(t, o.outcome.code(), lang).to_lowercase()]);
+                line(&mut s, &["    - ", &o.text, " → ", &outcome_words(law, o.outcome, lang).to_lowercase()]);
             }
         }
         if !p.would_change.is_empty() {
             line(&mut s, &["\n  ", say(&t.output_would_change)]);
             for c in &p.would_change {
-                line(&mut s, &["    - ", &c.text, " → ", &outcome_words(t, c.outcome.code(), lang).to_lowercase()]);
+                line(&mut s, &["    - ", &c.text, " → ", &outcome_words(law, c.outcome, lang).to_lowercase()]);
             }
         }
         if !p.next_steps.is_empty() {
             line(&mut s, &["\n  ", say(&t.output_next_steps)]);
             for ns in &p.next_steps {
-                let cite = fill(say(&t.output_cite), &[("ref", ns.article), ("confidence", confidence_words(t, ns.confidence, lang))]);
+                let confidence = confidence_words(t, ns.confidence, lang);
+                // A route outside the law rests on no article: only its confidence.
+                let cite = match ns.article {
+                    Some(r) => fill(say(&t.output_cite), &[("ref", r), ("confidence", confidence)]),
+                    None => confidence.to_string(),
+                };
                 line(&mut s, &["    - ", ns.text, " [", &cite, "]"]);
             }
         }

@@ -195,18 +195,6 @@ pub fn iso_day(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// Picks the sentence for the language: `pick!(lang, es, en)` evaluates
-/// only the chosen expression, so the other sentence is never written.
-macro_rules! pick {
-    ($lang:expr, $es:expr, $en:expr $(,)?) => {
-        match $lang {
-            $crate::Lang::Es => $es,
-            $crate::Lang::En => $en,
-        }
-    };
-}
-pub(crate) use pick;
-
 /// A piece of a sentence for [`cat!`]: text, or a whole number.
 pub(crate) trait Piece {
     fn push_to(&self, out: &mut String);

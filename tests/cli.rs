@@ -77,11 +77,11 @@ fn every_bad_input_exits_2_with_its_code_and_path() {
 fn text_mode_reads_in_spanish_and_in_english() {
     let (code, es, _) = run(&["check", "--format", "text", "tests/examples/contract.json"], b"");
     assert_eq!(code, 0);
-    assert!(es.contains("ENTRA EN LA AMNISTÍA"), "{es}");
+    assert!(es.contains("ENTRA EN LA AMNISTÍA (HAY QUE PEDIRLA)"), "{es}");
     assert!(es.contains("Próximos pasos"));
     assert!(es.contains("no es asesoría legal"));
     let (_, en, _) = run(&["check", "--format", "text", "--lang", "en", "tests/examples/contract.json"], b"");
-    assert!(en.contains("FALLS UNDER THE AMNESTY"), "{en}");
+    assert!(en.contains("WITHIN THE AMNESTY (IT MUST BE REQUESTED)"), "{en}");
     assert!(en.contains("not legal advice"));
 }
 
@@ -109,7 +109,7 @@ fn text_mode_words_the_law_version_reason_and_passed_steps_for_people() {
     // The draft's headline speaks as a bill (review A1).
     let draft = br#"{"law": "draft-2026-02-05", "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": []}]}"#;
     let (_, es, _) = run(&["check", "--format", "text", "-"], draft);
-    assert!(es.contains("HABRÍA ESTADO CUBIERTA SEGÚN EL PROYECTO"), "{es}");
+    assert!(es.contains("SEGÚN EL PROYECTO DE LEY, HABRÍA ESTADO CUBIERTA"), "{es}");
 }
 
 #[test]

@@ -44,6 +44,10 @@
 //! - `next_steps_include`, `next_steps_exclude`: ids of next steps (from the
 //!   rules data's `[[procedure]]`) that the first proceeding must, or must
 //!   not, list;
+//! - `next_steps_contain`: text that some next step of the first proceeding
+//!   must contain;
+//! - `first_next_steps`: the ids of the first proceeding's first next steps,
+//!   in this order (they come ordered by `priority`, 1 first);
 //! - `step_effects = { ceasedConduct = "note" }`: the effect of the step of
 //!   each named kind in the first proceeding's explanation;
 //! - `label`, in a `proceedings` entry: the label echoed back;
@@ -101,6 +105,8 @@ struct Case {
     readings: Option<bool>,
     next_steps_include: Option<Vec<String>>,
     next_steps_exclude: Option<Vec<String>>,
+    next_steps_contain: Option<String>,
+    first_next_steps: Option<Vec<String>>,
     step_effects: Option<std::collections::BTreeMap<String, String>>,
     steps_contain: Option<Vec<String>>,
     steps_exclude: Option<Vec<String>>,
@@ -408,6 +414,24 @@ fn check_extras(c: &Case, actual: &Actual) -> Result<(), String> {
             if got != [want.as_str()] {
                 return Err(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
             }
+        }
+    }
+    if let Some(want) = &c.next_steps_contain {
+        let (_, p) = assessment()?;
+        let texts: Vec<&str> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["text"].as_str()).collect();
+        if !texts.iter().any(|t| t.contains(want.as_str())) {
+            return Err(format!("no next step contains {want:?}; next steps: {texts:?}"));
+        }
+    }
+    if let Some(want) = &c.first_next_steps {
+        let (_, p) = assessment()?;
+        let step_ids = next_step_ids(p);
+        let priorities: Vec<u64> = p["nextSteps"].as_array().into_iter().flatten().filter_map(|s| s["priority"].as_u64()).collect();
+        if priorities != (1..=step_ids.len() as u64).collect::<Vec<_>>() {
+            return Err(format!("next steps {step_ids:?} are not ranked 1, 2, 3… in order: {priorities:?}"));
+        }
+        if step_ids.len() < want.len() || step_ids[..want.len()] != want.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            return Err(format!("the first next steps {step_ids:?} do not start with {want:?}"));
         }
     }
     if c.steps_contain.is_some() || c.steps_exclude.is_some() {

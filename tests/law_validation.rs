@@ -129,8 +129,15 @@ fn the_draft_has_only_its_nine_episodes_and_no_later_clauses() {
 fn the_military_justice_note_is_filtered_by_its_court_field() {
     let v = validate_real().unwrap();
     let enacted = &v.laws[0].1;
+    // The note for uncertain results, and the route for not_covered ones
+    // (review A15).
     let item = enacted.procedure.iter().find(|p| p.id == "military_justice").expect("the enacted file has the note");
     assert_eq!(item.military_justice, Some(true));
+    // The route for not_covered military-rebellion cases (review A15) goes
+    // by the charge. Both rest on practice, not on an article (review A9).
+    let route = enacted.procedure.iter().find(|p| p.id == "military_route").expect("the enacted file has the route");
+    assert_eq!(route.charges, ["military_rebellion"]);
+    assert_eq!((item.article.as_deref(), route.article.as_deref()), (None, None));
     // No other item is limited to one kind of court.
     for law in [&v.laws[0].1, &v.laws[1].1] {
         for p in law.procedure.iter().filter(|p| p.id != "military_justice") {
@@ -162,7 +169,7 @@ fn unknown_key() {
 
 #[test]
 fn procedure_filters_must_be_booleans() {
-    const ITEM: &str = "id = \"military_justice\"\narticle = \"7\"\nconfidence = \"confirmed\"\noutcomes = [\"uncertain\", \"needs_information\"]\n";
+    const ITEM: &str = "id = \"military_justice\"\nconfidence = \"confirmed\"\noutcomes = [\"uncertain\", \"needs_information\"]\n";
     for (from, to) in [
         ("military_justice = true\n", "military_justice = \"true\"\n"),
         ("military_justice = true\n", "military_justice = 1\n"),
@@ -448,4 +455,43 @@ fn templates_fill_the_same_slots_in_both_languages() {
     assert_eq!(e.kind, ErrorKind::Inconsistent, "{e}");
     let unknown = "[a]\nes = \"x\"\nen = \"x\"\n[a.draft-1999]\nes = \"y\"\nen = \"y\"\n";
     assert_eq!(validate::parse_texts("texts.toml", unknown, &["draft-2026-02-05"]).unwrap_err().kind, ErrorKind::UnknownKey);
+}
+
+// ------------------------------------------------------------------ next steps' order, glossary (review 2026-12)
+
+const GLOSSARY: &str = include_str!("../src/law/glossary.toml");
+
+#[test]
+fn next_step_priorities_and_ranks_are_checked() {
+    const ITEM: &str = "id = \"commission_art15\"\narticle = \"15\"\nconfidence = \"confirmed\"\noutcomes = [\"not_covered\", \"uncertain\"]\npriority = 50\n";
+    assert!(ENACTED.contains(ITEM), "test setup: the item has moved");
+    // A priority starts at 1, and is required.
+    expect(enacted_with(ITEM, &ITEM.replace("priority = 50", "priority = 0")), ErrorKind::EmptyField, "commission_art15");
+    expect(enacted_with(ITEM, &ITEM.replace("priority = 50\n", "")), ErrorKind::Parse, "");
+    // A rank needs a filter, and its codes are the contract's.
+    let rank = "[[procedure.rank]]\npriority = 1\noutcomes = [\"not_covered\"]\n";
+    assert!(ENACTED.contains(rank), "test setup: the rank has moved");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\n"), ErrorKind::EmptyField, "commission_art15");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\noutcomes = [\"mixed\"]\n"), ErrorKind::UnknownCode, "commission_art15");
+    expect(enacted_with(rank, "[[procedure.rank]]\npriority = 1\nsituations = [\"jailed\"]\n"), ErrorKind::UnknownCode, "commission_art15");
+    // `unknown` is a phase or situation not given, never an outcome.
+    expect(enacted_with(ITEM, &ITEM.replace("\"uncertain\"]", "\"unknown\"]")), ErrorKind::UnknownCode, "commission_art15");
+    enacted_with(ITEM, &format!("{ITEM}phases = [\"unknown\", \"trial\"]\n")).unwrap_or_else(|e| panic!("{e}"));
+    // A step may rest on no article, but a named one must exist.
+    enacted_with("id = \"commission_art15\"\narticle = \"15\"\n", "id = \"commission_art15\"\n").unwrap_or_else(|e| panic!("{e}"));
+    expect(enacted_with("id = \"commission_art15\"\narticle = \"15\"\n", "id = \"commission_art15\"\narticle = \"99\"\n"), ErrorKind::UnknownArticle, "commission_art15");
+    // A charge filter names real codes.
+    expect(enacted_with("charges = [\"military_rebellion\"]\npriority = 2", "charges = [\"mutiny\"]\npriority = 2"), ErrorKind::UnknownCharge, "military_route");
+}
+
+#[test]
+fn the_glossary_and_help_list_are_checked() {
+    let g = validate::parse_glossary("glossary.toml", GLOSSARY).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(g.help[0].id, "defensa_publica", "the Defensa Pública comes first");
+    let bad = GLOSSARY.replacen("term = \"apoderado\"", "term = \"Sobreseimiento\"", 1);
+    assert_eq!(validate::parse_glossary("glossary.toml", &bad).unwrap_err().kind, ErrorKind::DuplicateId);
+    let bad = GLOSSARY.replacen("name = \"Foro Penal\"", "name = \"Foro Penal (https://example.org)\"", 1);
+    assert_eq!(validate::parse_glossary("glossary.toml", &bad).unwrap_err().kind, ErrorKind::InvalidUrl);
+    let bad = CHARGES.replacen("group = \"common\"", "group = \"usual\"", 1);
+    assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::UnknownKind);
 }

@@ -13,6 +13,7 @@
 
 use crate::charge::Charge;
 use crate::date::DayRange;
+use crate::model::{Outcome, Phase, Situation};
 
 /// A sentence in both languages of the checker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,27 +155,47 @@ pub struct Exclusion {
     pub sources: &'static [&'static Source],
 }
 
-/// A point of procedure or effect (Arts. 7, 10–12, 15), selected by the
-/// case's phase, situation, abroad status, court and outcome.
+/// A point of procedure or effect (Arts. 7, 10–12, 15), or a route
+/// outside the law, selected by the case's phase, situation, abroad status,
+/// court and outcome, and ordered by its priority.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Procedure {
     /// Stable id, e.g. `filing_court`.
     pub id: &'static str,
-    pub article: &'static str,
+    /// `None` where the step rests on no article (a pardon, practice).
+    pub article: Option<&'static str>,
     pub text: Text,
     pub confidence: Confidence,
-    /// Empty means any. Codes as in the case format (`control`, `detained`).
-    pub phases: &'static [&'static str],
-    pub situations: &'static [&'static str],
-    /// `covered`, `uncertain`, `needs_information`, `not_covered`.
-    pub outcomes: &'static [&'static str],
+    /// Empty means any; `None` in the list is a phase that is not given.
+    pub phases: &'static [Option<Phase>],
+    /// Empty means any; `None` in the list is a situation not given.
+    pub situations: &'static [Option<Situation>],
+    /// Empty means any.
+    pub outcomes: &'static [Outcome],
     /// `Some(true)`: only for people abroad; `Some(false)`: only at home.
     pub abroad: Option<bool>,
     /// `Some(true)`: only for a proceeding that is, or may be, before
     /// military courts; `Some(false)`: only for one that is, or may be, in
     /// the ordinary courts. An unknown `militaryJustice` fits both.
     pub military_justice: Option<bool>,
+    /// Only for a proceeding charged with one of these; empty means any.
+    pub charges: &'static [Charge],
+    /// 1 is the most urgent.
+    pub priority: u16,
+    /// Other priorities for some cases: the first that fits wins.
+    pub ranks: &'static [Rank],
     pub sources: &'static [&'static Source],
+}
+
+/// A next step's priority for the cases its filters fit (each empty
+/// filter fits any case; `abroad` as in [`Procedure`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rank {
+    pub priority: u16,
+    pub outcomes: &'static [Outcome],
+    pub situations: &'static [Option<Situation>],
+    pub phases: &'static [Option<Phase>],
+    pub abroad: Option<bool>,
 }
 
 /// A clause the checker deliberately does not formalize, and why.
@@ -188,8 +209,42 @@ pub struct NotFormalized {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChargeInfo {
     pub charge: Charge,
+    pub group: ChargeGroup,
     pub label: Text,
     pub explanation: Text,
+}
+
+/// Which charges the page lists first: those usually brought over
+/// protests, then the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChargeGroup {
+    Common,
+    Serious,
+}
+
+impl ChargeGroup {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ChargeGroup::Common => "common",
+            ChargeGroup::Serious => "serious",
+        }
+    }
+}
+
+/// A word families meet in the results, explained (`glossary.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossaryItem {
+    /// The Spanish term; what is in parentheses is not matched in texts.
+    pub term: &'static str,
+    pub explanation: Text,
+}
+
+/// Somewhere a family can ask for help, by name only (`glossary.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HelpItem {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: Text,
 }
 
 /// Which article of a text holds each part of the test: what `articles`
@@ -264,7 +319,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/law_data.rs"));
 }
 
-pub use generated::{CHARGES, DEFAULT_LAW, LAWS, SOURCES, Texts};
+pub use generated::{CHARGES, DEFAULT_LAW, GLOSSARY, HELP, LAWS, SOURCES, Texts};
 
 /// The law in force: the one whose windows an `event` fixes the date to
 /// when no date is given, under every version (contract §2.2, §2.4).

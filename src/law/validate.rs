@@ -30,13 +30,19 @@
 //! - `[[exclusions]]`: `id`, `article` (`"9"`, `"8.10"`), `kind`
 //!   (`excludes`|`contested`|`rebellion_exception`), `charges`, `name`,
 //!   `paraphrase`, `note`?, `confidence`, `sources`;
-//! - `[[procedure]]`: `id`, `article`, `text`, `confidence`, `phases`?,
-//!   `situations`?, `outcomes`? (empty = any; contract codes only),
-//!   `abroad`?, `military_justice`? (booleans; see `ProcedureDef`),
-//!   `sources`;
+//! - `[[procedure]]`: `id`, `article`? (absent: the step rests on no
+//!   article), `text`, `confidence`, `phases`?, `situations`?, `outcomes`?
+//!   (empty = any; contract codes, and `unknown` for a phase or situation
+//!   not given), `abroad`?, `military_justice`? (booleans; see
+//!   `ProcedureDef`), `charges`? (any of them charged), `priority` (1 = most urgent), `[[procedure.rank]]`*
+//!   (`priority` and filters `outcomes`?, `situations`?, `phases`?,
+//!   `abroad`?: the first that fits gives the priority), `sources`;
 //! - `[[not_formalized]]`: `article`, `reason`.
 //!
-//! `charges.toml`: `[[charges]]` with `code`, `label`, `explanation`.
+//! `charges.toml`: `[[charges]]` with `code`, `group` (`common`|`serious`),
+//! `label`, `explanation`.
+//! `glossary.toml`: `[[glossary]]` with `term`, `explanation`; `[[help]]`
+//! with `id`, `name`, `description`.
 //! `sources.toml`: `[[sources]]` with `id`, `outlet`, `title`, `url`?.
 //! `confidence` is `confirmed`|`single_source`|`inferred`|`disputed`;
 //! `sources` lists ids of `sources.toml`. Ids are unique within a file.
@@ -64,7 +70,10 @@ pub const SITUATIONS: &[&str] = &[
     "convicted_serving",
     "free",
 ];
+pub const CHARGE_GROUPS: &[&str] = &["common", "serious"];
 pub const OUTCOMES: &[&str] = &["covered", "not_covered", "uncertain", "needs_information"];
+/// In a next step's `phases` or `situations`: a case that does not give it.
+pub const UNKNOWN: &str = "unknown";
 
 // ---------------------------------------------------------------------------
 // The file formats. Every struct refuses keys it does not know.
@@ -113,6 +122,9 @@ pub struct SourcesFile {
 #[serde(deny_unknown_fields)]
 pub struct ChargeDef {
     pub code: String,
+    /// `common` for the charges usually brought over protests, which the
+    /// page lists first; `serious` for the rest.
+    pub group: String,
     pub label: TextDef,
     pub explanation: TextDef,
 }
@@ -122,6 +134,34 @@ pub struct ChargeDef {
 #[serde(deny_unknown_fields)]
 pub struct ChargesFile {
     pub charges: Vec<ChargeDef>,
+}
+
+/// A word families meet in the results, explained.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryDef {
+    /// The Spanish term as the texts use it; what is in parentheses is
+    /// shown but not matched.
+    pub term: String,
+    pub explanation: TextDef,
+}
+
+/// Somewhere a family can ask for help: named, never with an address.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpDef {
+    pub id: String,
+    pub name: String,
+    pub description: TextDef,
+}
+
+/// `glossary.toml`: `[[glossary]]` and `[[help]]` tables, in the order the
+/// page shows them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub glossary: Vec<GlossaryDef>,
+    pub help: Vec<HelpDef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -173,11 +213,16 @@ pub struct ExclusionDef {
 #[serde(deny_unknown_fields)]
 pub struct ProcedureDef {
     pub id: String,
-    pub article: String,
+    /// The article the step rests on; absent when it rests on none (a
+    /// route outside the law, such as a pardon, or on practice alone).
+    pub article: Option<String>,
     pub text: TextDef,
     pub confidence: String,
+    /// Phase codes, and `unknown` for a proceeding whose phase is not given.
     #[serde(default)]
     pub phases: Vec<String>,
+    /// Situation codes, and `unknown` for a person whose situation is not
+    /// given.
     #[serde(default)]
     pub situations: Vec<String>,
     #[serde(default)]
@@ -189,7 +234,32 @@ pub struct ProcedureDef {
     /// courts; `false`: only for one that is, or may be, in the ordinary
     /// courts; absent: both. An unknown `militaryJustice` fits either.
     pub military_justice: Option<bool>,
+    /// Charge codes: the step is only for a proceeding charged with one of
+    /// them (the charges being known); empty: any.
+    #[serde(default)]
+    pub charges: Vec<String>,
+    /// How urgent the step is, 1 being the most: the order of `nextSteps`.
+    pub priority: u16,
+    /// Another priority for some cases: the first `rank` whose filters all
+    /// fit the case gives the step's priority (contract §3, rev. 2).
+    #[serde(default)]
+    pub rank: Vec<RankDef>,
     pub sources: Vec<String>,
+}
+
+/// A priority of a next step for the cases its filters fit (same codes and
+/// meaning as the step's own filters; empty means any).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankDef {
+    pub priority: u16,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub situations: Vec<String>,
+    #[serde(default)]
+    pub phases: Vec<String>,
+    pub abroad: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -498,6 +568,9 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
         if !seen.insert(c.code.clone()) {
             return Err(err(file, &c.code, ErrorKind::ChargeCoverage, "this charge code has two entries"));
         }
+        if !CHARGE_GROUPS.contains(&c.group.as_str()) {
+            return Err(err(file, &c.code, ErrorKind::UnknownKind, format!("group `{}` is not one of {}", c.group, CHARGE_GROUPS.join(", "))));
+        }
         check_text(file, &c.code, "label", &c.label)?;
         check_text(file, &c.code, "explanation", &c.explanation)?;
     }
@@ -505,6 +578,35 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
         if !seen.contains(*code) {
             return Err(err(file, code, ErrorKind::ChargeCoverage, "this charge code has no label and explanation"));
         }
+    }
+    Ok(parsed)
+}
+
+/// Parses and checks `glossary.toml`: terms and help ids unique, every
+/// text in both languages, names without web or street addresses.
+pub fn parse_glossary(file: &str, text: &str) -> Result<GlossaryFile, LawError> {
+    let parsed: GlossaryFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let mut terms = BTreeSet::new();
+    for g in &parsed.glossary {
+        check_nonempty(file, &g.term, "term", &g.term)?;
+        if !terms.insert(g.term.to_lowercase()) {
+            return Err(err(file, &g.term, ErrorKind::DuplicateId, "this term is explained twice"));
+        }
+        check_text(file, &g.term, "explanation", &g.explanation)?;
+    }
+    let mut ids = BTreeSet::new();
+    for h in &parsed.help {
+        claim_id(file, &h.id, &mut ids)?;
+        check_nonempty(file, &h.id, "name", &h.name)?;
+        check_text(file, &h.id, "description", &h.description)?;
+        for t in [h.name.as_str(), h.description.es.as_str(), h.description.en.as_str()] {
+            if t.contains("http") || t.contains("www.") || t.contains('@') {
+                return Err(err(file, &h.id, ErrorKind::InvalidUrl, "help entries name organisations only, with no address"));
+            }
+        }
+    }
+    if parsed.glossary.is_empty() || parsed.help.is_empty() {
+        return Err(err(file, "", ErrorKind::EmptyField, "the glossary and the help list may not be empty"));
     }
     Ok(parsed)
 }
@@ -717,17 +819,40 @@ pub fn parse_law(
     }
 
     // Procedure.
+    let phases_or_unknown: Vec<&str> = PHASES.iter().copied().chain([UNKNOWN]).collect();
+    let situations_or_unknown: Vec<&str> = SITUATIONS.iter().copied().chain([UNKNOWN]).collect();
     for p in &law.procedure {
         claim_id(file, &p.id, &mut ids)?;
-        check_nonempty(file, &p.id, "article", &p.article)?;
-        if !cite_ok(&p.article) {
-            return Err(err(file, &p.id, ErrorKind::UnknownArticle, format!("article `{}` is not described in `articles`", p.article)));
+        if let Some(article) = &p.article {
+            check_nonempty(file, &p.id, "article", article)?;
+            if !cite_ok(article) {
+                return Err(err(file, &p.id, ErrorKind::UnknownArticle, format!("article `{article}` is not described in `articles` (leave `article` out for a step that rests on no article)")));
+            }
         }
         check_text(file, &p.id, "text", &p.text)?;
         check_confidence(file, &p.id, &p.confidence)?;
-        check_codes(file, &p.id, "phase", &p.phases, PHASES)?;
-        check_codes(file, &p.id, "situation", &p.situations, SITUATIONS)?;
+        check_codes(file, &p.id, "phase", &p.phases, &phases_or_unknown)?;
+        check_codes(file, &p.id, "situation", &p.situations, &situations_or_unknown)?;
         check_codes(file, &p.id, "outcome", &p.outcomes, OUTCOMES)?;
+        for c in &p.charges {
+            if !codes.contains(&c.as_str()) {
+                return Err(err(file, &p.id, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/charge.rs")));
+            }
+        }
+        if p.priority == 0 {
+            return Err(err(file, &p.id, ErrorKind::EmptyField, "`priority` starts at 1 (the most urgent)"));
+        }
+        for r in &p.rank {
+            if r.priority == 0 {
+                return Err(err(file, &p.id, ErrorKind::EmptyField, "a `rank`'s `priority` starts at 1 (the most urgent)"));
+            }
+            check_codes(file, &p.id, "rank phase", &r.phases, &phases_or_unknown)?;
+            check_codes(file, &p.id, "rank situation", &r.situations, &situations_or_unknown)?;
+            check_codes(file, &p.id, "rank outcome", &r.outcomes, OUTCOMES)?;
+            if r.outcomes.is_empty() && r.situations.is_empty() && r.phases.is_empty() && r.abroad.is_none() {
+                return Err(err(file, &p.id, ErrorKind::EmptyField, "a `rank` needs at least one filter (else set the step's own `priority`)"));
+            }
+        }
         check_sources(file, &p.id, &p.sources, &known)?;
     }
 

@@ -22,7 +22,7 @@ test('a full interview for a covered case shows the outcome and cites 8.12', asy
   const asked = await interview(page, COVERED);
   assert.deepEqual(asked.slice(0, 4), ['situation', 'abroad', 'label', 'factsDate']);
   assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
-  assert.match(await text(page, '#outcome-0'), /La amnistía se aplica/);
+  assert.match(await text(page, '#outcome-0'), /Entra en la amnistía/);
   assert.ok(await page.isVisible('#proceeding-0 [data-article="8.12"]'), 'cites Art. 8.12');
   assert.match(await text(page, '#proceeding-0 h3'), /Tribunal 2º de Control/);
   // The explanation steps carry confidence badges, and the footer the versions.
@@ -110,7 +110,7 @@ test('an excluded charge (intentional homicide) is not covered', async () => {
   const { page, context } = await openPage(env);
   await interview(page, { ...COVERED, label: '', charges: ['intentional_homicide'] });
   assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'not_covered');
-  assert.match(await text(page, '#outcome-0'), /La amnistía no se aplica/);
+  assert.match(await text(page, '#outcome-0'), /No entra en la amnistía/);
   assert.ok(await page.isVisible('#proceeding-0 [data-article="9"]'), 'cites Art. 9');
   await context.close();
 });
@@ -175,7 +175,7 @@ test('the language switch changes lang and text without a reload, from the core'
   assert.equal((await text(page, '#proceeding-0 .summary')).trim(), core.evaluate(theCase, 'en').proceedings[0].summary);
   await switchLang(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
-  assert.match(await text(page, '#outcome-0'), /La amnistía se aplica/);
+  assert.match(await text(page, '#outcome-0'), /Entra en la amnistía/);
   await context.close();
 });
 
@@ -308,7 +308,7 @@ test('print shows the one-page summary and hides the interview', async () => {
   assert.ok(!(await page.isVisible('#main')), 'interview hidden');
   assert.ok(!(await page.isVisible('#lang-switch')), 'controls hidden');
   const summary = await text(page, '#print-summary');
-  assert.match(summary, /La amnistía se aplica/);
+  assert.match(summary, /Entra en la amnistía/);
   assert.match(summary, /8\.12/);
   assert.match(summary, new RegExp(core.law('es').rulesVersion));
   assert.match(summary, /Tribunal 2º de Control/);
