@@ -256,10 +256,16 @@ fn main() {
                 .collect();
             writeln!(
                 out,
-                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], name: {}, paraphrase: {}, note: {}, confidence: {}, sources: {} }},",
+                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], read_narrowly: &[{}], narrow_note: {}, name: {}, paraphrase: {}, note: {}, confidence: {}, sources: {} }},",
                 e.id,
                 e.article,
                 charges.join(", "),
+                e.read_narrowly
+                    .iter()
+                    .map(|code| format!("crate::charge::Charge::{:?}", charge::Charge::from_code(code).expect("validated charge code")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                opt_text(&e.narrow_note),
                 text(&e.name),
                 text(&e.paraphrase),
                 opt_text(&e.note),

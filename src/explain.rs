@@ -434,7 +434,15 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
             let hits = excluded_charges(cx);
             if hits.is_empty() {
                 let key = if set.is_empty() { &t.step_exclusion_none_given } else { &t.step_exclusion_pass };
-                (Effect::Pass, None, fill(cx.s(key), &[("ref", &article)]), confidence)
+                let mut parts = vec![fill(cx.s(key), &[("ref", &article)])];
+                // A charge the text's words could be stretched to, read
+                // narrowly (Art. 5): the step says so (contract §2.4).
+                for e in cx.law.exclusions {
+                    if let (Some(note), true) = (e.narrow_note, e.read_narrowly.iter().any(|c| set.contains(*c))) {
+                        parts.push(note.get(cx.lang).to_string());
+                    }
+                }
+                (Effect::Pass, None, text::list(&parts, " ", " "), confidence)
             } else {
                 let entries: Vec<&'static Exclusion> = hits.iter().filter_map(|c| cx.law.exclusion_for(*c)).fold(Vec::new(), |mut v, e| {
                     if !v.iter().any(|x: &&Exclusion| x.id == e.id) {

@@ -147,6 +147,11 @@ pub struct Exclusion {
     pub article: &'static str,
     pub kind: ExclusionKind,
     pub charges: &'static [Charge],
+    /// Charges this exclusion is read not to reach, though its words could
+    /// be stretched to them (the draft's "crimes against public property"
+    /// and `property_damage`), with the note saying so when one is charged.
+    pub read_narrowly: &'static [Charge],
+    pub narrow_note: Option<Text>,
     pub name: Text,
     pub paraphrase: Text,
     /// A caveat to show with it (a disputed threshold, a contested scope).

@@ -202,6 +202,11 @@ pub struct ExclusionDef {
     pub article: String,
     pub kind: String,
     pub charges: Vec<String>,
+    /// Charges the exclusion is read not to reach (Art. 5's narrow reading),
+    /// with `narrow_note` saying so; both or neither.
+    #[serde(default)]
+    pub read_narrowly: Vec<String>,
+    pub narrow_note: Option<TextDef>,
     pub name: TextDef,
     pub paraphrase: TextDef,
     pub note: Option<TextDef>,
@@ -813,6 +818,16 @@ pub fn parse_law(
         check_text(file, &e.id, "paraphrase", &e.paraphrase)?;
         if let Some(t) = &e.note {
             check_text(file, &e.id, "note", t)?;
+        }
+        for c in &e.read_narrowly {
+            if !codes.contains(&c.as_str()) || e.charges.contains(c) {
+                return Err(err(file, &e.id, ErrorKind::UnknownCharge, format!("`read_narrowly` names `{c}`, which is not a charge code or is one the entry reads")));
+            }
+        }
+        match (&e.narrow_note, e.read_narrowly.is_empty()) {
+            (Some(t), false) => check_text(file, &e.id, "narrow_note", t)?,
+            (None, true) => {}
+            _ => return Err(err(file, &e.id, ErrorKind::Inconsistent, "`read_narrowly` and `narrow_note` go together")),
         }
         check_confidence(file, &e.id, &e.confidence)?;
         check_sources(file, &e.id, &e.sources, &known)?;
