@@ -21,7 +21,7 @@ fi
 bash scripts/build-wasm.sh >&2
 # The same module plus one export, benchCheck (feature bench-hooks), which
 # times the explained evaluation inside the wasm apart from the JS boundary.
-bash scripts/wasm-pkg.sh page,bench-hooks target/bench/pkg target/bench/cargo >&2
+bash scripts/wasm-pkg.sh bench-hooks target/bench/pkg target/bench/cargo >&2
 echo "== cargo bench --bench evaluate" >&2
 # The bench harness needs unwinding; built with the release profile's panic = "abort", the
 # binary would need a second build of the library under the same file name (a cargo

@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 out=target/wasm-test/pkg
-# `page` as in the page's build: the trap is tested on the page's own
-# configuration (no std, a panic handler that traps). A separate target dir:
-# a build with other features would otherwise replace the page's module.
-bash scripts/wasm-pkg.sh page,test-hooks "$out" target/wasm-test/cargo
+# The page's configuration plus testTrap, so the trap is tested on the
+# module that ships. A separate target dir: a build with other features
+# would otherwise replace the page's module.
+bash scripts/wasm-pkg.sh test-hooks "$out" target/wasm-test/cargo
 grep -q 'testTrap' "$out/amnistia.js" || { echo "build-wasm-test: testTrap missing from the test build" >&2; exit 1; }
 echo "built $out (test hooks: testTrap)"

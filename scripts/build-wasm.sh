@@ -16,7 +16,7 @@ wasm=$out/amnistia_bg.wasm
 
 # The package itself: cargo, wasm-bindgen, wasm-opt (shared with the test and
 # benchmark builds).
-bash scripts/wasm-pkg.sh page "$out"
+bash scripts/wasm-pkg.sh '' "$out"
 
 say "smoke test (Node)"
 node scripts/smoke.mjs

@@ -29,9 +29,9 @@ assert.throws(() => evaluate({}, 'es'), (e) => {
   return true;
 });
 
-// The module's own allocator (src/heap.rs) reuses its blocks: the same work
-// done again takes no new memory, so a page left open or a long screening run
-// does not swell on a cheap phone.
+// The module's allocator (talc, src/wasm.rs) reuses what was freed: the same
+// work done again takes no new memory, so a page left open or a long
+// screening run does not swell on a cheap phone.
 const { completeCases, partialCases } = await import('../bench/cases.mjs');
 const info = law('es');
 const cases = [...completeCases(1500, info), ...partialCases(1500, info)];

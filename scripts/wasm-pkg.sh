@@ -2,13 +2,14 @@
 # Builds one package of the wasm core: the library for wasm32 with the page's
 # profile (`[profile.wasm]` and `.cargo/config.toml`), wasm-bindgen's glue, and
 # the module optimized by npm binaryen's wasm-opt. Every variant goes through
-# here, so a test or benchmark build differs from the page's only by its
-# features:
-#   scripts/build-wasm.sh       page             -> www/pkg
-#   scripts/build-wasm-test.sh  page,test-hooks  -> target/wasm-test/pkg
-#   scripts/bench.sh            page,bench-hooks -> target/bench/pkg
+# here, so a test or benchmark build differs from the page's only by the one
+# export its feature adds:
+#   scripts/build-wasm.sh       (none)       -> www/pkg
+#   scripts/build-wasm-test.sh  test-hooks   -> target/wasm-test/pkg
+#   scripts/bench.sh            bench-hooks  -> target/bench/pkg
 # Usage: scripts/wasm-pkg.sh FEATURES OUT_DIR [CARGO_TARGET_DIR]
-# (a variant gets its own target dir, so that it never replaces another's module).
+# FEATURES is a comma-separated list, '' for the page's own build (a variant
+# gets its own target dir, so that it never replaces another's module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -18,15 +19,15 @@ export CARGO_TARGET_DIR=${3:-${CARGO_TARGET_DIR:-target}}
 
 say() { printf '\n== %s ==\n' "$*"; }
 
-say "cargo build (wasm32, profile wasm, --features $features)"
+say "cargo build (wasm32, profile wasm, features: ${features:-none})"
 # `.cargo/config.toml` gives wasm32 builds their code-generation flags (little
 # inlining, no unrolling); a RUSTFLAGS variable would replace them, and the
 # module would come out larger (the byte budget would then fail).
 if [ -n "${RUSTFLAGS+set}${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
   echo "warning: RUSTFLAGS is set (even empty), so .cargo/config.toml's wasm32 rustflags are not used" >&2
 fi
-# `page`: the library links no std and a panic traps (src/wasm.rs), so std's
-# panic and formatting machinery stays out of the module.
+# With `panic = "abort"` (the release profile), a panic traps; the page then
+# starts a fresh instance (www/checker.js).
 cargo build --profile wasm --target wasm32-unknown-unknown --lib --features "$features"
 
 say "wasm-bindgen -> $out"

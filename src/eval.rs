@@ -16,7 +16,7 @@ use crate::date::{Day, DayRange};
 use crate::few::Few;
 use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
-use crate::once::Once;
+use std::sync::OnceLock;
 use crate::prelude::*;
 
 /// Which numerals' windows and margins hold a day: bit `k` is numeral `k`.
@@ -64,7 +64,7 @@ pub struct Tables {
 }
 
 pub fn tables(law: &'static Law) -> &'static Tables {
-    static CACHE: Once<Vec<Tables>> = Once::new();
+    static CACHE: OnceLock<Vec<Tables>> = OnceLock::new();
     let all = CACHE.get_or_init(|| crate::law::LAWS.iter().map(|l| Tables::of(l)).collect());
     let i = crate::law::LAWS.iter().position(|l| core::ptr::eq(*l, law)).unwrap_or(0);
     &all[i]

@@ -42,17 +42,18 @@
 //!   answer with explanation and next steps.
 //! - **law**: one version of the text (`enacted-2026-02-19` by default);
 //!   **rules version**: the hash of its data.
-
-// `no_std` in every build, so that each one checks what the page's wasm
-// needs: names beyond `core` come from `alloc` through `prelude`. Std is
-// linked everywhere but in the page's wasm (feature `page` on wasm32), whose
-// panics just trap (`wasm.rs`), leaving std's panic and formatting machinery
-// out of the module.
-#![no_std]
-
-extern crate alloc;
-#[cfg(not(all(feature = "page", target_arch = "wasm32")))]
-extern crate std;
+//!
+//! ## Cargo features
+//!
+//! None by default, and none in the page's wasm: every build, native or
+//! wasm, the browser tests' included, compiles the library the same way.
+//! Two features add one wasm export each, for builds that never ship:
+//!
+//! - `test-hooks`: `testTrap()`, which makes the module trap, for the
+//!   page's recovery test (`scripts/build-wasm-test.sh`).
+//! - `bench-hooks`: `benchCheck()`, the explained evaluation run inside the
+//!   module with no output, for the benchmark's own build
+//!   (`scripts/bench.sh`).
 
 pub mod assessment;
 pub mod charge;
@@ -62,10 +63,6 @@ pub mod eval;
 pub mod explain;
 mod few;
 pub mod guidance;
-mod once;
-/// The wasm module's allocator; public for its property tests (`tests/heap.rs`).
-#[doc(hidden)]
-pub mod heap;
 pub mod info;
 pub mod json;
 pub mod law;

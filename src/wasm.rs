@@ -11,21 +11,13 @@ use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
 use crate::prelude::*;
 
-/// Size classes and a bump pointer (`heap.rs`): an assessment's many small
-/// blocks are handed out and taken back in a few instructions each.
+/// talc, a general allocator kept small for WebAssembly: it takes pages with
+/// `memory.grow` as it needs them (DESIGN.md, "Why these hand-written
+/// pieces, and not others?"). A panic traps (`panic = "abort"`); the page
+/// recovers with a fresh instance (`www/checker.js`).
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static ALLOCATOR: crate::heap::WasmHeap = crate::heap::WasmHeap::new();
-
-/// The page's module (feature `page`) links no std, so it brings its own
-/// panic handler: it traps, like `panic = "abort"` does, and never formats
-/// the message, so none of std's panic and formatting code is linked. The
-/// page recovers from a trap with a fresh instance (`www/checker.js`).
-#[cfg(feature = "page")]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"

@@ -13,7 +13,7 @@ pub mod write;
 
 pub use write::{ToJson, Writer};
 use crate::prelude::*;
-use alloc::borrow::Cow;
+use std::borrow::Cow;
 pub(crate) use write::{json_code, json_object};
 
 /// The largest case accepted, in bytes of JSON text (contract §4).

@@ -7,7 +7,7 @@
 
 use super::{Json, MAX_DEPTH, TreeError};
 use crate::prelude::*;
-use alloc::borrow::Cow;
+use std::borrow::Cow;
 
 pub(super) fn parse(text: &str) -> Result<Json<'_>, TreeError> {
     let mut r = Reader { text, s: text.as_bytes(), i: 0 };
@@ -351,7 +351,7 @@ mod tests {
     /// are owned, with the escapes read.
     #[test]
     fn plain_strings_are_borrowed() {
-        use alloc::borrow::Cow;
+        use std::borrow::Cow;
         let tree = from_text(r#"{"plain":"text","\u0061":"b\n"}"#).unwrap();
         let Json::Object(members) = tree else { panic!("not an object") };
         assert!(matches!(&members[0], (Cow::Borrowed("plain"), Json::String(Cow::Borrowed("text")))));

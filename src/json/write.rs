@@ -332,7 +332,7 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for alloc::borrow::Cow<'_, str> {
+impl ToJson for std::borrow::Cow<'_, str> {
     fn to_json(&self, w: &mut Writer) {
         w.string(self);
     }
