@@ -9,7 +9,6 @@ use crate::law::Confidence;
 use crate::model::{CaseOutcome, Outcome, Question};
 use crate::json::{ToJson, Writer, json_code, json_object};
 use std::borrow::Cow;
-use crate::prelude::*;
 
 /// A sentence or a citation: borrowed when it is fixed text (most are),
 /// owned when it was composed for this case.

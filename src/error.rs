@@ -7,7 +7,6 @@
 use crate::Lang;
 use crate::json::{ToJson, Writer, json_object};
 use crate::text::cat;
-use crate::prelude::*;
 
 /// The stable error codes of contract §4. They never change meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

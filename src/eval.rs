@@ -17,7 +17,6 @@ use crate::few::Few;
 use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
 use std::sync::OnceLock;
-use crate::prelude::*;
 
 /// Which numerals' windows and margins hold a day: bit `k` is numeral `k`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

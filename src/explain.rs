@@ -22,7 +22,6 @@ use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
 use crate::model::{Event, Outcome, Proceeding, Question};
 use crate::text::{self, fill};
-use crate::prelude::*;
 
 /// Yes, no, or not known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,6 @@
 //! values need no allocation; more move to the heap.
 
 use core::ops::Deref;
-use crate::prelude::*;
 
 #[derive(Clone, Debug)]
 pub struct Few<T: Copy, const N: usize> {
@@ -56,7 +55,6 @@ impl<T: Copy, const N: usize> Extend<T> for Few<T, N> {
 #[cfg(test)]
 mod tests {
     use super::Few;
-    use crate::prelude::*;
 
     #[test]
     fn holds_values_in_order_across_the_spill() {

@@ -12,7 +12,6 @@ use crate::eval::{self, Facts};
 use crate::law::{self, Law};
 use crate::model::{ChargeSet, Event, Outcome, Person, Proceeding, Question};
 use crate::text;
-use crate::prelude::*;
 
 fn outcome_of(law: &'static Law, facts: &Facts) -> Outcome {
     eval::outcome_only(law, facts)

@@ -8,7 +8,6 @@ use crate::date::{Day, DayRange};
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
 use crate::json::{ToJson, Writer, json_object};
-use crate::prelude::*;
 
 /// Not legal advice, and how old the legal information is (brief §0):
 /// shown with every result and on the start screen.

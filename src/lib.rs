@@ -69,7 +69,6 @@ pub mod law;
 pub mod model;
 pub mod output;
 pub mod parse;
-mod prelude;
 pub mod screen;
 mod text;
 
@@ -79,7 +78,6 @@ pub mod wasm;
 pub use assessment::Assessment;
 pub use error::{Error, ErrorCode};
 pub use model::{Case, CaseOutcome, Outcome, Question};
-use crate::prelude::*;
 
 /// The language of every text the checker writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

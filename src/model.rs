@@ -5,7 +5,6 @@
 
 use crate::date::{DayRange, Precision};
 use crate::law::Law;
-use crate::prelude::*;
 
 /// A whole case: one person and their proceedings.
 #[derive(Clone, Debug)]

@@ -7,7 +7,6 @@ use crate::json::{ToJson, json_object};
 use crate::law::{Confidence, Texts};
 use crate::text::{cat, fill};
 use crate::Lang;
-use crate::prelude::*;
 
 /// Checks JSON text and returns the assessment as pretty JSON text.
 pub fn check_to_json(text: &str, lang: Lang) -> Result<String, Error> {

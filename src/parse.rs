@@ -11,7 +11,6 @@ use crate::json::{self, Json, TreeError};
 use crate::law;
 use crate::model::{Case, ChargeSet, Event, FactsDate, Person, Phase, Proceeding, Situation};
 use crate::text::cat;
-use crate::prelude::*;
 
 pub const MAX_PROCEEDINGS: usize = 50;
 pub const MAX_LABEL_CHARS: usize = 200;

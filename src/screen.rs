@@ -8,7 +8,6 @@ use crate::json::Json;
 use crate::model::{CaseOutcome, Outcome, Question};
 use crate::{Lang, parse};
 use crate::json::json_object;
-use crate::prelude::*;
 use crate::text::Piece;
 
 /// The CSV columns, in the template's order. `id` is echoed back.

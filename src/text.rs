@@ -5,7 +5,6 @@
 
 use crate::Lang;
 use crate::date::{Day, DayRange, days_in_month};
-use crate::prelude::*;
 
 const MONTHS_ES: [&str; 12] = [
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",

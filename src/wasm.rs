@@ -9,7 +9,6 @@ use crate::json::{self, Json, ToJson, TreeError, json_object};
 use crate::text::cat;
 use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
-use crate::prelude::*;
 
 /// talc, a general allocator kept small for WebAssembly: it takes pages with
 /// `memory.grow` as it needs them (DESIGN.md, "Why these hand-written

@@ -12,7 +12,6 @@ mod read;
 pub mod write;
 
 pub use write::{ToJson, Writer};
-use crate::prelude::*;
 use std::borrow::Cow;
 pub(crate) use write::{json_code, json_object};
 

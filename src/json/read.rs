@@ -6,7 +6,6 @@
 //! never panics and never recurses deeper than [`MAX_DEPTH`].
 
 use super::{Json, MAX_DEPTH, TreeError};
-use crate::prelude::*;
 use std::borrow::Cow;
 
 pub(super) fn parse(text: &str) -> Result<Json<'_>, TreeError> {
@@ -316,7 +315,6 @@ fn number_value<'a>(d: impl Iterator<Item = &'a u8>, exp: i64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::super::{Json, from_text};
-    use crate::prelude::*;
 
     /// Where the value can matter (whole numbers below 2^53, written in
     /// any JSON form), it is the correctly rounded one.

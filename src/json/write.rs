@@ -6,7 +6,6 @@
 //! whitespace at all. Strings escape `"`, `\` and control characters only,
 //! so Spanish text stays readable. Writing cannot fail.
 
-use crate::prelude::*;
 
 /// A value that can be written as JSON.
 pub trait ToJson {
