@@ -5,9 +5,9 @@
 //! output, `$OUT_DIR/law_data.rs`, is included by `src/law/mod.rs`, so the
 //! shipped library carries no TOML parser.
 
-#[path = "src/charge.rs"]
+#[path = "src/codes.rs"]
 #[allow(dead_code)]
-mod charge;
+mod codes;
 #[path = "src/date.rs"]
 #[allow(dead_code)]
 mod date;
@@ -38,7 +38,7 @@ fn main() {
         "build.rs",
         "src/law/validate.rs",
         "src/date.rs",
-        "src/charge.rs",
+        "src/codes.rs",
         CHARGES_FILE,
         SOURCES_FILE,
         GLOSSARY_FILE,
@@ -73,7 +73,7 @@ fn main() {
         println!("cargo:rerun-if-changed={f}");
     }
 
-    let codes: Vec<&str> = charge::Charge::ALL.iter().map(|c| c.code()).collect();
+    let codes: Vec<&str> = codes::Charge::ALL.iter().map(|c| c.code()).collect();
     let law_refs: Vec<(&str, &str)> = law_texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
     let template_refs: Vec<(&str, &str)> = template_texts.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
     let validated = validate::validate_all(
@@ -120,7 +120,7 @@ fn main() {
 
     // Charges, in the contract order of `Charge::ALL`.
     out.push_str("pub static CHARGES: &[ChargeInfo] = &[\n");
-    for c in charge::Charge::ALL {
+    for c in codes::Charge::ALL {
         let def = validated
             .charges
             .charges
@@ -129,9 +129,9 @@ fn main() {
             .expect("validate checks that every charge code has an entry");
         writeln!(
             out,
-            "    ChargeInfo {{ charge: crate::charge::Charge::{:?}, group: ChargeGroup::{}, label: {}, explanation: {} }},",
+            "    ChargeInfo {{ charge: crate::codes::Charge::{:?}, group: {}, label: {}, explanation: {} }},",
             c,
-            variant(&def.group),
+            code_variant("ChargeGroup", &def.group),
             text(&def.label),
             text(&def.explanation)
         )
@@ -174,11 +174,7 @@ fn main() {
         let version = rules_version(law_text, &charges_text, &sources_text, &template_texts, &glossary_text);
         writeln!(out, "pub static {static_name}: Law = Law {{").unwrap();
         writeln!(out, "    id: {:?},", law.id).unwrap();
-        let status = match law.status.as_str() {
-            "enacted" => "Status::Enacted",
-            "draft" => "Status::Draft",
-            other => unreachable!("validated status {other}"),
-        };
+        let status = variant_of("Status", codes::Status::from_code(&law.status));
         writeln!(out, "    status: {status},").unwrap();
         writeln!(out, "    title: {:?},", law.title).unwrap();
         writeln!(out, "    gaceta: {:?},", law.gaceta).unwrap();
@@ -240,18 +236,13 @@ fn main() {
 
         out.push_str("    exclusions: &[\n");
         for e in &law.exclusions {
-            let kind = match e.kind.as_str() {
-                "excludes" => "ExclusionKind::Excludes",
-                "contested" => "ExclusionKind::Contested",
-                "rebellion_exception" => "ExclusionKind::RebellionException",
-                other => unreachable!("validated kind {other}"),
-            };
+            let kind = variant_of("ExclusionKind", codes::ExclusionKind::from_code(&e.kind));
             let charges: Vec<String> = e
                 .charges
                 .iter()
                 .map(|code| {
-                    let c = charge::Charge::from_code(code).expect("validated charge code");
-                    format!("crate::charge::Charge::{c:?}")
+                    let c = codes::Charge::from_code(code).expect("validated charge code");
+                    format!("crate::codes::Charge::{c:?}")
                 })
                 .collect();
             writeln!(
@@ -262,7 +253,7 @@ fn main() {
                 charges.join(", "),
                 e.read_narrowly
                     .iter()
-                    .map(|code| format!("crate::charge::Charge::{:?}", charge::Charge::from_code(code).expect("validated charge code")))
+                    .map(|code| format!("crate::codes::Charge::{:?}", codes::Charge::from_code(code).expect("validated charge code")))
                     .collect::<Vec<_>>()
                     .join(", "),
                 opt_text(&e.narrow_note),
@@ -309,7 +300,7 @@ fn main() {
                 enum_list("Outcome", &p.outcomes),
                 p.charges
                     .iter()
-                    .map(|code| format!("crate::charge::Charge::{:?}", charge::Charge::from_code(code).expect("validated charge code")))
+                    .map(|code| format!("crate::codes::Charge::{:?}", codes::Charge::from_code(code).expect("validated charge code")))
                     .collect::<Vec<_>>()
                     .join(", "),
                 p.priority,
@@ -375,13 +366,16 @@ fn opt_text(t: &Option<validate::TextDef>) -> String {
     }
 }
 
-fn confidence(c: &str) -> &'static str {
-    match c {
-        "confirmed" => "Confidence::Confirmed",
-        "single_source" => "Confidence::SingleSource",
-        "inferred" => "Confidence::Inferred",
-        "disputed" => "Confidence::Disputed",
-        other => unreachable!("validated confidence {other}"),
+fn confidence(c: &str) -> String {
+    variant_of("Confidence", codes::Confidence::from_code(c))
+}
+
+/// `Type::Variant` for a code the validator accepted: the enums of
+/// `src/codes.rs`, the same the library compiles.
+fn variant_of<T: std::fmt::Debug>(ty: &str, v: Option<T>) -> String {
+    match v {
+        Some(v) => format!("{ty}::{v:?}"),
+        None => unreachable!("validated {ty} code"),
     }
 }
 
@@ -392,29 +386,33 @@ fn opt_bool(b: Option<bool>) -> String {
     }
 }
 
-/// A contract code as the variant of its `code_enum!` type in
-/// `src/model.rs`: `needs_information` → `NeedsInformation`. A code with no
-/// variant fails to compile.
-fn variant(code: &str) -> String {
-    code.split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| f.to_ascii_uppercase().to_string() + c.as_str())
-        })
-        .collect()
+/// A code of `src/codes.rs` as its variant, `crate::codes::Outcome::NeedsInformation`,
+/// looked up among the enum's own codes (the validator has checked them).
+fn code_variant(ty: &str, code: &str) -> String {
+    let v = match ty {
+        "Outcome" => codes::Outcome::from_code(code).map(|v| format!("{v:?}")),
+        "Situation" => codes::Situation::from_code(code).map(|v| format!("{v:?}")),
+        "Phase" => codes::Phase::from_code(code).map(|v| format!("{v:?}")),
+        "ChargeGroup" => codes::ChargeGroup::from_code(code).map(|v| format!("{v:?}")),
+        other => unreachable!("no code enum {other} is written into the rules data"),
+    };
+    match v {
+        Some(v) => format!("crate::codes::{ty}::{v}"),
+        None => unreachable!("validated {ty} code {code}"),
+    }
 }
 
-/// `&[crate::model::Outcome::Covered, …]`.
+/// `&[crate::codes::Outcome::Covered, …]`.
 fn enum_list(ty: &str, codes: &[String]) -> String {
-    let items: Vec<String> = codes.iter().map(|c| format!("crate::model::{ty}::{}", variant(c))).collect();
+    let items: Vec<String> = codes.iter().map(|c| code_variant(ty, c)).collect();
     format!("&[{}]", items.join(", "))
 }
 
-/// `&[None, Some(crate::model::Phase::Control), …]`: `unknown` is `None`.
+/// `&[None, Some(crate::codes::Phase::Control), …]`: `unknown` is `None`.
 fn opt_enum_list(ty: &str, codes: &[String]) -> String {
     let items: Vec<String> = codes
         .iter()
-        .map(|c| if c == validate::UNKNOWN { "None".to_string() } else { format!("Some(crate::model::{ty}::{})", variant(c)) })
+        .map(|c| if c == validate::UNKNOWN { "None".to_string() } else { format!("Some({})", code_variant(ty, c)) })
         .collect();
     format!("&[{}]", items.join(", "))
 }

@@ -7,7 +7,7 @@
 
 use crate::law::Confidence;
 use crate::model::{CaseOutcome, Outcome, Question};
-use crate::json::{ToJson, Writer, json_code, json_object};
+use crate::json::{ToJson, Writer, json_object};
 use std::borrow::Cow;
 
 /// A sentence or a citation: borrowed when it is fixed text (most are),
@@ -131,22 +131,7 @@ pub struct StepBody {
     pub text: Text,
 }
 
-/// What a step does to the outcome.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Nothing in this step stands against coverage.
-    Pass,
-    /// This step decides: the law does not apply.
-    NotCovered,
-    /// This step turns on a contested point of law.
-    Uncertain,
-    /// This step depends on facts not given.
-    Open,
-    /// The rule is not in this version of the text.
-    NotInThisText,
-    /// A note, with no effect of its own.
-    Note,
-}
+pub use crate::codes::Effect;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactRead {
@@ -242,21 +227,7 @@ json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options"
 json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
 json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
 json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text });
-json_code!(Confidence, Effect);
 
-impl Effect {
-    /// The wire code: `pass`, `notCovered`, …
-    pub const fn code(self) -> &'static str {
-        match self {
-            Effect::Pass => "pass",
-            Effect::NotCovered => "notCovered",
-            Effect::Uncertain => "uncertain",
-            Effect::Open => "open",
-            Effect::NotInThisText => "notInThisText",
-            Effect::Note => "note",
-        }
-    }
-}
 
 impl Step {
     /// The `kind` tag: the rule the step applies.

@@ -5,59 +5,10 @@
 //! value, and a message in Spanish or English.
 
 use crate::Lang;
-use crate::json::{ToJson, Writer, json_object};
+use crate::json::json_object;
 use crate::text::cat;
 
-/// The stable error codes of contract §4. They never change meaning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorCode {
-    InvalidJson,
-    UnknownField,
-    InvalidDate,
-    InvalidDateRange,
-    InvalidEvent,
-    UnknownCharge,
-    InvalidValue,
-    NoProceedings,
-    TooManyProceedings,
-    InputTooLarge,
-    UnknownLaw,
-}
-
-impl ErrorCode {
-    /// Every code, in contract order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvalidJson,
-        ErrorCode::UnknownField,
-        ErrorCode::InvalidDate,
-        ErrorCode::InvalidDateRange,
-        ErrorCode::InvalidEvent,
-        ErrorCode::UnknownCharge,
-        ErrorCode::InvalidValue,
-        ErrorCode::NoProceedings,
-        ErrorCode::TooManyProceedings,
-        ErrorCode::InputTooLarge,
-        ErrorCode::UnknownLaw,
-    ];
-
-    /// The wire code, e.g. `invalid_date`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::UnknownField => "unknown_field",
-            ErrorCode::InvalidDate => "invalid_date",
-            ErrorCode::InvalidDateRange => "invalid_date_range",
-            ErrorCode::InvalidEvent => "invalid_event",
-            ErrorCode::UnknownCharge => "unknown_charge",
-            ErrorCode::InvalidValue => "invalid_value",
-            ErrorCode::NoProceedings => "no_proceedings",
-            ErrorCode::TooManyProceedings => "too_many_proceedings",
-            ErrorCode::InputTooLarge => "input_too_large",
-            ErrorCode::UnknownLaw => "unknown_law",
-        }
-    }
-}
+pub use crate::codes::ErrorCode;
 
 /// Bad input: what is wrong, where, and how to say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,7 +129,7 @@ impl Error {
 
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {}", self.code.as_str(), self.message(Lang::En))?;
+        write!(f, "{}: {}", self.code.code(), self.message(Lang::En))?;
         if let Some(p) = &self.path {
             write!(f, " (at {p})")?;
         }
@@ -188,9 +139,4 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-impl ToJson for ErrorCode {
-    fn to_json(&self, w: &mut Writer) {
-        w.string(self.as_str());
-    }
-}
 json_object!(ErrorBody { "code": code, "message": message, "path": path });

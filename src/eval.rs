@@ -11,7 +11,7 @@
 //! completions and reads the results back. This module does no I/O and
 //! writes no text.
 
-use crate::charge::Charge;
+use crate::codes::Charge;
 use crate::date::{Day, DayRange};
 use crate::few::Few;
 use crate::law::{ExclusionKind, Law};

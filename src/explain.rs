@@ -17,7 +17,7 @@
 
 use crate::Lang;
 use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBody};
-use crate::charge::Charge;
+use crate::codes::Charge;
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
 use crate::model::{Event, Outcome, Proceeding, Question};

@@ -35,7 +35,7 @@ fn in_sentence(label: &str) -> String {
     s
 }
 
-fn charge_labels(set: impl Iterator<Item = crate::charge::Charge>, lang: Lang) -> Vec<String> {
+fn charge_labels(set: impl Iterator<Item = crate::codes::Charge>, lang: Lang) -> Vec<String> {
     set.map(|c| in_sentence(law::charge_info(c).label.get(lang))).collect()
 }
 

@@ -3,8 +3,9 @@
 //! confidence levels and outcome names. The page hard-codes none of it.
 
 use crate::Lang;
-use crate::charge::Charge;
+use crate::codes::Charge;
 use crate::date::{Day, DayRange};
+pub use crate::codes::WindowKind;
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
 use crate::json::{ToJson, Writer, json_object};
@@ -354,28 +355,6 @@ impl ToJson for LawInfo {
             }
         }));
         w.end_object();
-    }
-}
-
-/// Whether days of a window are confirmed or a contested margin.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WindowKind {
-    Confirmed,
-    Margin,
-}
-
-impl WindowKind {
-    pub const fn code(self) -> &'static str {
-        match self {
-            WindowKind::Confirmed => "confirmed",
-            WindowKind::Margin => "margin",
-        }
-    }
-}
-
-impl ToJson for WindowKind {
-    fn to_json(&self, w: &mut Writer) {
-        w.string(self.code());
     }
 }
 

@@ -56,7 +56,7 @@
 //!   (`scripts/bench.sh`).
 
 pub mod assessment;
-pub mod charge;
+pub mod codes;
 pub mod date;
 pub mod error;
 pub mod eval;
@@ -76,7 +76,15 @@ mod text;
 pub mod wasm;
 
 pub use assessment::Assessment;
+pub use codes::Charge;
 pub use error::{Error, ErrorCode};
+
+// Each wire code is written as JSON as its code string.
+json::json_code!(
+    codes::Charge, codes::Situation, codes::Phase, codes::Outcome, codes::CaseOutcome, codes::Question,
+    codes::Confidence, codes::Status, codes::ExclusionKind, codes::ChargeGroup, codes::WindowKind,
+    codes::Effect, codes::ErrorCode,
+);
 pub use model::{Case, CaseOutcome, Outcome, Question};
 
 /// The language of every text the checker writes.

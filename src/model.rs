@@ -65,22 +65,22 @@ impl Event {
 pub struct ChargeSet(pub u32);
 
 impl ChargeSet {
-    pub fn insert(&mut self, c: crate::charge::Charge) {
+    pub fn insert(&mut self, c: crate::codes::Charge) {
         self.0 |= 1 << c as u32;
     }
-    pub fn contains(&self, c: crate::charge::Charge) -> bool {
+    pub fn contains(&self, c: crate::codes::Charge) -> bool {
         self.0 & (1 << c as u32) != 0
     }
-    pub fn iter(self) -> impl Iterator<Item = crate::charge::Charge> {
-        crate::charge::Charge::ALL.iter().copied().filter(move |c| self.contains(*c))
+    pub fn iter(self) -> impl Iterator<Item = crate::codes::Charge> {
+        crate::codes::Charge::ALL.iter().copied().filter(move |c| self.contains(*c))
     }
     pub fn is_empty(&self) -> bool {
         self.0 == 0
     }
 }
 
-impl FromIterator<crate::charge::Charge> for ChargeSet {
-    fn from_iter<I: IntoIterator<Item = crate::charge::Charge>>(iter: I) -> Self {
+impl FromIterator<crate::codes::Charge> for ChargeSet {
+    fn from_iter<I: IntoIterator<Item = crate::codes::Charge>>(iter: I) -> Self {
         let mut s = ChargeSet::default();
         for c in iter {
             s.insert(c);
@@ -89,82 +89,7 @@ impl FromIterator<crate::charge::Charge> for ChargeSet {
     }
 }
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $code:literal,)* }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant,)* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-            pub const fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)* }
-            }
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)* _ => None }
-            }
-        }
-
-        crate::json::json_code!($name);
-    };
-}
-
-code_enum! {
-    /// Where the person stands now. Shapes the next steps, never the outcome.
-    Situation {
-        Detained => "detained",
-        HouseArrest => "house_arrest",
-        PrecautionaryMeasures => "precautionary_measures",
-        Wanted => "wanted",
-        Investigated => "investigated",
-        ConvictedServing => "convicted_serving",
-        Free => "free",
-    }
-}
-
-code_enum! {
-    /// The stage of the proceeding. Shapes the next steps, never the outcome.
-    Phase {
-        Investigation => "investigation",
-        Control => "control",
-        Trial => "trial",
-        Appeal => "appeal",
-        Execution => "execution",
-    }
-}
-
-code_enum! {
-    /// The outcome of one proceeding (contract §2).
-    Outcome {
-        Covered => "covered",
-        NotCovered => "not_covered",
-        Uncertain => "uncertain",
-        NeedsInformation => "needs_information",
-    }
-}
-
-code_enum! {
-    /// The outcome of the whole case: one proceeding's, or `mixed`.
-    CaseOutcome {
-        Covered => "covered",
-        NotCovered => "not_covered",
-        Uncertain => "uncertain",
-        NeedsInformation => "needs_information",
-        Mixed => "mixed",
-    }
-}
-
-code_enum! {
-    /// A fact whose value would change the result (contract §2.2), in
-    /// contract order.
-    Question {
-        FactsDate => "factsDate",
-        Event => "event",
-        Charges => "charges",
-        MilitaryJustice => "militaryJustice",
-        CeasedConduct => "ceasedConduct",
-    }
-}
+pub use crate::codes::{CaseOutcome, Outcome, Phase, Question, Situation};
 
 impl From<Outcome> for CaseOutcome {
     fn from(o: Outcome) -> CaseOutcome {
@@ -176,4 +101,3 @@ impl From<Outcome> for CaseOutcome {
         }
     }
 }
-crate::json::json_code!(crate::charge::Charge);

@@ -4,7 +4,7 @@
 //! problem, reporting its path (`proceedings[0].factsDate`). `null` and an
 //! absent key both mean "unknown". Nothing here interprets the law.
 
-use crate::charge::Charge;
+use crate::codes::Charge;
 use crate::date::{self, DateError, DayRange};
 use crate::error::{Error, ErrorCode};
 use crate::json::{self, Json, TreeError};
@@ -231,7 +231,7 @@ mod hardening_tests {
     }
 
     fn code_of(tree: Json<'_>) -> Option<&'static str> {
-        case_from_tree(tree).err().map(|e| e.code().as_str())
+        case_from_tree(tree).err().map(|e| e.code().code())
     }
 
     #[test]
@@ -256,7 +256,7 @@ mod hardening_tests {
             ("label", Json::Object(vec![])),
         ] {
             let e = case_from_tree(one(vec![(key, value)])).unwrap_err();
-            assert_eq!((e.code().as_str(), e.path()), ("invalid_value", Some(format!("proceedings[0].{key}").as_str())));
+            assert_eq!((e.code().code(), e.path()), ("invalid_value", Some(format!("proceedings[0].{key}").as_str())));
         }
         for root in [Json::Null, Json::Number(f64::NAN), Json::String("{}".into()), Json::Array(vec![])] {
             assert_eq!(code_of(root), Some("invalid_value"));
@@ -289,9 +289,9 @@ mod hardening_tests {
     #[test]
     fn bytes_are_checked_for_size_before_utf8() {
         let mut big = vec![0xffu8; json::MAX_INPUT_BYTES + 1];
-        assert_eq!(case_from_bytes(&big).unwrap_err().code().as_str(), "input_too_large");
+        assert_eq!(case_from_bytes(&big).unwrap_err().code().code(), "input_too_large");
         big.truncate(10);
-        assert_eq!(case_from_bytes(&big).unwrap_err().code().as_str(), "invalid_json");
-        assert_eq!(case_from_bytes(&[0xef, 0xbb, 0xbf, b'{', b'}']).unwrap_err().code().as_str(), "invalid_json");
+        assert_eq!(case_from_bytes(&big).unwrap_err().code().code(), "invalid_json");
+        assert_eq!(case_from_bytes(&[0xef, 0xbb, 0xbf, b'{', b'}']).unwrap_err().code().code(), "invalid_json");
     }
 }

@@ -234,7 +234,7 @@ pub fn push_csv_result(out: &mut String, row: &Row) {
     let error = row.error.as_ref();
     out.push(',');
     if let Some(e) = error {
-        out.push_str(e.code.as_str());
+        out.push_str(e.code.code());
     }
     out.push(',');
     push_cell(out, error.and_then(|e| e.path.as_deref()).unwrap_or(""));

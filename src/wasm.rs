@@ -176,7 +176,7 @@ fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
 }
 
 fn to_js_error(e: &Error, lang: Lang) -> JsValue {
-    js_error(e.code().as_str(), &e.message(lang), e.path())
+    js_error(e.code().code(), &e.message(lang), e.path())
 }
 
 /// Plain JS objects and arrays, made by `JSON.parse` from the value's JSON

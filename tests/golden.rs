@@ -481,7 +481,7 @@ fn run(c: &Case, text: &str) -> Result<Actual, String> {
             serde_json::from_str(&amnistia::output::to_json(&a))
                 .map_err(|e| format!("written JSON does not read back: {e}"))?,
         ),
-        Err(err) => Actual::Error { code: err.code().as_str().to_string(), path: err.path().map(str::to_string) },
+        Err(err) => Actual::Error { code: err.code().code().to_string(), path: err.path().map(str::to_string) },
     })
 }
 

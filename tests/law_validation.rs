@@ -1,9 +1,9 @@
 //! The law rules validator (`src/law/validate.rs`): the real rules files
 //! pass, and each kind of mistake in a rules file is caught and named.
 
-#[path = "../src/charge.rs"]
+#[path = "../src/codes.rs"]
 #[allow(dead_code)]
-mod charge;
+mod codes;
 #[path = "../src/law/validate.rs"]
 mod validate;
 
@@ -16,7 +16,7 @@ const SOURCES: &str = include_str!("../src/law/sources.toml");
 const TEXTS: &str = include_str!("../src/law/texts.toml");
 
 fn codes() -> Vec<&'static str> {
-    charge::Charge::ALL.iter().map(|c| c.code()).collect()
+    codes::Charge::ALL.iter().map(|c| c.code()).collect()
 }
 
 fn validate_real() -> Result<validate::Validated, LawError> {

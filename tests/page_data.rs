@@ -59,10 +59,10 @@ fn date_place_reads_case_format_dates_and_refuses_others() {
     let none = info::date_place(enacted, None, None).unwrap();
     assert!(none.places.is_empty() && none.from.is_none());
     let e = info::date_place(enacted, Some("2024-13"), None).unwrap_err();
-    assert_eq!(e.code().as_str(), "invalid_date");
+    assert_eq!(e.code().code(), "invalid_date");
     assert_eq!(e.path(), Some("factsDate"));
     let e = info::date_place(enacted, Some("2024-07-30"), Some("2024-06")).unwrap_err();
-    assert_eq!(e.code().as_str(), "invalid_date_range");
+    assert_eq!(e.code().code(), "invalid_date_range");
 }
 
 proptest! {

@@ -5,7 +5,7 @@
 //! outcome, and its articles must be non-empty strings.
 #![no_main]
 
-use amnistia::charge::Charge;
+use amnistia::codes::Charge;
 use amnistia::model::{Phase, Situation};
 use amnistia::{Lang, output, parse};
 use arbitrary::{Arbitrary, Unstructured};
@@ -130,7 +130,7 @@ fuzz_target!(|input: Input| {
         Ok(c) => c,
         // Only a non-existent date or a reversed range may be refused.
         Err(e) => {
-            let code = e.code().as_str();
+            let code = e.code().code();
             assert!(matches!(code, "invalid_date" | "invalid_date_range"), "refused a well-formed case: {code} {text}");
             return;
         }

@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let cell = text.trim();
     let row = event_row(cell);
-    let error = row.error.as_ref().map(|e| e.code.as_str());
+    let error = row.error.as_ref().map(|e| e.code.code());
     match cell.parse::<f64>() {
         Ok(x) if x.fract() == 0.0 && (1.0..=13.0).contains(&x) => {
             // Must be read as that numeral: the same row as the plain integer.

@@ -119,7 +119,7 @@ fn check(o: &Opts) -> Result<ExitCode, String> {
         }
         Err(e) => {
             if text_mode {
-                eprintln!("{}: {}{}", e.code().as_str(), e.message(o.lang), e.path().map_or(String::new(), |p| format!(" ({p})")));
+                eprintln!("{}: {}{}", e.code().code(), e.message(o.lang), e.path().map_or(String::new(), |p| format!(" ({p})")));
                 Ok(ExitCode::from(2))
             } else {
                 writeln!(out, "{}", output::error_json(&e, o.lang)).map(|_| ExitCode::from(2))

@@ -11,7 +11,7 @@
 //! This module may not decide anything: it only describes. The decisions
 //! are in `eval`.
 
-use crate::charge::Charge;
+pub use crate::codes::{Charge, ChargeGroup, Confidence, ExclusionKind, Status};
 use crate::date::DayRange;
 use crate::model::{Outcome, Phase, Situation};
 
@@ -27,46 +27,6 @@ impl Text {
         match lang {
             crate::Lang::Es => self.es,
             crate::Lang::En => self.en,
-        }
-    }
-}
-
-/// How sure we are of a point of the law (brief, legend at the top).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Confidence {
-    /// Several independent outlets agree.
-    Confirmed,
-    /// One outlet, or several repeating the same one.
-    SingleSource,
-    /// Inferred from how the drafts evolved.
-    Inferred,
-    /// The sources disagree.
-    Disputed,
-}
-
-impl Confidence {
-    pub const fn code(self) -> &'static str {
-        match self {
-            Confidence::Confirmed => "confirmed",
-            Confidence::SingleSource => "single_source",
-            Confidence::Inferred => "inferred",
-            Confidence::Disputed => "disputed",
-        }
-    }
-}
-
-/// Whether a version is the law in force or a text kept for comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Enacted,
-    Draft,
-}
-
-impl Status {
-    pub const fn code(self) -> &'static str {
-        match self {
-            Status::Enacted => "enacted",
-            Status::Draft => "draft",
         }
     }
 }
@@ -124,18 +84,6 @@ pub struct Numeral {
     /// An exception inside this numeral (numeral 10: military rebellion).
     pub exception: Option<Text>,
     pub sources: &'static [&'static Source],
-}
-
-/// What a rule of Art. 9 or of the numeral-10 exception does to a charge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExclusionKind {
-    /// The charge excludes the case: step 1 of contract §2.1.
-    Excludes,
-    /// The charge may overlap an exclusion whose reach is contested
-    /// (the foreign armed-action clause): step 5.
-    Contested,
-    /// Military rebellion for numeral-10 facts: steps 2 and 5.
-    RebellionException,
 }
 
 /// One exclusion (or contested reach of one) with the charges it reads.
@@ -217,23 +165,6 @@ pub struct ChargeInfo {
     pub group: ChargeGroup,
     pub label: Text,
     pub explanation: Text,
-}
-
-/// Which charges the page lists first: those usually brought over
-/// protests, then the rest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChargeGroup {
-    Common,
-    Serious,
-}
-
-impl ChargeGroup {
-    pub const fn code(self) -> &'static str {
-        match self {
-            ChargeGroup::Common => "common",
-            ChargeGroup::Serious => "serious",
-        }
-    }
 }
 
 /// A word families meet in the results, explained (`glossary.toml`).

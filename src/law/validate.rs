@@ -57,21 +57,15 @@ use std::fmt;
 // The codes the contract allows (docs: shared/contract/case-format.md).
 // ---------------------------------------------------------------------------
 
-pub const CONFIDENCES: &[&str] = &["confirmed", "single_source", "inferred", "disputed"];
-pub const STATUSES: &[&str] = &["enacted", "draft"];
-pub const EXCLUSION_KINDS: &[&str] = &["excludes", "contested", "rebellion_exception"];
-pub const PHASES: &[&str] = &["investigation", "control", "trial", "appeal", "execution"];
-pub const SITUATIONS: &[&str] = &[
-    "detained",
-    "house_arrest",
-    "precautionary_measures",
-    "wanted",
-    "investigated",
-    "convicted_serving",
-    "free",
-];
-pub const CHARGE_GROUPS: &[&str] = &["common", "serious"];
-pub const OUTCOMES: &[&str] = &["covered", "not_covered", "uncertain", "needs_information"];
+// The lists come from the enums the library compiles (`src/codes.rs`,
+// which the includer of this file also includes as `crate::codes`).
+pub const CONFIDENCES: &[&str] = crate::codes::Confidence::CODES;
+pub const STATUSES: &[&str] = crate::codes::Status::CODES;
+pub const EXCLUSION_KINDS: &[&str] = crate::codes::ExclusionKind::CODES;
+pub const PHASES: &[&str] = crate::codes::Phase::CODES;
+pub const SITUATIONS: &[&str] = crate::codes::Situation::CODES;
+pub const OUTCOMES: &[&str] = crate::codes::Outcome::CODES;
+pub const CHARGE_GROUPS: &[&str] = crate::codes::ChargeGroup::CODES;
 /// In a next step's `phases` or `situations`: a case that does not give it.
 pub const UNKNOWN: &str = "unknown";
 
@@ -568,7 +562,7 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
     let mut seen = BTreeSet::new();
     for c in &parsed.charges {
         if !codes.contains(&c.code.as_str()) {
-            return Err(err(file, &c.code, ErrorKind::UnknownCharge, format!("`{}` is not a charge code of src/charge.rs", c.code)));
+            return Err(err(file, &c.code, ErrorKind::UnknownCharge, format!("`{}` is not a charge code of src/codes.rs", c.code)));
         }
         if !seen.insert(c.code.clone()) {
             return Err(err(file, &c.code, ErrorKind::ChargeCoverage, "this charge code has two entries"));
@@ -808,7 +802,7 @@ pub fn parse_law(
         }
         for c in &e.charges {
             if !codes.contains(&c.as_str()) {
-                return Err(err(file, &e.id, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/charge.rs")));
+                return Err(err(file, &e.id, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/codes.rs")));
             }
             if let Some(other) = excluded_by.insert(c.clone(), e.id.clone()) {
                 return Err(err(file, &e.id, ErrorKind::ChargeInTwoExclusions, format!("charge `{c}` is already read by exclusion `{other}`")));
@@ -851,7 +845,7 @@ pub fn parse_law(
         check_codes(file, &p.id, "outcome", &p.outcomes, OUTCOMES)?;
         for c in &p.charges {
             if !codes.contains(&c.as_str()) {
-                return Err(err(file, &p.id, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/charge.rs")));
+                return Err(err(file, &p.id, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/codes.rs")));
             }
         }
         if p.priority == 0 {
