@@ -55,23 +55,38 @@
 //!   module with no output, for the benchmark's own build
 //!   (`scripts/bench.sh`).
 
+// The public API: reading and assessing a case, the assessment, the
+// codes, the one error type, and the outputs and screening the command line
+// uses. The rest is public only for the tests, benches and fuzzers
+// (`#[doc(hidden)]`); it may change at any time.
 pub mod assessment;
 pub mod codes;
-pub mod date;
 pub mod error;
+pub mod output;
+pub mod screen;
+
+#[doc(hidden)]
+pub mod date;
+#[doc(hidden)]
 pub mod eval;
+#[doc(hidden)]
 pub mod explain;
 mod few;
+#[doc(hidden)]
 pub mod guidance;
+#[doc(hidden)]
 pub mod info;
+#[doc(hidden)]
 pub mod json;
+#[doc(hidden)]
 pub mod law;
+#[doc(hidden)]
 pub mod model;
-pub mod output;
+#[doc(hidden)]
 pub mod parse;
-pub mod screen;
 mod text;
 
+/// The JS API (contract §3.1): only in the wasm build.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -110,6 +125,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+}
+
+/// The largest case input, in bytes (contract §4, `input_too_large`).
+pub const MAX_INPUT_BYTES: usize = json::MAX_INPUT_BYTES;
+
+/// Reads a case from the bytes of its JSON text (UTF-8, at most
+/// [`MAX_INPUT_BYTES`]), with the contract's error codes.
+pub fn read_case(bytes: &[u8]) -> Result<Case, Error> {
+    parse::case_from_bytes(bytes)
 }
 
 /// Reads a case from JSON text and assesses it.

@@ -181,6 +181,12 @@ pub fn csv_row(line_no: usize, line: &str, header: &[&'static str], lang: Lang) 
     Some(row_of(line_no, id, parse::case_from_tree(Json::Object(top)), lang))
 }
 
+/// A JSONL line for a result row (without a line break), as
+/// `amnistia screen` writes it.
+pub fn jsonl_result(row: &Row) -> String {
+    crate::json::write::to_compact(row)
+}
+
 /// A CSV line for a result row.
 pub fn csv_result(row: &Row) -> String {
     let mut out = String::new();

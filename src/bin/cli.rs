@@ -102,7 +102,7 @@ fn check(o: &Opts) -> Result<ExitCode, String> {
     let file = o.file.as_deref().unwrap_or("-");
     let mut bytes = Vec::new();
     // Read one byte past the limit: enough to know the input is too large.
-    let limit = amnistia::json::MAX_INPUT_BYTES as u64 + 1;
+    let limit = amnistia::MAX_INPUT_BYTES as u64 + 1;
     open(file).and_then(|r| r.take(limit).read_to_end(&mut bytes)).map_err(|e| format!("{file}: {e}"))?;
     let text_mode = match o.format.as_deref() {
         None | Some("json") => false,
@@ -111,7 +111,7 @@ fn check(o: &Opts) -> Result<ExitCode, String> {
     };
     let out = io::stdout();
     let mut out = out.lock();
-    let written = match amnistia::parse::case_from_bytes(&bytes) {
+    let written = match amnistia::read_case(&bytes) {
         Ok(case) => {
             let a = amnistia::assess(&case, o.lang);
             let s = if text_mode { output::to_text(&a, o.lang) } else { output::to_json(&a) + "\n" };
@@ -193,6 +193,6 @@ fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
 }
 
 fn emit(out: &mut impl Write, row: &screen::Row, csv: bool) -> Result<(), String> {
-    let s = if csv { screen::csv_result(row) } else { amnistia::json::write::to_compact(row) };
+    let s = if csv { screen::csv_result(row) } else { screen::jsonl_result(row) };
     writeln!(out, "{s}").map_err(|e| format!("stdout: {e}"))
 }
