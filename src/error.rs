@@ -6,7 +6,7 @@
 
 use crate::Lang;
 use crate::json::json_object;
-use crate::text::cat;
+use crate::text::sentence;
 
 pub use crate::codes::ErrorCode;
 
@@ -43,7 +43,7 @@ impl Error {
         // one by one took more code in the wasm). `get` cannot fail at a
         // char boundary, and has no panicking path.
         self.quoted = Some(match value.char_indices().nth(40) {
-            Some((cut, _)) => cat!(value.get(..cut).unwrap_or(value), "…"),
+            Some((cut, _)) => sentence!(value.get(..cut).unwrap_or(value), "…"),
             None => value.into(),
         });
         self
@@ -117,7 +117,7 @@ impl Error {
         // Joined by hand, not with `format!`: this runs in the wasm module,
         // which then needs none of the formatting machinery.
         match &self.quoted {
-            Some(q) => cat!(base, ": «", q, "»"),
+            Some(q) => sentence!(base, ": «", q, "»"),
             None => base.into(),
         }
     }

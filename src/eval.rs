@@ -13,7 +13,7 @@
 
 use crate::codes::Charge;
 use crate::date::{Day, DayRange};
-use crate::few::Few;
+use crate::inline_vec::InlineVec;
 use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
 use std::sync::OnceLock;
@@ -281,7 +281,7 @@ pub fn decide(law: &Law, f: &Complete) -> Verdict {
 /// The completions a proceeding stands for, as a product of small lists.
 pub struct Domain {
     /// The (day class, event) pairs allowed.
-    pub pairs: Few<(DayClass, Event), 16>,
+    pub pairs: InlineVec<(DayClass, Event), 16>,
     /// The charge facts allowed: the stated charges', or every possible.
     pub charges: Charges,
     pub military_justice: &'static [bool],
@@ -318,7 +318,7 @@ pub fn classes_in(law: &'static Law, ranges: &[DayRange]) -> Classes {
 }
 
 /// The distinct day classes of some days; a date touches few.
-pub type Classes = Few<DayClass, 12>;
+pub type Classes = InlineVec<DayClass, 12>;
 
 fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Classes {
     let mut out = Classes::new(DayClass::default());
@@ -393,7 +393,7 @@ impl core::ops::Deref for Charges {
 }
 
 pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
-    let mut pairs = Few::new((DayClass::default(), Event::NoEvent));
+    let mut pairs = InlineVec::new((DayClass::default(), Event::NoEvent));
     let mut date_assumed = false;
     let assumed = match facts.date {
         Some(r) if r.first == Day::MIN => assumed_days(law, facts),

@@ -71,7 +71,7 @@ pub mod date;
 pub mod eval;
 #[doc(hidden)]
 pub mod explain;
-mod few;
+mod inline_vec;
 #[doc(hidden)]
 pub mod guidance;
 #[doc(hidden)]

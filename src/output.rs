@@ -5,7 +5,7 @@ use crate::assessment::{Assessment, Effect};
 use crate::error::Error;
 use crate::json::{ToJson, json_object};
 use crate::law::{Confidence, Texts};
-use crate::text::{cat, fill};
+use crate::text::{fill, sentence};
 use crate::Lang;
 
 /// Checks JSON text and returns the assessment as pretty JSON text.
@@ -66,7 +66,7 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
         line(&mut s, &[w, "\n"]);
     }
     for (i, p) in a.proceedings.iter().enumerate() {
-        let n: String = cat!(i + 1);
+        let n: String = sentence!(i + 1);
         let title = match &p.label {
             Some(l) => fill(say(&t.output_proceeding_label), &[("n", &n), ("label", l)]),
             None => fill(say(&t.output_proceeding), &[("n", &n)]),
@@ -88,13 +88,13 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
                 Effect::Open => "…",
                 Effect::NotInThisText | Effect::Note => "·",
             };
-            let cite: String = b.article.as_deref().map_or(String::new(), |a| cat!("[", a, "] "));
+            let cite: String = b.article.as_deref().map_or(String::new(), |a| sentence!("[", a, "] "));
             // Only a step that decides or makes the result uncertain shows
             // how sure its rule is. On a passed step, next to a fact about
             // the person, the word would read as a doubt about them; on an
             // open step or a note there is nothing yet to be sure of.
             let conf: String = match b.effect {
-                Effect::NotCovered | Effect::Uncertain => cat!(" (", confidence_words(t, b.confidence, lang), ")"),
+                Effect::NotCovered | Effect::Uncertain => sentence!(" (", confidence_words(t, b.confidence, lang), ")"),
                 _ => String::new(),
             };
             line(&mut s, &["  ", mark, " ", &cite, &b.text, &conf]);

@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode};
 use crate::json::{self, Json, TreeError};
 use crate::law;
 use crate::model::{Case, ChargeSet, Event, FactsDate, Person, Phase, Proceeding, Situation};
-use crate::text::cat;
+use crate::text::sentence;
 
 pub const MAX_PROCEEDINGS: usize = 50;
 pub const MAX_LABEL_CHARS: usize = 200;
@@ -81,9 +81,9 @@ fn read_person(value: Json<'_>) -> Result<Person, Error> {
         _ => return Err(Error::new(ErrorCode::InvalidValue, "person")),
     };
     for (key, value) in members {
-        // Paths are written out only when an error needs one (with `cat!`,
+        // Paths are written out only when an error needs one (with `sentence!`,
         // not `format!`, which would pull the formatting machinery into the wasm).
-        let path = || -> String { cat!("person.", &*key) };
+        let path = || -> String { sentence!("person.", &*key) };
         match &*key {
             "situation" => person.situation = code(value, &path, Situation::from_code)?,
             "abroad" => person.abroad = boolean(value, &path)?,
@@ -107,9 +107,9 @@ fn read_proceedings(value: Json<'_>) -> Result<Vec<Proceeding>, Error> {
 }
 
 fn read_proceeding(value: Json<'_>, index: usize) -> Result<Proceeding, Error> {
-    let at = |key: &str| -> String { cat!("proceedings[", index, "].", key) };
+    let at = |key: &str| -> String { sentence!("proceedings[", index, "].", key) };
     let Json::Object(members) = value else {
-        let path: String = cat!("proceedings[", index, "]");
+        let path: String = sentence!("proceedings[", index, "]");
         return Err(Error::new(ErrorCode::InvalidValue, path));
     };
     let mut p = Proceeding::default();
@@ -207,7 +207,7 @@ fn charges(value: Json<'_>, path: &dyn Fn() -> String) -> Result<Option<ChargeSe
     };
     let mut set = ChargeSet::default();
     for (i, item) in items.into_iter().enumerate() {
-        let at = || -> String { cat!(path(), "[", i, "]") };
+        let at = || -> String { sentence!(path(), "[", i, "]") };
         match item {
             Json::String(s) => match Charge::from_code(&s) {
                 Some(c) => set.insert(c),

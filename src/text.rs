@@ -27,8 +27,8 @@ pub fn month_name(lang: Lang, m: u32) -> &'static str {
 pub fn day(lang: Lang, d: Day) -> String {
     let (y, m, dd) = d.to_civil();
     match lang {
-        Lang::Es => cat!(dd, " de ", month_name(lang, m), " de ", y),
-        Lang::En => cat!(dd, " ", month_name(lang, m), " ", y),
+        Lang::Es => sentence!(dd, " de ", month_name(lang, m), " de ", y),
+        Lang::En => sentence!(dd, " ", month_name(lang, m), " ", y),
     }
 }
 
@@ -43,14 +43,14 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     }
     if r.first == Day::MIN {
         return match lang {
-            Lang::Es => cat!("hasta el ", day(lang, r.last)),
-            Lang::En => cat!("up to ", day(lang, r.last)),
+            Lang::Es => sentence!("hasta el ", day(lang, r.last)),
+            Lang::En => sentence!("up to ", day(lang, r.last)),
         };
     }
     if r.last == Day::MAX {
         return match lang {
-            Lang::Es => cat!("desde el ", day(lang, r.first)),
-            Lang::En => cat!("from ", day(lang, r.first)),
+            Lang::Es => sentence!("desde el ", day(lang, r.first)),
+            Lang::En => sentence!("from ", day(lang, r.first)),
         };
     }
     let (y1, m1, d1) = r.first.to_civil();
@@ -59,24 +59,24 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     let es = lang == Lang::Es;
     if whole_months {
         if (m1, m2) == (1, 12) {
-            return if y1 == y2 { cat!(y1) } else { cat!(y1, "–", y2) };
+            return if y1 == y2 { sentence!(y1) } else { sentence!(y1, "–", y2) };
         }
         if y1 == y2 && m1 == m2 {
             return if es {
-                cat!(month_name(lang, m1), " de ", y1)
+                sentence!(month_name(lang, m1), " de ", y1)
             } else {
-                cat!(month_name(lang, m1), " ", y1)
+                sentence!(month_name(lang, m1), " ", y1)
             };
         }
         if y1 == y2 {
             let (a, b) = (month_name(lang, m1), month_name(lang, m2));
-            return if es { cat!(a, " a ", b, " de ", y1) } else { cat!(a, "–", b, " ", y1) };
+            return if es { sentence!(a, " a ", b, " de ", y1) } else { sentence!(a, "–", b, " ", y1) };
         }
         let (a, b) = (month_name(lang, m1), month_name(lang, m2));
         return if es {
-            cat!(a, " de ", y1, " a ", b, " de ", y2)
+            sentence!(a, " de ", y1, " a ", b, " de ", y2)
         } else {
-            cat!(a, " ", y1, " – ", b, " ", y2)
+            sentence!(a, " ", y1, " – ", b, " ", y2)
         };
     }
     if r.first == r.last {
@@ -84,12 +84,12 @@ pub fn range(lang: Lang, r: DayRange) -> String {
     }
     if y1 == y2 && m1 == m2 {
         let m = month_name(lang, m1);
-        return if es { cat!("del ", d1, " al ", d2, " de ", m, " de ", y1) } else { cat!(d1, "–", d2, " ", m, " ", y1) };
+        return if es { sentence!("del ", d1, " al ", d2, " de ", m, " de ", y1) } else { sentence!(d1, "–", d2, " ", m, " ", y1) };
     }
     if es {
-        cat!("del ", day(lang, r.first), " al ", day(lang, r.last))
+        sentence!("del ", day(lang, r.first), " al ", day(lang, r.last))
     } else {
-        cat!(day(lang, r.first), " – ", day(lang, r.last))
+        sentence!(day(lang, r.first), " – ", day(lang, r.last))
     }
 }
 
@@ -100,11 +100,11 @@ pub fn range_of(lang: Lang, r: DayRange) -> String {
     let words = range(lang, r);
     match lang {
         Lang::Es if words.starts_with("del ") => words,
-        Lang::Es if r.first == Day::MIN || r.last == Day::MAX => cat!("ocurridos ", words),
-        Lang::Es if r.first == r.last => cat!("del ", words),
-        Lang::Es => cat!("de ", words),
+        Lang::Es if r.first == Day::MIN || r.last == Day::MAX => sentence!("ocurridos ", words),
+        Lang::Es if r.first == r.last => sentence!("del ", words),
+        Lang::Es => sentence!("de ", words),
         Lang::En if r.first == Day::MIN || r.last == Day::MAX => words,
-        Lang::En => cat!("of ", words),
+        Lang::En => sentence!("of ", words),
     }
 }
 
@@ -118,11 +118,11 @@ pub fn range_in(lang: Lang, r: DayRange) -> String {
     let open = r.first == Day::MIN || r.last == Day::MAX;
     match lang {
         Lang::Es if open || words.starts_with("del ") => words,
-        Lang::Es if r.first == r.last => cat!("el ", words),
-        Lang::Es => cat!("en ", words),
+        Lang::Es if r.first == r.last => sentence!("el ", words),
+        Lang::Es => sentence!("en ", words),
         Lang::En if open => words,
-        Lang::En if r.first == r.last => cat!("on ", words),
-        Lang::En => cat!("in ", words),
+        Lang::En if r.first == r.last => sentence!("on ", words),
+        Lang::En => sentence!("in ", words),
     }
 }
 
@@ -143,7 +143,7 @@ pub fn join_or(lang: Lang, parts: &[String]) -> String {
 }
 
 /// The parts with `sep` between them and `last` before the final one, in
-/// one allocation. Written out rather than `[String]::join` plus a `cat!`:
+/// one allocation. Written out rather than `[String]::join` plus a `sentence!`:
 /// no intermediate string, and one body instead of `join`'s generic copies.
 pub(crate) fn list(parts: &[String], sep: &str, last: &str) -> String {
     let Some((final_part, init)) = parts.split_last() else {
@@ -194,13 +194,13 @@ pub fn iso_day(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// A piece of a sentence for [`cat!`]: text, or a whole number.
+/// A piece of a sentence for [`sentence!`]: text, or a whole number.
 pub(crate) trait Piece {
     fn push_to(&self, out: &mut String);
 }
 
 impl Piece for str {
-    // Out of line: called from every `cat!`, see there.
+    // Out of line: called from every `sentence!`, see there.
     #[inline(never)]
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
@@ -243,7 +243,7 @@ impl Piece for i32 {
 }
 
 /// Joins the pieces of a sentence into one `String` (or an owned
-/// [`Text`](crate::assessment::Text), as the place asks): `cat!("del ",
+/// [`Text`](crate::assessment::Text), as the place asks): `sentence!("del ",
 /// d1, " al ", d2)`. Much cheaper than `format!` (no formatting
 /// machinery), and it is what every explanation sentence is built with.
 ///
@@ -251,19 +251,19 @@ impl Piece for i32 {
 /// allocation and the pushes inlined at every one of the ~90 uses, their
 /// copies were some 4 KB of the wasm, for no measurable speed. (A slice of
 /// `&dyn Piece` walked by one function was bigger still, and slower.)
-macro_rules! cat {
+macro_rules! sentence {
     ($($piece:expr),+ $(,)?) => {{
-        let mut out = $crate::text::sentence();
+        let mut out = $crate::text::sentence_buffer();
         $( $crate::text::Piece::push_to(&$piece, &mut out); )+
         ::core::convert::Into::into(out)
     }};
 }
-pub(crate) use cat;
+pub(crate) use sentence;
 
-/// The buffer of every [`cat!`], kept out of line (see there). The
+/// The buffer of every [`sentence!`], kept out of line (see there). The
 /// capacity fits most sentences, so a sentence is usually one allocation.
 #[inline(never)]
-pub(crate) fn sentence() -> String {
+pub(crate) fn sentence_buffer() -> String {
     String::with_capacity(160)
 }
 

@@ -6,7 +6,7 @@
 //! contract §4 and where it was found. No eligibility logic lives here.
 
 use crate::json::{self, Json, ToJson, TreeError, json_object};
-use crate::text::cat;
+use crate::text::sentence;
 use crate::{Lang, error::Error, info, law, parse};
 use wasm_bindgen::prelude::*;
 
@@ -44,9 +44,9 @@ export function screenColumns(): [string, string[]];
 // pointer in the generated glue.
 
 fn text_arg(v: &JsValue, name: &str) -> Result<String, JsValue> {
-    // `cat!`, not `format!`: the module then carries no formatting machinery.
+    // `sentence!`, not `format!`: the module then carries no formatting machinery.
     v.as_string().ok_or_else(|| {
-        let message: String = cat!(name, " must be a string");
+        let message: String = sentence!(name, " must be a string");
         js_error("invalid_value", &message, Some(name))
     })
 }
@@ -274,7 +274,7 @@ pub fn screen_csv(header: JsValue, rows: JsValue, first_line: JsValue, lang: JsV
     let lang = lang_of(&lang)?;
     let (header, rows, first_line) = (text_arg(&header, "header")?, text_arg(&rows, "rows")?, line_arg(&first_line)?);
     let header = crate::screen::csv_header(&header).map_err(|column| {
-        let message: String = cat!("unknown CSV column «", column, "»");
+        let message: String = sentence!("unknown CSV column «", column, "»");
         js_error("unknown_field", &message, Some(&column))
     })?;
     screened(

@@ -6,7 +6,7 @@
 use core::ops::Deref;
 
 #[derive(Clone, Debug)]
-pub struct Few<T: Copy, const N: usize> {
+pub struct InlineVec<T: Copy, const N: usize> {
     /// The values while there are at most `N`; after that, unused.
     inline: [T; N],
     /// The values once there are more than `N`.
@@ -14,10 +14,10 @@ pub struct Few<T: Copy, const N: usize> {
     len: usize,
 }
 
-impl<T: Copy, const N: usize> Few<T, N> {
+impl<T: Copy, const N: usize> InlineVec<T, N> {
     /// An empty list; `filler` only initializes unused slots.
     pub fn new(filler: T) -> Self {
-        Few { inline: [filler; N], spilled: Vec::new(), len: 0 }
+        InlineVec { inline: [filler; N], spilled: Vec::new(), len: 0 }
     }
 
     pub fn push(&mut self, value: T) {
@@ -34,7 +34,7 @@ impl<T: Copy, const N: usize> Few<T, N> {
     }
 }
 
-impl<T: Copy, const N: usize> Deref for Few<T, N> {
+impl<T: Copy, const N: usize> Deref for InlineVec<T, N> {
     type Target = [T];
     fn deref(&self) -> &[T] {
         match self.inline.get(..self.len) {
@@ -44,7 +44,7 @@ impl<T: Copy, const N: usize> Deref for Few<T, N> {
     }
 }
 
-impl<T: Copy, const N: usize> Extend<T> for Few<T, N> {
+impl<T: Copy, const N: usize> Extend<T> for InlineVec<T, N> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, values: I) {
         for v in values {
             self.push(v);
@@ -54,18 +54,18 @@ impl<T: Copy, const N: usize> Extend<T> for Few<T, N> {
 
 #[cfg(test)]
 mod tests {
-    use super::Few;
+    use super::InlineVec;
 
     #[test]
     fn holds_values_in_order_across_the_spill() {
-        let mut few: Few<u32, 4> = Few::new(0);
+        let mut few: InlineVec<u32, 4> = InlineVec::new(0);
         for n in 1..=9 {
             few.push(n * 10);
             assert_eq!(&few[..], (1..=n).map(|k| k * 10).collect::<Vec<_>>(), "after {n} values");
         }
-        let mut other: Few<u32, 4> = Few::new(0);
+        let mut other: InlineVec<u32, 4> = InlineVec::new(0);
         other.extend([1, 2, 3]);
         assert_eq!(&other[..], [1, 2, 3]);
-        assert!(Few::<u32, 4>::new(7).is_empty());
+        assert!(InlineVec::<u32, 4>::new(7).is_empty());
     }
 }
