@@ -42,6 +42,12 @@
 //!   answer with explanation and next steps.
 //! - **law**: one version of the text (`enacted-2026-02-19` by default);
 //!   **rules version**: the hash of its data.
+//! - The verbs: [`check`] reads JSON text and assesses it; [`assess`]
+//!   assesses a case already read; `eval::evaluate` works out one
+//!   proceeding's outcome over every completion, with no words. The JS
+//!   API's `evaluate` is `check` (or `assess` of a JS object).
+//! - **screening** is a whole list, one result row per case
+//!   ([`screen`]); the page's "screens" are its views.
 //!
 //! ## Cargo features
 //!
