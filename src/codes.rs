@@ -1,7 +1,7 @@
 //! Every code that crosses a boundary — the case format, the assessment,
 //! the errors and the rules files — with its enum, written once.
 //!
-//! One macro, [`codes!`], gives each enum its variants in wire order
+//! One macro, `codes!`, gives each enum its variants in wire order
 //! (`ALL`), its code (`code`) and the way back (`from_code`), with no
 //! catch-all: `from_code` looks the code up among the variants. This file
 //! depends on nothing, so `build.rs` and the rules validator include it too
