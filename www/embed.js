@@ -15,27 +15,13 @@
 
 import { mountChecker } from './checker.js';
 import { h } from './ui/dom.js';
+import { coreLoader } from './core-loader.js';
 
 const BASE = new URL('./', import.meta.url);
 const TAG = 'amnistia-checker';
 
-let corePromise = null;
-let importFailed = false;
-let attempt = 0;
-
 /** The core, loaded once for every widget on the page (again after a failure). */
-function loadCore() {
-  if (!corePromise) {
-    attempt += 1;
-    // A failed import may be remembered by the browser: ask again under a fresh URL.
-    const url = new URL(importFailed ? `pkg/amnistia.js?retry=${attempt}` : 'pkg/amnistia.js', BASE).href;
-    corePromise = import(url)
-      .catch((err) => { importFailed = true; throw err; })
-      .then(async (mod) => { await mod.default(); return mod; });
-    corePromise.catch(() => { corePromise = null; });
-  }
-  return corePromise;
-}
+const loadCore = coreLoader(BASE);
 
 let firstPromise = null;
 

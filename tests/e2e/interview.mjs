@@ -154,8 +154,12 @@ export async function interview(page, answers, { from = 'start' } = {}) {
     if (screen !== 'question') throw new Error(`unexpected screen ${screen} after ${asked.join(', ')}`);
     const q = await page.getAttribute('#screen-question', 'data-question');
     asked.push(q);
-    if (!(q in answers)) throw new Error(`no answer for question ${q} (asked so far: ${asked.join(', ')})`);
-    const value = answers[q];
+    // "Another case?" is asked before every first result: no, unless the answers say otherwise.
+    if (!(q in answers) && q !== 'another') throw new Error(`no answer for question ${q} (asked so far: ${asked.join(', ')})`);
+    let value = q in answers ? answers[q] : false;
+    // An answer list: one answer for each time the question is put (a question asked of each case).
+    // (for the charges, a list of lists).
+    if (Array.isArray(value) && (q !== 'charges' || Array.isArray(value[0]))) value = value[asked.filter((x) => x === q).length - 1];
     if (value === 'unknown') {
       await act(page, () => page.click('#screen-question [data-testid=dont-know]'));
     } else if (q === 'label') {
@@ -191,6 +195,7 @@ export const COVERED = {
   militaryJustice: false,
   ceasedConduct: true,
   phase: 'control',
+  another: false,
 };
 
 /** Injects axe-core (no script tag: the CSP would block it) and runs WCAG 2.1 A/AA. */

@@ -25,13 +25,20 @@ export function renderQuestion(root, ctx) {
     heading = fact.text;
     help = fact.help;
   } else {
-    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase' }[q.kind];
+    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother' }[q.kind];
     heading = t(lang, key);
     help = t(lang, `${key}Help`);
   }
 
   const section = h('section', { id: 'screen-question', class: 'screen', 'data-question': q.kind, 'aria-labelledby': 'question-heading' });
-  section.append(h('p', { class: 'context', id: 'question-context', text: ctx.context }));
+  section.append(h('p', { class: 'context', id: 'question-context' },
+    h('span', { text: ctx.context }),
+    ctx.progress ? h('span', { class: 'progress', id: 'question-progress', text: t(lang, 'progress', ctx.progress.step, ctx.progress.total) }) : null));
+  if (ctx.progress && ctx.progress.total) {
+    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('span'));
+    bar.firstChild.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
+    section.append(bar);
+  }
   section.append(gl.inline(h('h2', { id: 'question-heading', tabindex: '-1' }), heading));
   if (help) section.append(gl.inline(h('p', { class: 'help', id: 'question-help' }), help));
 
@@ -60,6 +67,7 @@ function choices(ctx, gl, options) {
       onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer(opt.value)),
     });
     gl.inline(button.appendChild(h('span', { class: 'choice-title' })), opt.title);
+    if (opt.mark) button.append(h('span', { class: 'choice-mark', 'data-testid': 'date-mark', text: opt.mark }));
     if (opt.sub) gl.inline(button.appendChild(h('span', { class: 'choice-sub' })), opt.sub);
     if (chosen) button.append(h('span', { class: 'choice-prev', text: t(ctx.lang, 'previousAnswer') }));
     list.append(h('li', {}, button));
@@ -75,13 +83,23 @@ const yesNo = (ctx, gl) => choices(ctx, gl, [
 const BODIES = {
   situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
   abroad: yesNo,
+  another: yesNo,
   militaryJustice: yesNo,
   ceasedConduct: yesNo,
   phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
-  event: (ctx, gl) => choices(ctx, gl, [
-    ...ctx.info.numerals.map((n) => ({ value: n.number, title: `${n.number}. ${n.name}`, sub: n.windowText })),
-    { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },
-  ]),
+  // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
+  event: (ctx, gl) => {
+    const place = new Map((ctx.place?.places ?? []).map((x) => [x.numeral, x.kind]));
+    return choices(ctx, gl, [
+      ...ctx.info.numerals.map((n) => ({
+        value: n.number,
+        title: `${n.number}. ${n.name}`,
+        sub: `${n.paraphrase} (${n.windowText})`,
+        mark: place.has(n.number) ? t(ctx.lang, place.get(n.number) === 'confirmed' ? 'dateFits' : 'dateMayFit') : null,
+      })),
+      { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },
+    ]);
+  },
   label: labelForm,
   charges: chargesForm,
   factsDate: dateForm,
@@ -111,29 +129,36 @@ function labelForm(ctx) {
   return form;
 }
 
+/**
+ * The charges: "No sé" first, the common protest charges, the other serious ones in a group
+ * below (the core's `group`), each whole row a tap target, and "Continuar" kept in reach.
+ */
 function chargesForm(ctx, gl) {
   const { lang, info } = ctx;
   const previous = new Set(Array.isArray(ctx.previous) ? ctx.previous : []);
-  const fieldset = h('fieldset', { class: 'checks' }, h('legend', { text: t(lang, 'chargesLegend') }));
-  for (const charge of info.charges) {
+  const row = (charge) => {
     const id = `charge-${charge.code}`;
     const box = h('input', { type: 'checkbox', id, name: 'charges', value: charge.code, 'aria-describedby': `${id}-help` });
     box.checked = previous.has(charge.code);
-    fieldset.append(h('div', { class: 'check' },
+    return h('label', { class: 'check check-row', for: id },
       box,
-      h('div', {},
-        gl.inline(h('label', { for: id }), charge.label),
-        gl.inline(h('p', { class: 'help', id: `${id}-help` }), charge.explanation))));
-  }
+      h('span', { class: 'check-text' },
+        gl.inline(h('span', { class: 'check-label' }), charge.label),
+        gl.inline(h('span', { class: 'help', id: `${id}-help` }), charge.explanation)));
+  };
+  const group = (code, legend) => {
+    const list = info.charges.filter((c) => (code === 'common' ? c.group === 'common' : c.group !== 'common'));
+    return list.length ? h('fieldset', { class: 'checks', 'data-group': code }, h('legend', { text: legend }), list.map(row)) : null;
+  };
   const error = h('p', { class: 'field-error', id: 'charges-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-charges', novalidate: true },
-    fieldset,
+    h('button', { type: 'button', class: 'btn btn-unknown', 'data-testid': 'dont-know', id: 'btn-dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
+    group('common', t(lang, 'chargesCommon')),
+    group('serious', t(lang, 'chargesSerious')),
+    h('button', { type: 'button', class: 'btn btn-wide', id: 'btn-charges-none', 'data-testid': 'charges-none', text: t(lang, 'chargesNone'), onclick: () => ctx.onAnswer([]) }),
     error,
-    buttonRow(
-      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
-      h('button', { type: 'button', class: 'btn', id: 'btn-charges-none', 'data-testid': 'charges-none', text: t(lang, 'chargesNone'), onclick: () => ctx.onAnswer([]) }),
-      h('button', { type: 'button', class: 'btn', 'data-testid': 'dont-know', id: 'btn-dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
-    ));
+    h('div', { class: 'actions sticky-actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') })));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const picked = [...form.querySelectorAll('input[name=charges]:checked')].map((b) => b.value);
