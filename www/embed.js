@@ -19,6 +19,7 @@ import { coreLoader } from './core-loader.js';
 
 const BASE = new URL('./', import.meta.url);
 const TAG = 'amnistia-checker';
+const SHOW_UNSTYLED_MS = 4000;
 
 /** The core, loaded once for every widget on the page (again after a failure). */
 const loadCore = coreLoader(BASE);
@@ -104,10 +105,14 @@ class AmnistiaChecker extends HTMLElement {
     shadow.append(wrapper);
     const adopted = []; // style.css, then parts.css, in this order whichever arrives first
     const adopt = (i, sheet) => { adopted[i] = sheet; shadow.adoptedStyleSheets = adopted.filter(Boolean); };
+    // Shown once its stylesheet is in, or without it (it still works) when it fails or is slow:
+    // the widget never stays blank.
+    const show = () => { wrapper.hidden = false; };
+    const slow = setTimeout(show, SHOW_UNSTYLED_MS);
     loadSheet('style.css').then(
       (sheet) => adopt(0, sheet),
-      () => {}, // without its styles the widget still works
-    ).finally(() => { wrapper.hidden = false; });
+      () => {},
+    ).finally(() => { clearTimeout(slow); show(); });
     this.app = mountChecker(shadow, {
       load: loadCore,
       first: loadFirst,
