@@ -438,6 +438,7 @@ export function mountChecker(root, opts) {
       // The event list marks the numerals whose windows hold the date given (the core says which).
       if (q.kind === 'event' && p.facts.factsDate) place = core.mod.datePlace(p.facts.factsDate, p.facts.factsDateEnd ?? null, state.lawId);
     }
+    const months = q.kind === 'factsMonth' ? monthsCovered(p.facts) : null;
     renderQuestion(main, {
       lang,
       info,
@@ -447,12 +448,39 @@ export function mountChecker(root, opts) {
       progress: I.progress(state, q.kind === 'situation' ? null : assessment),
       proceeding: p ? p.facts : null,
       place,
+      months,
       previous: 'previous' in screen ? screen.previous : I.currentValue(state, q),
       onAnswer: (value) => answer(q, value),
       onUnknown: () => answer(q, undefined),
       onBack: goBack,
       checkDate,
     });
+  }
+
+  /**
+   * For the month question: the year given, and the months of it that the law's windows cover
+   * (the core's `windows`, of the numerals its `datePlace` puts the year in; only the event's,
+   * when it is known), as [first, last] month numbers.
+   */
+  function monthsCovered(facts) {
+    const year = String(facts.factsDate).slice(0, 4);
+    const place = core.mod.datePlace(year, null, state.lawId);
+    const numerals = new Set(place.places.map((x) => x.numeral).filter((n) => typeof facts.event !== 'number' || n === facts.event));
+    const ranges = [];
+    for (const w of lawInfo().windows) {
+      if (!numerals.has(w.numeral) || w.kind !== 'confirmed' || w.to < `${year}-01-01` || w.from > `${year}-12-31`) continue;
+      const from = w.from < `${year}-01-01` ? 1 : Number(w.from.slice(5, 7));
+      const to = w.to > `${year}-12-31` ? 12 : Number(w.to.slice(5, 7));
+      ranges.push([from, to]);
+    }
+    ranges.sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+      else merged.push([...r]);
+    }
+    return { year, ranges: merged };
   }
 
   function renderResultScreen(focus) {

@@ -40,6 +40,10 @@ export const en = {
 
   stepTheCase: 'About the case',
   progress: (n, total) => (total ? `Question ${n} of about ${total}` : `Question ${n}`),
+  qMonth: (year) => `Do you know in which month of ${year} the acts took place?`,
+  qMonthHelp: (ranges, year) => (ranges ? `The law covers ${ranges} ${year}. With the month we can tell whether the acts fall inside.` : 'With the month we can tell whether the acts fall inside the law\'s period.'),
+  monthRange: (a, b) => `${a} to ${b}`,
+  monthCovered: 'Covered by the law',
   qAnother: 'Does your relative have another open criminal case?',
   qAnotherHelp: 'Another case that is not covered can keep them detained even if this one is covered. If there is one, we check it too.',
   answerSaved: 'Answer saved; finishing loading…',
@@ -114,6 +118,7 @@ export const en = {
   favourable: 'Favourable reading (Article 5)',
   strict: 'Strict reading',
   leadsTo: 'Result:',
+  missingAlso: 'Also missing:',
   missingHeading: 'We still need to know this',
   answerOption: (text) => `If the answer is “${text}”`,
   otherAnswers: 'With any other answer',

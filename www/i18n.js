@@ -42,6 +42,10 @@ const es = {
 
   stepTheCase: 'Sobre la causa',
   progress: (n, total) => (total ? `Pregunta ${n} de unas ${total}` : `Pregunta ${n}`),
+  qMonth: (year) => `¿Sabe en qué mes de ${year} ocurrieron los hechos?`,
+  qMonthHelp: (ranges, year) => (ranges ? `La ley cubre ${ranges} de ${year}. Con el mes sabremos si los hechos caen dentro.` : 'Con el mes sabremos si los hechos caen dentro del período de la ley.'),
+  monthRange: (a, b) => `${a} a ${b}`,
+  monthCovered: 'Lo cubre la ley',
   qAnother: '¿Tiene su familiar otra causa penal abierta?',
   qAnotherHelp: 'Otra causa que no se cubra puede mantenerlo detenido aunque esta sí se cubra. Si la tiene, la revisamos también.',
   answerSaved: 'Respuesta guardada; terminando de cargar…',
@@ -116,6 +120,7 @@ const es = {
   favourable: 'Lectura favorable (artículo 5)',
   strict: 'Lectura estricta',
   leadsTo: 'Resultado:',
+  missingAlso: 'También falta saber:',
   missingHeading: 'Falta saber esto',
   answerOption: (text) => `Si la respuesta es «${text}»`,
   otherAnswers: 'Con cualquier otra respuesta',

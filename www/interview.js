@@ -18,7 +18,7 @@ export const MAX_PROCEEDINGS = 50;
 // The facts each question sets (the date question sets two).
 const FACT_KEYS = { factsDate: ['factsDate', 'factsDateEnd'], event: ['event'], charges: ['charges'], militaryJustice: ['militaryJustice'], phase: ['phase'], label: ['label'] };
 // Questions of a proceeding that are the page's own, not the core's.
-const CASE_QUESTIONS = ['label', 'factsDate', 'event', 'charges', 'militaryJustice', 'phase', 'another'];
+const CASE_QUESTIONS = ['label', 'factsDate', 'factsMonth', 'event', 'charges', 'militaryJustice', 'phase', 'another'];
 
 const clone = (x) => structuredClone(x);
 const newProceeding = () => ({ facts: {}, asked: [] });
@@ -65,7 +65,14 @@ export function nextScreen(state, evaluate) {
   }
   const p = state.proceedings[index];
   const a = evaluate(buildCase(state));
-  for (const fact of a.proceedings[index].questions) {
+  const needs = a.proceedings[index].questions;
+  for (const fact of needs) {
+    // A year alone, and the core still needs the date once the event is known (or not asked):
+    // the month is asked, once.
+    if (fact === 'factsDate' && p.asked.includes('factsDate') && !p.asked.includes('factsMonth') && yearOnly(p.facts)
+      && (p.asked.includes('event') || !needs.includes('event'))) {
+      return question('factsMonth', index);
+    }
     if (fact === 'ceasedConduct') {
       if (!asked('ceasedConduct')) return question(fact, index);
     } else if (!p.asked.includes(fact)) {
@@ -76,6 +83,9 @@ export function nextScreen(state, evaluate) {
   if (!p.asked.includes('another') && state.proceedings.length < MAX_PROCEEDINGS) return question('another', index);
   return { name: 'result' };
 }
+
+/** Whether a proceeding's date is a year alone (no month, no range). */
+export const yearOnly = (facts) => /^\d{4}$/.test(facts.factsDate ?? '') && !facts.factsDateEnd;
 
 /**
  * How far along the interview is: questions put so far, and that number plus
@@ -105,6 +115,7 @@ export function currentValue(state, q) {
   const p = state.proceedings[q.index];
   if (!p) return undefined;
   if (q.kind === 'another') return p.another;
+  if (q.kind === 'factsMonth') return /^\d{4}-\d{2}$/.test(p.facts.factsDate ?? '') ? p.facts.factsDate.slice(5) : undefined;
   const facts = p.facts;
   if (q.kind === 'factsDate') return facts.factsDate === undefined ? undefined : { factsDate: facts.factsDate, factsDateEnd: facts.factsDateEnd };
   return facts[q.kind];
@@ -139,6 +150,15 @@ export function answer(state, q, value) {
     }
     return s;
   }
+  if (q.kind === 'factsMonth') {
+    // The month of the year given ("01" to "12"), or "No sé": the year stays.
+    const year = String(p.facts.factsDate ?? '').slice(0, 4);
+    if (value !== undefined && /^\d{4}$/.test(year)) p.facts.factsDate = `${year}-${value}`;
+    if (!p.asked.includes('factsMonth')) p.asked.push('factsMonth');
+    return s;
+  }
+  // A new date: its month is asked again if it is a year alone.
+  if (q.kind === 'factsDate') p.asked = p.asked.filter((k) => k !== 'factsMonth');
   for (const key of FACT_KEYS[q.kind]) delete p.facts[key];
   if (value !== undefined) Object.assign(p.facts, q.kind === 'factsDate' ? value : { [q.kind]: value });
   if (!p.asked.includes(q.kind)) p.asked.push(q.kind);

@@ -186,3 +186,28 @@ test('"Borrar todo" is instant; "Deshacer" brings the answers back', async () =>
   assert.ok(!(await page.isVisible('#btn-undo')));
   await context.close();
 });
+
+test('a year alone that matters asks for the month, saying which months the law covers', async () => {
+  const { page, context } = await openPage(env);
+  const asked = await interview(page, { ...COVERED, factsDate: { year: '2017' }, event: 9 }, { until: (q) => q === 'factsMonth' });
+  assert.deepEqual(asked.slice(-2), ['factsDate', 'event'], 'after the event is known');
+  assert.match(await page.textContent('#question-heading'), /2017/);
+  // The months come from the core's windows (datePlace and windows), marked in the list.
+  assert.match(await page.textContent('#question-help'), /La ley cubre .+ de 2017/);
+  assert.ok(await page.locator('[data-testid=date-mark]').count() > 0);
+  await interview(page, { ...COVERED, factsMonth: '05' }, { from: 'here' });
+  assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
+  await context.close();
+});
+
+test('the event list is in numeral order, and marks the numerals whose windows hold the date given', async () => {
+  const { page, context } = await openPage(env);
+  await interview(page, { ...COVERED, factsDate: { year: '2017' } }, { until: (q) => q === 'event' });
+  const values = await page.locator('#screen-question .choice').evaluateAll((els) => els.map((e) => e.dataset.value));
+  const numerals = core.law('es').numerals.map((n) => String(n.number));
+  assert.deepEqual(values, [...numerals, 'none', 'unknown'], 'numeral order, never ranked');
+  const place = core.datePlace('2017', null);
+  const marked = await page.locator('#screen-question .choice:has([data-testid=date-mark])').evaluateAll((els) => els.map((e) => Number(e.dataset.value)));
+  assert.deepEqual(marked.sort((a, b) => a - b), place.places.map((p) => p.numeral).sort((a, b) => a - b));
+  await context.close();
+});

@@ -146,3 +146,20 @@ test('"Añadir otra causa" stops at the limit of cases', () => {
   for (let i = 0; i < 60; i += 1) s = I.addCase(s);
   assert.equal(s.proceedings.length, I.MAX_PROCEEDINGS);
 });
+
+test('a year alone that the core still needs: the month is asked once the event is known, and kept with the year', () => {
+  const core = fakeCore();
+  // The fake core needs the date until it has a month.
+  const evaluate = (c) => {
+    const a = core.evaluate(c);
+    a.proceedings.forEach((p, i) => { if (/^\d{4}$/.test(c.proceedings[i].factsDate ?? '')) p.questions.unshift('factsDate'); });
+    return a;
+  };
+  const { asked, state } = run({ ...ONE, factsDate: { factsDate: '2017' }, factsMonth: '05' }, { core: { evaluate } });
+  assert.deepEqual(asked.slice(0, 5), ['situation', 'abroad', 'factsDate#0', 'event#0', 'factsMonth#0']);
+  assert.equal(I.buildCase(state).proceedings[0].factsDate, '2017-05');
+  // "No sé" keeps the year, and the month is not asked again.
+  const unknown = run({ ...ONE, factsDate: { factsDate: '2017' }, factsMonth: undefined }, { core: { evaluate } });
+  assert.equal(I.buildCase(unknown.state).proceedings[0].factsDate, '2017');
+  assert.equal(unknown.asked.filter((q) => q === 'factsMonth#0').length, 1);
+});

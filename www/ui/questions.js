@@ -25,9 +25,9 @@ export function renderQuestion(root, ctx) {
     heading = fact.text;
     help = fact.help;
   } else {
-    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother' }[q.kind];
-    heading = t(lang, key);
-    help = t(lang, `${key}Help`);
+    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' }[q.kind];
+    heading = t(lang, key, ctx.months?.year);
+    help = t(lang, `${key}Help`, ctx.months && monthRanges(lang, ctx.months.ranges), ctx.months?.year);
   }
 
   const section = h('section', { id: 'screen-question', class: 'screen', 'data-question': q.kind, 'aria-labelledby': 'question-heading' });
@@ -80,7 +80,23 @@ const yesNo = (ctx, gl) => choices(ctx, gl, [
   { value: false, title: t(ctx.lang, 'no') },
 ]);
 
+/** [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre". */
+function monthRanges(lang, ranges) {
+  const name = (m) => t(lang, 'months')[m - 1];
+  const parts = ranges.map(([a, b]) => (a === b ? name(a) : t(lang, 'monthRange', name(a), name(b))));
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${t(lang, 'and')} ${parts[parts.length - 1]}`;
+}
+
 const BODIES = {
+  // The month of the year given; those the law covers are marked.
+  factsMonth: (ctx, gl) => {
+    const inside = (m) => (ctx.months?.ranges ?? []).some(([a, b]) => m >= a && m <= b);
+    return choices(ctx, gl, t(ctx.lang, 'months').map((name, i) => ({
+      value: String(i + 1).padStart(2, '0'),
+      title: name.charAt(0).toUpperCase() + name.slice(1),
+      mark: inside(i + 1) ? t(ctx.lang, 'monthCovered') : null,
+    })));
+  },
   situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
   abroad: yesNo,
   another: yesNo,

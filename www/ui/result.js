@@ -31,7 +31,8 @@ export function renderResult(root, ctx) {
   } else {
     const p = a.proceedings[0];
     section.append(h('div', { class: 'proceeding', id: 'proceeding-0', 'data-testid': 'proceeding', 'data-outcome': p.outcome },
-      outcomeBlock(info, p.outcome, 'outcome-0', null, true),
+      // With the core's reason, the outcome's general description would say less, twice.
+      outcomeBlock(info, p.outcome, 'outcome-0', null, true, !p.reason),
       p.reason ? gl.inline(h('p', { class: 'reason', 'data-testid': 'reason' }), p.reason) : null));
   }
   // On the first screen the terms used are explained one tap away, not in a box that pushes the steps down.
@@ -141,14 +142,14 @@ function wouldChange(ctx, gl, p) {
 }
 
 /** The headline: icon, label and description; `heading`: the label is the result's heading. */
-function outcomeBlock(info, code, id, caption, heading = false) {
+function outcomeBlock(info, code, id, caption, heading = false, describe = true) {
   const o = outcomeInfo(info, code);
   return h('div', { class: `outcome out-${code}`, id, 'data-testid': id, 'data-outcome': code },
     icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-xl'),
     h('div', { class: 'outcome-text' },
       caption ? h('p', { class: 'outcome-caption', text: caption }) : null,
       heading ? h('h2', { class: 'outcome-label', id: 'result-heading', tabindex: '-1', text: o.label }) : h('p', { class: 'outcome-label', text: o.label }),
-      o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
+      describe && o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
 }
 
 /** Both readings of the law, each with where it leads. */
@@ -170,10 +171,14 @@ function readings(ctx, gl, p) {
 function missing(ctx, gl, open, name) {
   const { lang, info } = ctx;
   const box = h('div', { class: 'missing', 'data-testid': 'missing' }, h('h3', { text: t(lang, 'missingHeading') }));
+  let count = 0;
   for (const [p, index] of open) {
     if (name) box.append(h('p', { class: 'mini-heading', text: name(p, index) }));
     for (const qa of p.answers) {
-      box.append(h('div', { class: 'missing-question', 'data-question': qa.question },
+      // The first fact the core needs leads; the others follow, each with its own "Responder".
+      count += 1;
+      if (count === 2 && !name) box.append(h('p', { class: 'mini-heading', text: t(lang, 'missingAlso') }));
+      box.append(h('div', { class: `missing-question${count === 1 ? ' missing-first' : ''}`, 'data-question': qa.question },
         gl.inline(h('p', { class: 'missing-prompt', id: `prompt-${index}-${qa.question}` }), qa.prompt),
         h('button', {
           type: 'button', class: 'btn btn-primary btn-go-answer no-print', 'data-testid': `go-answer-${qa.question}`,
