@@ -1,9 +1,11 @@
-// The checker itself, shared by the page (app.js), the offline single file
+// The checker's view, shared by the page (app.js), the offline single file
 // and the <amnistia-checker> widget (embed.js). It mounts into a root (the
 // document, or a ShadowRoot) that holds #main, #print-root, #announcer,
 // #lang-switch and #btn-erase, and asks `load()` for the initialised core.
-// JS never decides whether the law applies: after each answer it asks the
-// core, and the next question is the first fact the core says it still needs.
+// JS never decides whether the law applies: after each answer the interview
+// (interview.js: the state and its pure transitions) asks the core, and the
+// next question is the first fact the core says it still needs. This module
+// keeps the current state and the steps shown, and draws them.
 //
 // What it loads, and when: the start screen shows at once, from the UI
 // strings, while the core (the wasm) streams in. "Empezar" before the core has
@@ -18,7 +20,10 @@
 // and a part that cannot be loaded shows the error panel, with "Reintentar".
 //
 // Nothing leaves this device and nothing is stored: every answer lives in
-// the `state` object below and is gone when the tab closes or on "Borrar todo".
+// the `state` and `steps` objects below (in the page, the browser's history
+// holds only a step number) and is gone when the tab closes or on "Borrar
+// todo" (kept in memory for its 10-second "Deshacer"). A saved case is a file
+// the user downloads, and opens again, on the device.
 
 import { t, hasLang, loadLang } from './i18n.js';
 import { h, clear, keepFormValues, draftBanner } from './ui/dom.js';
@@ -59,6 +64,7 @@ function loadPart(name, loader) {
  *     first question before the core has arrived; optional
  *   lang: 'es' | 'en', lawId: string (a starting law version, ignored when unknown)
  *   page: true when root is the whole document (sets <html lang> and the title)
+ *   history: true to make each question and result a browser history entry (the page and the iframe; not the widget)
  *   langTarget: an element whose lang attribute follows the language (the widget's wrapper)
  *   onPrint(): how to print (default window.print())
  *   screening(): Promise<the ui/screening.js module>, to offer the "Organizaciones" view

@@ -64,7 +64,7 @@ function choices(ctx, gl, options) {
       class: `choice${opt.dontKnow ? ' choice-unknown' : ''}${chosen ? ' chosen' : ''}`,
       'data-value': opt.dontKnow ? 'unknown' : String(opt.value),
       'data-testid': opt.dontKnow ? 'dont-know' : `choice-${opt.value}`,
-      onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer(opt.value)),
+      onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer('answer' in opt ? opt.answer : opt.value)),
     });
     gl.inline(button.appendChild(h('span', { class: 'choice-title' })), opt.title);
     if (opt.mark) button.append(h('span', { class: 'choice-mark', 'data-testid': 'date-mark', text: opt.mark }));
@@ -101,7 +101,13 @@ const BODIES = {
   abroad: yesNo,
   another: yesNo,
   militaryJustice: yesNo,
-  ceasedConduct: yesNo,
+  // Art. 7, asked neutrally by the core: answers that read the same whichever way the question is
+  // put, and "never did it", which counts as having stopped (it is not an admission).
+  ceasedConduct: (ctx, gl) => choices(ctx, gl, [
+    { value: true, title: t(ctx.lang, 'ceasedYes') },
+    { value: 'never', title: t(ctx.lang, 'ceasedNever'), answer: true },
+    { value: false, title: t(ctx.lang, 'ceasedNo') },
+  ]),
   phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
   // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
   event: (ctx, gl) => {
@@ -162,9 +168,11 @@ function chargesForm(ctx, gl) {
         gl.inline(h('span', { class: 'check-label' }), charge.label),
         gl.inline(h('span', { class: 'help', id: `${id}-help` }), charge.explanation)));
   };
+  const grouped = info.charges.some((c) => c.group === 'common');
   const group = (code, legend) => {
     const list = info.charges.filter((c) => (code === 'common' ? c.group === 'common' : c.group !== 'common'));
-    return list.length ? h('fieldset', { class: 'checks', 'data-group': code }, h('legend', { text: legend }), list.map(row)) : null;
+    // (one list, under the plain legend, when the core groups none as common)
+    return list.length ? h('fieldset', { class: 'checks', 'data-group': code }, h('legend', { text: grouped ? legend : t(lang, 'chargesLegend') }), list.map(row)) : null;
   };
   const error = h('p', { class: 'field-error', id: 'charges-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-charges', novalidate: true },

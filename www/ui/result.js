@@ -76,7 +76,7 @@ export function renderResult(root, ctx) {
   if (notRestored.length) {
     more.append(disclosure('more-not-restored', t(lang, 'notRestoredHeading'), [nextSteps(ctx, new Glossary(info.glossary, t(lang, 'wordsWeUse')), notRestored)]));
   }
-  more.append(disclosure('more-help', t(lang, 'helpHeading'), [helpBlock(lang, info)]));
+  if (info.help && info.help.length) more.append(disclosure('more-help', t(lang, 'helpHeading'), [helpBlock(lang, info)]));
   more.append(disclosure('more-technical', t(lang, 'technicalHeading'), [lawFooter(lang, a.law, ctx.version)]));
   section.append(more);
 
@@ -246,7 +246,7 @@ function quoteList(lang, items) {
 /** Where to find help: the core's list (the Defensa Pública first; organisations by name only). */
 function helpBlock(lang, info) {
   return h('div', { class: 'help-block', id: 'help-block' },
-    h('ul', { class: 'orgs' }, (info.help || []).map((x) => h('li', {},
+    h('ul', { class: 'orgs' }, info.help.map((x) => h('li', {},
       h('strong', { lang: 'es', text: x.name }), x.description ? h('p', { text: x.description }) : null))));
 }
 
