@@ -176,6 +176,19 @@ test('the <iframe> option completes a check, without the site chrome', async () 
   assert.ok(await frame.isVisible('#btn-erase'));
   await interview(frame, COVERED);
   assert.equal(await frame.getAttribute('#screen-result', 'data-outcome'), 'covered');
+  // Each question and the result are history entries in the iframe too: the back gesture goes to the
+  // last question, inside the frame, and the host page stays where it is.
+  assert.deepEqual(Object.keys(await frame.evaluate(() => history.state)), ['amnistiaStep']);
+  const hostUrl = page.url();
+  const rendered = await frame.getAttribute('#main', 'data-render');
+  // (the host's own history.back() walks the joint session history, as the back gesture does;
+  // page.goBack() would wait for a navigation of the host page that never comes)
+  await page.evaluate(() => history.back());
+  await frame.waitForFunction((b) => document.querySelector('#main').dataset.render !== b, rendered);
+  assert.equal(await frame.getAttribute('#main', 'data-screen'), 'question');
+  assert.equal(page.url(), hostUrl);
+  await page.evaluate(() => history.forward());
+  await frame.waitForSelector('#screen-result');
   assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#result-heading')).fontSize), '34px');
   assert.deepEqual(await axe(frame), [], 'axe in the iframe');
   const widgetOrigin = new URL(widget.url).origin;

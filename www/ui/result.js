@@ -2,7 +2,63 @@
 // needs it. It never works anything out about the law by itself.
 
 import { h, icon, Glossary, confidenceBadge, outcomeInfo, outcomeTag, draftBanner, OUTCOME_ICON, EFFECT_ICON } from './dom.js';
-import { t } from '../i18n.js';
+import { t, addStrings } from '../i18n.js';
+
+// The Spanish strings of the result and print views (English: i18n-en.js).
+addStrings({
+  nowHeading: 'Lo que debe hacer ahora',
+  informationAsOf: (date) => `Información legal al ${date}.`,
+  saveCase: 'Guardar el caso en un archivo',
+  allStepsHeading: 'Todos los pasos a seguir',
+  notRestoredHeading: 'Lo que la ley no devuelve',
+  technicalHeading: 'Datos técnicos',
+  whatEachAnswer: 'Qué cambiaría cada respuesta',
+  printCourt: 'Tribunal',
+  printCaseNumber: 'Número de expediente',
+  printReason: 'Por qué',
+  notAsked: 'No preguntado (no cambia el resultado)',
+  resultOverall: 'Resultado general',
+  articlesCited: 'Artículos en los que se basa',
+  why: 'Por qué, paso a paso',
+  art: (a) => `Art. ${a}`,
+  confidenceWhat: (labels) => `¿Qué quieren decir las etiquetas ${labels}?`,
+  readingsHeading: 'Dos maneras de leer la ley',
+  favourable: 'Lectura favorable (artículo 5)',
+  strict: 'Lectura estricta',
+  leadsTo: 'Resultado:',
+  missingAlso: 'También falta saber:',
+  missingHeading: 'Falta saber esto',
+  goAnswer: 'Responder esta pregunta',
+  wouldChangeHeading: 'Qué cambiaría el resultado',
+  helpHeading: 'Dónde buscar ayuda',
+  addCase: 'Añadir otra causa',
+  changeLast: 'Cambiar la última respuesta',
+  print: 'Imprimir / guardar para su abogado',
+  lawFooter: 'Ley aplicada',
+  lawId: 'Versión',
+  lastReviewed: 'Revisado el',
+  gaceta: 'Gaceta Oficial',
+  coreVersion: 'Verificador',
+  effect: {
+    pass: 'No impide',
+    notCovered: 'Excluye',
+    uncertain: 'Punto dudoso',
+    open: 'Falta un dato',
+    notReached: 'No hizo falta',
+    notInThisText: 'No está en este texto',
+    note: 'Nota',
+  },
+  printHeading: 'Resumen para su abogado',
+  printDate: 'Fecha de la consulta',
+  printAnswers: 'Respuestas dadas',
+  printNextSteps: 'Próximos pasos',
+  sameStepsAs: (name) => `los mismos que en «${name}».`,
+  factSituation: 'Situación',
+  factAbroad: 'En el exterior',
+  factPhase: 'Etapa',
+  noCharges: 'Ninguno',
+  between: (a, b) => `entre ${a} y ${b}`,
+});
 
 /**
  * ctx: { lang, info, assessment, caseLabels, version, onAddCase(), onPrint(), onSave(), onBack(), onGoAnswer(index, question) }
