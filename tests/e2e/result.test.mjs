@@ -232,3 +232,25 @@ test('the charges: "No sé" first, the common charges before the serious ones, w
   assert.deepEqual(groups, ['common', 'serious']);
   await context.close();
 });
+
+test('"Resumen para su abogado": reasons and both readings, blanks for the court and the case number, dates in words, one page', async () => {
+  const { page, context } = await openPage(env);
+  // A date in the contested margin: uncertain, with both readings and the longest list of steps.
+  await interview(page, { ...COVERED, factsDate: { month: '09', year: '2024' } });
+  await page.emulateMedia({ media: 'print' });
+  const summary = await page.textContent('#print-summary');
+  // The same readings and reason as on the screen (from the core).
+  for (const sel of ['[data-testid=reading-favourable] p:last-child', '[data-testid=reading-strict] p:last-child']) {
+    assert.ok(summary.includes((await page.textContent(sel)).trim()), `the print has ${sel}`);
+  }
+  if (await page.locator('#proceeding-0 .reason').count()) assert.ok(summary.includes((await page.textContent('#proceeding-0 .reason')).trim()), 'the reason');
+  assert.match(summary, /Tribunal/);
+  assert.match(summary, /Número de expediente/);
+  assert.match(summary, /septiembre de 2024/);
+  assert.doesNotMatch(summary, /2024-09/);
+  assert.match(summary, /No preguntado \(no cambia el resultado\)/, 'a fact never asked is said to be so');
+  assert.doesNotMatch(summary, /No se sabe/);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  await context.close();
+});
