@@ -107,7 +107,7 @@ export function renderResult(root, ctx) {
   section.append(h('div', { class: 'actions actions-result no-print' },
     h('button', { type: 'button', class: 'btn btn-primary', id: 'btn-print', onclick: ctx.onPrint }, t(lang, 'print')),
     h('button', { type: 'button', class: 'btn', id: 'btn-save', onclick: ctx.onSave }, t(lang, 'saveCase'))));
-  section.append(nowSteps(ctx, gl, a, terms));
+  section.append(nowSteps(ctx, gl, a, terms, name));
   if (a.law.informationAsOf) {
     section.append(h('p', { class: 'as-of', id: 'information-as-of', text: t(lang, 'informationAsOf', longDate(lang, a.law.informationAsOf)) }));
   }
@@ -162,20 +162,26 @@ function caseBlock(ctx, name, p, index, body) {
 }
 
 /** "Lo que debe hacer ahora": the three most urgent next steps of all the cases (the core ranks them). */
-function nowSteps(ctx, gl, a, terms) {
-  const seen = new Set();
+function nowSteps(ctx, gl, a, terms, name) {
+  const cases = new Map(); // step id -> the cases that have it
   const all = [];
-  for (const p of a.proceedings) {
+  a.proceedings.forEach((p, i) => {
     for (const s of p.nextSteps) {
-      if (s.id === NOT_RESTORED || seen.has(s.id)) continue;
-      seen.add(s.id);
-      all.push(s);
+      if (s.id === NOT_RESTORED) continue;
+      if (!cases.has(s.id)) { cases.set(s.id, []); all.push(s); }
+      cases.get(s.id).push(name(p, i));
     }
-  }
+  });
   all.sort((x, y) => x.priority - y.priority);
   const box = h('div', { class: 'now', id: 'next-now', 'data-testid': 'next-now' }, h('h3', { text: t(ctx.lang, 'nowHeading') }));
   const list = h('ol', { class: 'now-list' });
-  for (const s of all.slice(0, 3)) list.append(gl.inline(h('li', { 'data-step': s.id }), s.text));
+  for (const s of all.slice(0, 3)) {
+    const li = gl.inline(h('li', { 'data-step': s.id }), s.text);
+    // With several cases, a step that is not for all of them says which it is for.
+    const names = cases.get(s.id);
+    if (a.proceedings.length > 1 && names.length < a.proceedings.length) li.append(' ', h('span', { class: 'step-case', text: `(${names.join(', ')})` }));
+    list.append(li);
+  }
   box.append(list);
   const notes = terms();
   if (notes) box.append(notes);
