@@ -22,12 +22,10 @@ try {
     await shot(page, '1-start');
     await act(page, () => page.click('#btn-start'));
     await shot(page, '2-question');
-    await interview(page, { ...COVERED, charges: 'stop' }, { from: 'here' }).catch(() => {});
-    if ((await page.getAttribute('#main', 'data-question')) === 'charges') {
-      await shot(page, '3-charges');
-      await page.evaluate(() => window.scrollBy(0, 900));
-      await shot(page, '3-charges-scrolled');
-    }
+    await interview(page, COVERED, { from: 'here', until: (q) => q === 'charges' });
+    await shot(page, '3-charges');
+    await page.evaluate(() => window.scrollBy(0, 900));
+    await shot(page, '3-charges-scrolled');
     await context.close();
     ({ page, context } = await openPage(env, { viewport }));
     await interview(page, COVERED);
@@ -43,6 +41,10 @@ try {
     await interview(page, UNKNOWN);
     await shot(page, '6-needs-information');
     await shot(page, '6-needs-information-full', true);
+    await context.close();
+    ({ page, context } = await openPage(env, { viewport }));
+    await interview(page, { ...COVERED, factsDate: { year: '2017' }, event: 9 }, { until: (q) => q === 'factsMonth' });
+    await shot(page, '7-month');
     await context.close();
   }
 } finally {
