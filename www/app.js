@@ -3,28 +3,13 @@
 // (offline-entry.js, built by scripts/build-offline.mjs); the widget, embed.js.
 
 import { startPage } from './page.js';
+import { coreLoader } from './core-loader.js';
 
 // What the first question shows before the core arrives, generated from the core by the build
 // (scripts/build-first.mjs). Optional: if it cannot be loaded, "Empezar" waits for the core.
 const first = import('./pkg/first.js').then((m) => m.FIRST, () => null);
 
-let importFailed = false;
-let attempt = 0;
-
-async function loadCore() {
-  // A failed import may be remembered by the browser: ask again under a fresh URL.
-  attempt += 1;
-  const url = importFailed ? `./pkg/amnistia.js?retry=${attempt}` : './pkg/amnistia.js';
-  let mod;
-  try {
-    mod = await import(url);
-  } catch (err) {
-    importFailed = true;
-    throw err;
-  }
-  await mod.default();
-  return mod;
-}
+const loadCore = coreLoader(new URL('./', import.meta.url));
 
 /** The stylesheet of the parts loaded after the first question, added once. */
 let styles;

@@ -1,9 +1,11 @@
-// The checker itself, shared by the page (app.js), the offline single file
+// The checker's view, shared by the page (app.js), the offline single file
 // and the <amnistia-checker> widget (embed.js). It mounts into a root (the
 // document, or a ShadowRoot) that holds #main, #print-root, #announcer,
 // #lang-switch and #btn-erase, and asks `load()` for the initialised core.
-// JS never decides whether the law applies: after each answer it asks the
-// core, and the next question is the first fact the core says it still needs.
+// JS never decides whether the law applies: after each answer the interview
+// (interview.js: the state and its pure transitions) asks the core, and the
+// next question is the first fact the core says it still needs. This module
+// keeps the current state and the steps shown, and draws them.
 //
 // What it loads, and when: the start screen shows at once, from the UI
 // strings, while the core (the wasm) streams in. "Empezar" before the core has
@@ -18,19 +20,22 @@
 // and a part that cannot be loaded shows the error panel, with "Reintentar".
 //
 // Nothing leaves this device and nothing is stored: every answer lives in
-// the `state` object below and is gone when the tab closes or on "Borrar todo".
+// the `state` and `steps` objects below (in the page, the browser's history
+// holds only a step number) and is gone when the tab closes or on "Borrar
+// todo" (kept in memory for its 10-second "Deshacer"). A saved case is a file
+// the user downloads, and opens again, on the device.
 
 import { t, hasLang, loadLang } from './i18n.js';
-import { clear, keepFormValues, draftBanner } from './ui/dom.js';
+import { h, clear, keepFormValues, draftBanner } from './ui/dom.js';
 import { renderStart, completeStart } from './ui/start.js';
 import { renderQuestion } from './ui/questions.js';
 import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.js';
 
+import * as I from './interview.js';
+
 const LOAD_TIMEOUT_MS = 60000;
 const SLOW_NOTICE_MS = 8000;
-const MAX_PROCEEDINGS = 50;
-const FACT_KEYS = { factsDate: ['factsDate', 'factsDateEnd'], event: ['event'], charges: ['charges'], militaryJustice: ['militaryJustice'], phase: ['phase'], label: ['label'] };
-const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
+const UNDO_MS = 10000;
 
 // The parts loaded after the first question, shared by every mount: name -> loader.
 const PARTS = {
@@ -59,6 +64,7 @@ function loadPart(name, loader) {
  *     first question before the core has arrived; optional
  *   lang: 'es' | 'en', lawId: string (a starting law version, ignored when unknown)
  *   page: true when root is the whole document (sets <html lang> and the title)
+ *   history: true to make each question and result a browser history entry (the page and the iframe; not the widget)
  *   langTarget: an element whose lang attribute follows the language (the widget's wrapper)
  *   onPrint(): how to print (default window.print())
  *   screening(): Promise<the ui/screening.js module>, to offer the "Organizaciones" view
@@ -79,7 +85,10 @@ export function mountChecker(root, opts) {
   let lang = 'es'; // the language shown; another is shown only once its strings are here
   let wantLang = opts.lang === 'en' ? 'en' : 'es'; // the language asked for last
   let initialLaw = opts.lawId || undefined;
-  let state = freshState();
+  let state = I.freshState();
+  let steps = I.createSteps(); // the questions and results shown, for back and forward
+  let screenNow = { name: 'start' }; // what is showing (a step, or loading, error, the Organizaciones view)
+  const undo = { saved: null, timer: 0 }; // what "Borrar todo" erased, for 10 seconds
   let screening = null; // the Organizaciones view's session (its results), when opened
   let returnTo = null; // the interview screen to go back to from that view
   // What the user asked for before the core was ready ('start' or 'screening'), done once it is.
@@ -100,20 +109,6 @@ export function mountChecker(root, opts) {
     }
     return Promise.all([loadPart(name, partLoader(name)), styles]).then(() => { shown.add(name); });
   }
-
-  function freshState() {
-    return {
-      lawId: undefined, // undefined: the core's default (the enacted text)
-      person: {}, // only known facts; an unknown fact is an absent key
-      personAsked: [],
-      proceedings: [],
-      current: 0,
-      screen: { name: 'start' },
-      history: [],
-    };
-  }
-
-  const newProceeding = () => ({ facts: {}, asked: [] });
 
   /* ---------- the core ---------- */
 
@@ -148,17 +143,12 @@ export function mountChecker(root, opts) {
     return core.mod.law(lang).laws.some((l) => l.id === id) ? id : undefined;
   }
 
-  /** The case object of the contract: unknown facts are simply left out. */
-  function buildCase(proceedings = state.proceedings) {
-    const c = { person: { ...state.person }, proceedings: proceedings.map((p) => ({ ...p.facts })) };
-    if (state.lawId) c.law = state.lawId;
-    return c;
-  }
+  const evaluate = (c) => core.mod.evaluate(c, lang);
 
   /** Asks the core; on an error shows the error panel and returns null. */
   function assess() {
     try {
-      return core.mod.evaluate(buildCase(), lang);
+      return evaluate(I.buildCase(state));
     } catch (err) {
       showError('eval', err);
       return null;
@@ -167,11 +157,9 @@ export function mountChecker(root, opts) {
 
   /** The core's message for a date it rejects, or null when it takes it. */
   function checkDate(answer) {
-    const i = state.current;
-    const trial = state.proceedings.map((p, k) => (k === i ? { facts: { ...p.facts, ...answer } } : p));
-    if (!answer.factsDateEnd) delete trial[i].facts.factsDateEnd;
+    const q = { kind: 'factsDate', index: state.current };
     try {
-      core.mod.evaluate(buildCase(trial), lang);
+      evaluate(I.buildCase(I.answer(state, q, answer)));
       return null;
     } catch (err) {
       if (err && err.code === 'invalid_date_range') return t(lang, 'dateRangeOrder');
@@ -180,64 +168,45 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /* ---------- the interview ---------- */
+  /* ---------- the interview: each question and the result is a step ---------- */
 
-  /** The next screen: person questions once, then what the core still needs. */
+  /** The next screen from the interview, or null (the error panel is showing). */
   function nextScreen() {
-    const asked = (k) => state.personAsked.includes(k);
-    if (!asked('situation')) return { name: 'question', q: { kind: 'situation' } };
-    if (!asked('abroad')) return { name: 'question', q: { kind: 'abroad' } };
-    const index = state.current;
-    const p = state.proceedings[index];
-    if (!p.asked.includes('label')) return { name: 'question', q: { kind: 'label', index } };
-    const a = assess();
-    if (!a) return null;
-    for (const fact of a.proceedings[index].questions) {
-      if (fact === 'ceasedConduct') {
-        if (!asked('ceasedConduct')) return { name: 'question', q: { kind: fact, index } };
-      } else if (!p.asked.includes(fact)) {
-        return { name: 'question', q: { kind: fact, index } };
-      }
+    try {
+      return I.nextScreen(state, evaluate);
+    } catch (err) {
+      showError('eval', err);
+      return null;
     }
-    if (!p.asked.includes('phase')) return { name: 'question', q: { kind: 'phase', index } };
-    return { name: 'result' };
   }
 
-  function snapshot() {
-    const { history, screen, ...rest } = state;
-    return structuredClone(rest);
-  }
-
-  function go(screen, remember) {
+  /** Shows `screen` as a new step: in the page, a new entry of the browser's history too. */
+  function go(screen) {
     if (!screen) return; // the error panel is already showing
-    if (remember) state.history.push({ screen: remember, saved: snapshot() });
-    state.screen = screen;
+    steps = I.pushStep(steps, screen, state);
+    screenNow = screen;
+    if (opts.history) history.pushState({ amnistiaStep: steps.index }, '');
     render({ focus: true });
   }
 
-  /** The current value of a question's fact, for pre-filling. */
-  function currentValue(q) {
-    if (PERSON_KEYS.includes(q.kind)) return state.person[q.kind];
-    const facts = state.proceedings[q.index].facts;
-    if (q.kind === 'factsDate') return facts.factsDate === undefined ? undefined : { factsDate: facts.factsDate, factsDateEnd: facts.factsDateEnd };
-    return facts[q.kind];
+  /** Shows step `index` again, with the answers as they were then (back and forward). */
+  function showStep(index) {
+    const { steps: moved, entry } = I.stepAt(steps, index);
+    steps = moved;
+    state = entry.state;
+    screenNow = entry.screen;
+    // A question gone back to shows the answer given to it then, marked.
+    const later = steps.entries[steps.index + 1];
+    if (screenNow.name === 'question' && later && !('previous' in screenNow)) {
+      screenNow = { ...screenNow, previous: I.currentValue(later.state, screenNow.q) };
+    }
+    pending = null;
+    render({ focus: true });
   }
 
   function answer(q, value) {
-    const remember = { name: 'question', q, previous: value };
-    const saved = snapshot();
-    if (PERSON_KEYS.includes(q.kind)) {
-      if (value === undefined) delete state.person[q.kind];
-      else state.person[q.kind] = value;
-      if (!state.personAsked.includes(q.kind)) state.personAsked.push(q.kind);
-    } else {
-      const p = state.proceedings[q.index];
-      for (const key of FACT_KEYS[q.kind]) delete p.facts[key];
-      if (value !== undefined) Object.assign(p.facts, q.kind === 'factsDate' ? value : { [q.kind]: value });
-      if (!p.asked.includes(q.kind)) p.asked.push(q.kind);
-    }
-    state.history.push({ screen: remember, saved });
-    // Answered from the snapshot: the next step needs the core.
+    state = I.answer(state, q, value);
+    // Answered before the core has arrived: the question stays, marked as saved, until it does.
     if (!core.mod) return waitForCore('next');
     go(nextScreen());
   }
@@ -248,29 +217,27 @@ export function mountChecker(root, opts) {
    * (with the answer kept as the previous one when the core still offers it).
    */
   function continueFromFirst() {
-    const entry = state.history[state.history.length - 1];
-    if (firstAgrees() || !entry || entry.screen.name !== 'question') return go(nextScreen());
-    state.history.pop();
-    Object.assign(state, entry.saved);
-    const { q, previous } = entry.screen;
+    const entry = steps.entries[steps.index];
+    if (firstAgrees() || entry.screen.name !== 'question') return go(nextScreen());
+    const { q } = entry.screen;
+    const previous = I.currentValue(state, q);
     const offered = q.kind !== 'situation' || lawInfo().situations.some((s) => s.code === previous);
-    state.screen = { name: 'question', q, previous: offered ? previous : undefined };
+    state = structuredClone(entry.state);
+    screenNow = { name: 'question', q, previous: offered ? previous : undefined };
     render({ focus: true });
   }
 
+  /** "Atrás": the browser's back in the page (so that its own back gesture does the same), else the step before. */
   function goBack() {
-    const entry = state.history.pop();
-    if (!entry) return eraseAll();
-    Object.assign(state, entry.saved);
-    state.screen = entry.screen;
-    render({ focus: true });
+    if (opts.history && steps.index > 0) history.back();
+    else if (steps.index > 0) showStep(steps.index - 1);
+    else eraseAll();
   }
 
   function start() {
     if (!core.mod && !firstInfo()) return waitForCore('start');
-    if (!state.proceedings.length) state.proceedings.push(newProceeding());
-    state.current = 0;
-    go(nextScreen(), { name: 'start' });
+    state = I.begin(state);
+    go(nextScreen());
   }
 
   function changeLaw(lawId) {
@@ -280,22 +247,67 @@ export function mountChecker(root, opts) {
   }
 
   function addCase() {
-    if (state.proceedings.length >= MAX_PROCEEDINGS) return;
-    const saved = snapshot();
-    state.proceedings.push(newProceeding());
-    state.current = state.proceedings.length - 1;
-    state.history.push({ screen: { name: 'result' }, saved });
+    state = I.addCase(state);
     go(nextScreen());
   }
 
   function goAnswer(index, fact) {
-    state.current = index;
+    state = I.focusCase(state, index);
     const q = { kind: fact, index };
-    go({ name: 'question', q, previous: currentValue(q) }, { name: 'result' });
+    go({ name: 'question', q, previous: I.currentValue(state, q) });
   }
 
+  /** "Guardar el caso en un archivo": the contract's case object, made on this device. */
+  function saveCase() {
+    const text = `${JSON.stringify(I.buildCase(state), null, 2)}\n`;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: t(lang, 'saveFileName') });
+    link.hidden = true;
+    (root.body ?? main).append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /** "Abrir un caso guardado": a file read on this device, its result shown (or the core's error, in words). */
+  function openCase(file) {
+    if (!file) return;
+    file.text().then((text) => {
+      let c;
+      try {
+        c = JSON.parse(text);
+      } catch {
+        return showOpenError(t(lang, 'openNotJson'));
+      }
+      if (!c || typeof c !== 'object' || Array.isArray(c)) return showOpenError(t(lang, 'openNotCase'));
+      if (!core.mod) return showOpenError(t(lang, 'loading'));
+      try {
+        evaluate(c);
+      } catch (err) {
+        return showOpenError(err && err.message ? String(err.message) : t(lang, 'openNotCase'));
+      }
+      state = I.fromCase(c);
+      if (state.lawId && !knownLaw(state.lawId)) return showOpenError(t(lang, 'openNotCase'));
+      core.info.clear();
+      steps = { entries: steps.entries.slice(0, 1), index: 0 };
+      go({ name: 'result' });
+    }, () => showOpenError(t(lang, 'openNotCase')));
+  }
+
+  function showOpenError(message) {
+    const box = main.querySelector('#open-error');
+    if (!box) return;
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  /** "Borrar todo": instant; for 10 seconds "Deshacer" brings the answers back (in memory only). */
   function eraseAll() {
-    state = freshState();
+    const before = { state, steps, screen: screenNow };
+    state = I.freshState();
+    steps = I.createSteps();
+    screenNow = { name: 'start' };
+    if (opts.history) history.replaceState({ amnistiaStep: 0 }, '');
     if (screening) screening.dispose();
     screening = null;
     returnTo = null;
@@ -307,20 +319,43 @@ export function mountChecker(root, opts) {
     if (!core.mod && !core.loading) boot(); // loading failed: start that over
     render({ focus: true });
     announce(t(lang, 'erased'));
+    offerUndo(before.screen.name === 'start' && before.steps.entries.length < 2 ? null : before);
+  }
+
+  function offerUndo(before) {
+    clearTimeout(undo.timer);
+    undo.saved = before;
+    const button = byId('btn-undo');
+    if (!button) return;
+    button.hidden = !before;
+    if (before) {
+      undo.timer = setTimeout(() => { undo.saved = null; button.hidden = true; }, UNDO_MS);
+    }
+  }
+
+  function undoErase() {
+    const saved = undo.saved;
+    offerUndo(null);
+    if (!saved) return;
+    state = saved.state;
+    steps = saved.steps;
+    screenNow = saved.screen;
+    if (opts.history) history.replaceState({ amnistiaStep: steps.index }, '');
+    render({ focus: true });
   }
 
   /** The "Organizaciones" view: screening a whole list, on this device. */
   function openScreening() {
     if (!opts.screening) return;
     if (!core.mod) return waitForCore('screening');
-    if (state.screen.name !== 'screening') returnTo = ['start', 'question', 'result'].includes(state.screen.name) ? state.screen : null;
-    state.screen = { name: 'screening' };
+    if (screenNow.name !== 'screening') returnTo = ['start', 'question', 'result'].includes(screenNow.name) ? screenNow : null;
+    screenNow = { name: 'screening' };
     render({ focus: true });
     main.scrollIntoView?.({ block: 'start' });
   }
 
   function closeScreening() {
-    state.screen = returnTo ?? { name: 'start' };
+    screenNow = returnTo ?? { name: 'start' };
     returnTo = null;
     render({ focus: true });
   }
@@ -337,15 +372,17 @@ export function mountChecker(root, opts) {
 
   function render({ focus = false } = {}) {
     clear(main);
-    const screen = state.screen;
+    const screen = screenNow;
     // For tests and styles: which screen is showing, and a counter that changes on every render.
     main.dataset.screen = screen.name;
     main.dataset.render = String(++renders);
     main.dataset.question = screen.name === 'question' ? screen.q.kind : '';
     if (screen.name === 'error') return renderError(focus);
     const part = { result: 'result', screening: 'screening' }[screen.name];
-    if (screen.name === 'loading') renderLoading();
-    else if (part && !shown.has(part)) return waitForPart(part, focus);
+    if (screen.name === 'loading') {
+      renderLoading(Boolean(screen.keep));
+      if (screen.keep && screen.keep.name === 'question' && firstInfo()) renderQuestionScreen(screen.keep);
+    } else if (part && !shown.has(part)) return waitForPart(part, focus);
     else if (screen.name === 'question' && !core.mod && !firstInfo()) {
       // A question from the snapshot that no longer fits (the widget's law changed): wait for the core.
       first.shown = 'waiting';
@@ -371,22 +408,23 @@ export function mountChecker(root, opts) {
   }
 
   function startContext() {
-    return { lang, info: core.mod ? lawInfo() : null, onStart: start, onLawChange: changeLaw };
+    return { lang, info: core.mod ? lawInfo() : null, onStart: start, onLawChange: changeLaw, onOpen: openCase };
   }
 
-  function renderLoading() {
+  /** The loading status; `saved`: an answer is kept while the core finishes loading. */
+  function renderLoading(saved = false) {
     main.dataset.screen = 'loading';
-    main.append(loadingScreen(lang, core.slow && !core.mod));
+    main.append(loadingScreen(lang, core.slow && !core.mod, saved));
   }
 
   /** Shows the loading screen until the part arrives, then the screen that needs it (or the error panel). */
   function waitForPart(name, focus) {
-    const screen = state.screen;
+    const screen = screenNow;
     renderLoading();
     if (focus) main.querySelector('#screen-loading').focus();
     preparePart(name).then(
-      () => { if (state.screen === screen) render({ focus }); },
-      (err) => { if (state.screen === screen) showError('part', err, { back: screen }); },
+      () => { if (screenNow === screen) render({ focus }); },
+      (err) => { if (screenNow === screen) showError('part', err, { back: screen }); },
     );
   }
 
@@ -396,19 +434,59 @@ export function mountChecker(root, opts) {
     const { q } = screen;
     if (info.status === 'draft') main.append(draftBanner(lang, info.notice));
     const p = q.index === undefined ? null : state.proceedings[q.index];
-    const personal = PERSON_KEYS.includes(q.kind);
-    const context = personal ? t(lang, 'stepPerson') : t(lang, 'stepCase', q.index + 1, p.facts.label);
+    const several = state.proceedings.length > 1;
+    const context = !p ? t(lang, 'stepPerson') : several ? t(lang, 'stepCase', q.index + 1, p.facts.label) : t(lang, 'stepTheCase');
+    let assessment = null;
+    let place = null;
+    if (core.mod) {
+      assessment = assess();
+      if (!assessment) return;
+      // The event list marks the numerals whose windows hold the date given (the core says which).
+      if (q.kind === 'event' && p.facts.factsDate) place = core.mod.datePlace(p.facts.factsDate, p.facts.factsDateEnd ?? null, state.lawId);
+    }
+    const months = q.kind === 'factsMonth' ? monthsCovered(p.facts) : null;
     renderQuestion(main, {
       lang,
       info,
       q,
       context,
-      previous: 'previous' in screen ? screen.previous : currentValue(q),
+      // (the first question, which may show before the core, counts without it, so that it looks the same both ways)
+      progress: I.progress(state, q.kind === 'situation' ? null : assessment),
+      proceeding: p ? p.facts : null,
+      place,
+      months,
+      previous: 'previous' in screen ? screen.previous : I.currentValue(state, q),
       onAnswer: (value) => answer(q, value),
       onUnknown: () => answer(q, undefined),
       onBack: goBack,
       checkDate,
     });
+  }
+
+  /**
+   * For the month question: the year given, and the months of it that the law's windows cover
+   * (the core's `windows`, of the numerals its `datePlace` puts the year in; only the event's,
+   * when it is known), as [first, last] month numbers.
+   */
+  function monthsCovered(facts) {
+    const year = String(facts.factsDate).slice(0, 4);
+    const place = core.mod.datePlace(year, null, state.lawId);
+    const numerals = new Set(place.places.map((x) => x.numeral).filter((n) => typeof facts.event !== 'number' || n === facts.event));
+    const ranges = [];
+    for (const w of lawInfo().windows) {
+      if (!numerals.has(w.numeral) || w.kind !== 'confirmed' || w.to < `${year}-01-01` || w.from > `${year}-12-31`) continue;
+      const from = w.from < `${year}-01-01` ? 1 : Number(w.from.slice(5, 7));
+      const to = w.to > `${year}-12-31` ? 12 : Number(w.to.slice(5, 7));
+      ranges.push([from, to]);
+    }
+    ranges.sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+      else merged.push([...r]);
+    }
+    return { year, ranges: merged };
   }
 
   function renderResultScreen(focus) {
@@ -420,12 +498,14 @@ export function mountChecker(root, opts) {
     const section = renderResult(main, {
       lang, info, assessment: a, caseLabels: labels, version: core.version,
       onAddCase: addCase, onPrint: () => (opts.onPrint ? opts.onPrint() : window.print()), onBack: goBack, onGoAnswer: goAnswer,
+      onSave: saveCase,
     });
-    if (state.proceedings.length >= MAX_PROCEEDINGS) section.querySelector('#btn-add-case')?.remove();
+    if (state.proceedings.length >= I.MAX_PROCEEDINGS) section.querySelector('#btn-add-case')?.remove();
     clear(printRoot);
     printRoot.append(renderPrintSummary({
       lang, info, assessment: a, person: state.person,
-      proceedings: buildCase().proceedings, caseLabels: labels,
+      proceedings: I.buildCase(state).proceedings, caseLabels: labels,
+      asked: { person: state.personAsked, proceedings: state.proceedings.map((p) => p.asked) },
     }));
     if (focus) {
       const label = info.outcomes.find((o) => o.code === a.outcome)?.label ?? a.outcome;
@@ -450,13 +530,13 @@ export function mountChecker(root, opts) {
     // A trap (WebAssembly.RuntimeError), or any error without the core's own
     // code, can leave the wasm instance broken: renew it before going on.
     if (kind === 'eval' && !(err && typeof err.code === 'string' && err.code)) core.broken = true;
-    state.screen = { name: 'error', kind, code: errorCode(kind, err), detail: kind === 'eval' && err && err.message ? String(err.message) : '', back, again };
+    screenNow = { name: 'error', kind, code: errorCode(kind, err), detail: kind === 'eval' && err && err.message ? String(err.message) : '', back, again };
     clear(printRoot);
     render({ focus: true });
   }
 
   function renderError(focus) {
-    const section = errorPanel(lang, state.screen, { onRetry: () => retry(state.screen), onRestart: eraseAll });
+    const section = errorPanel(lang, screenNow, { onRetry: () => retry(screenNow), onRestart: eraseAll });
     main.append(section);
     if (focus) section.querySelector('#error-heading').focus();
   }
@@ -481,23 +561,20 @@ export function mountChecker(root, opts) {
   function retry({ kind, back, again }) {
     renewCore();
     if (kind === 'load' || !core.mod) {
-      state.screen = { name: pending ? 'loading' : 'start' };
+      screenNow = { name: pending ? 'loading' : 'start' };
       render({ focus: true });
       if (!core.loading) boot();
       return;
     }
     if (kind === 'part') {
       // Back to the screen that needed the part: rendering it asks for the part again.
-      state.screen = back ?? { name: 'start' };
+      screenNow = back ?? { name: 'start' };
       render({ focus: true });
       if (again) again();
       return;
     }
     // An evaluation failed: go back to where the user was and try that step again.
-    const entry = state.history[state.history.length - 1];
-    state.screen = entry ? entry.screen : { name: 'start' };
-    if (entry) { state.history.pop(); Object.assign(state, entry.saved); }
-    render({ focus: true });
+    showStep(steps.index);
   }
 
   /* ---------- loading ---------- */
@@ -510,7 +587,7 @@ export function mountChecker(root, opts) {
     const slow = setTimeout(() => {
       if (attempt !== core.attempt) return;
       core.slow = true;
-      if (state.screen.name === 'loading') keepFocus(() => render());
+      if (screenNow.name === 'loading') keepFocus(() => render());
     }, SLOW_NOTICE_MS);
     try {
       const mod = await withTimeout(Promise.resolve().then(() => opts.load()), LOAD_TIMEOUT_MS);
@@ -535,7 +612,7 @@ export function mountChecker(root, opts) {
   function takeFirst(data) {
     if (!wellFormed(data)) return;
     first.data = data;
-    if (pending === 'start' && state.screen.name === 'loading' && firstInfo()) {
+    if (pending === 'start' && screenNow.name === 'loading' && firstInfo()) {
       pending = null;
       start();
     }
@@ -545,17 +622,19 @@ export function mountChecker(root, opts) {
   function waitForCore(what) {
     pending = what;
     if (!core.loading) boot(); // (a load is normally in flight already)
-    state.screen = { name: 'loading' };
+    // An answer given before the core arrived: its question stays on screen, marked as saved.
+    const keep = what === 'next' ? (screenNow.keep ?? screenNow) : undefined;
+    screenNow = { name: 'loading', keep };
     render({ focus: true });
   }
 
   function coreReady() {
     const what = pending;
     pending = null;
-    if (what === 'start' && state.screen.name === 'loading') start();
-    else if (what === 'next' && state.screen.name === 'loading') continueFromFirst();
-    else if (what === 'screening' && state.screen.name === 'loading') openScreening();
-    else if (state.screen.name === 'question' && first.shown) {
+    if (what === 'start' && screenNow.name === 'loading') start();
+    else if (what === 'next' && screenNow.name === 'loading') continueFromFirst();
+    else if (what === 'screening' && screenNow.name === 'loading') openScreening();
+    else if (screenNow.name === 'question' && first.shown) {
       // The first question is showing, drawn from the snapshot: redrawn from the core if they differ.
       try {
         if (first.shown === 'waiting') render({ focus: true });
@@ -563,7 +642,7 @@ export function mountChecker(root, opts) {
       } catch (err) {
         showError('eval', err);
       }
-    } else if (state.screen.name === 'start') {
+    } else if (screenNow.name === 'start') {
       // The start screen is showing: add the core's parts in place (focus and reading position stay).
       const section = main.querySelector('#screen-start');
       try {
@@ -635,7 +714,7 @@ export function mountChecker(root, opts) {
       (err) => {
         if (wantLang !== asked) return;
         wantLang = lang;
-        const back = state.screen.name === 'error' ? state.screen.back : state.screen;
+        const back = screenNow.name === 'error' ? screenNow.back : screenNow;
         showError('part', err, { back, again: () => setLang(asked) });
       },
     );
@@ -645,22 +724,32 @@ export function mountChecker(root, opts) {
     lang = next;
     applyStatic();
     // Re-render the current screen (from the core, when it has loaded), in the new language.
-    if (state.screen.name === 'question') keepFormValues(main, () => render());
+    if (screenNow.name === 'question') keepFormValues(main, () => render());
     else keepFocus(() => render());
   }
 
   function setLaw(id) {
     initialLaw = id || undefined;
-    if (core.mod && state.screen.name === 'start') changeLaw(knownLaw(initialLaw));
+    if (core.mod && screenNow.name === 'start') changeLaw(knownLaw(initialLaw));
   }
 
   byId('lang-switch').addEventListener('click', () => setLang(lang === 'es' ? 'en' : 'es'));
   byId('btn-erase').addEventListener('click', eraseAll);
+  // "Deshacer", for 10 seconds after "Borrar todo", next to it.
+  byId('btn-erase').after(h('button', { type: 'button', class: 'btn btn-small', id: 'btn-undo', hidden: true, 'data-i18n': 'undo', onclick: undoErase }));
+  if (opts.history) {
+    // The browser's back and forward move between the steps; its history holds only a step number.
+    history.replaceState({ amnistiaStep: 0 }, '');
+    window.addEventListener('popstate', (e) => {
+      const n = e.state && e.state.amnistiaStep;
+      if (Number.isInteger(n)) showStep(n);
+    });
+  }
   const orgs = byId('btn-screening');
   if (orgs && opts.screening) orgs.addEventListener('click', openScreening);
   else if (orgs) orgs.hidden = true;
   applyStatic();
-  state.screen = { name: pending ? 'loading' : 'start' };
+  screenNow = pending ? { name: 'loading' } : { name: 'start' };
   if (wantLang === lang) render();
   else {
     // Starting in English: the loading screen until its strings are here.

@@ -15,27 +15,14 @@
 
 import { mountChecker } from './checker.js';
 import { h } from './ui/dom.js';
+import { coreLoader } from './core-loader.js';
 
 const BASE = new URL('./', import.meta.url);
 const TAG = 'amnistia-checker';
-
-let corePromise = null;
-let importFailed = false;
-let attempt = 0;
+const SHOW_UNSTYLED_MS = 4000;
 
 /** The core, loaded once for every widget on the page (again after a failure). */
-function loadCore() {
-  if (!corePromise) {
-    attempt += 1;
-    // A failed import may be remembered by the browser: ask again under a fresh URL.
-    const url = new URL(importFailed ? `pkg/amnistia.js?retry=${attempt}` : 'pkg/amnistia.js', BASE).href;
-    corePromise = import(url)
-      .catch((err) => { importFailed = true; throw err; })
-      .then(async (mod) => { await mod.default(); return mod; });
-    corePromise.catch(() => { corePromise = null; });
-  }
-  return corePromise;
-}
+const loadCore = coreLoader(BASE);
 
 let firstPromise = null;
 
@@ -118,10 +105,14 @@ class AmnistiaChecker extends HTMLElement {
     shadow.append(wrapper);
     const adopted = []; // style.css, then parts.css, in this order whichever arrives first
     const adopt = (i, sheet) => { adopted[i] = sheet; shadow.adoptedStyleSheets = adopted.filter(Boolean); };
+    // Shown once its stylesheet is in, or without it (it still works) when it fails or is slow:
+    // the widget never stays blank.
+    const show = () => { wrapper.hidden = false; };
+    const slow = setTimeout(show, SHOW_UNSTYLED_MS);
     loadSheet('style.css').then(
       (sheet) => adopt(0, sheet),
-      () => {}, // without its styles the widget still works
-    ).finally(() => { wrapper.hidden = false; });
+      () => {},
+    ).finally(() => { clearTimeout(slow); show(); });
     this.app = mountChecker(shadow, {
       load: loadCore,
       first: loadFirst,

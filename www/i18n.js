@@ -1,7 +1,9 @@
 // UI strings only: buttons, headings, page chrome. Every legal text (questions
 // about the facts, charges, events, outcomes, next steps) comes from the core.
-// Spanish is here, in the first load; English is in i18n-en.js, loaded by
-// loadLang('en') when the language is switched to it (or the page starts in it).
+// Spanish is here, in the first load, but for the strings of the parts loaded
+// after the first question, which those parts add (addStrings: ui/result.js,
+// ui/screening.js); English is all in i18n-en.js, loaded by loadLang('en')
+// when the language is switched to it (or the page starts in it).
 
 const es = {
   pageTitle: 'Amnistía 2026: ¿cubre el caso de su familiar?',
@@ -16,7 +18,7 @@ const es = {
   loadingSlow: 'Sigue cargando. Con una conexión lenta puede tardar un poco.',
   noscript: 'Esta página necesita JavaScript para funcionar. No envía nada a ningún sitio.',
 
-  startHeading: 'Averigüe si la Ley de Amnistía puede liberar a su familiar',
+  startHeading: 'Averigüe si la Ley de Amnistía puede aplicarse a la causa de su familiar',
   startIntro: 'Le haremos unas preguntas sencillas, una a la vez, sobre la situación de su familiar y sobre cada causa (proceso penal) que tenga abierta. Al final le diremos, en palabras claras y artículo por artículo, si la ley parece aplicarse y qué hacer después.',
   startUnknown: 'Si no sabe una respuesta, pulse «No sé». Eso también sirve: le diremos qué dato falta.',
   startButton: 'Empezar',
@@ -40,6 +42,29 @@ const es = {
   caseN: (n) => `Causa ${n}`,
   wordsWeUse: 'Palabras que usamos',
 
+  stepTheCase: 'Sobre la causa',
+  progress: (n, total) => (total ? `Pregunta ${n} de unas ${total}` : `Pregunta ${n}`),
+  qMonth: (year) => `¿Sabe en qué mes de ${year} ocurrieron los hechos?`,
+  qMonthHelp: (ranges, year) => (ranges ? `La ley cubre ${ranges} de ${year}. Con el mes sabremos si los hechos caen dentro.` : 'Con el mes sabremos si los hechos caen dentro del período de la ley.'),
+  monthRange: (a, b) => `${a} a ${b}`,
+  monthCovered: 'Lo cubre la ley',
+  ceasedYes: 'Ya no está en esas actividades',
+  ceasedNever: 'Nunca lo hizo',
+  ceasedNo: 'Sigue en esas actividades',
+  qAnother: '¿Tiene su familiar otra causa penal abierta?',
+  qAnotherHelp: 'Otra causa que no se cubra puede mantenerlo detenido aunque esta sí se cubra. Si la tiene, la revisamos también.',
+  answerSaved: 'Respuesta guardada; terminando de cargar…',
+  undo: 'Deshacer',
+  dateFits: 'Coincide con la fecha que dio',
+  dateMayFit: 'Puede coincidir con la fecha que dio (fechas dudosas)',
+  chargesCommon: 'Los cargos más comunes en las causas por protestas',
+  chargesSerious: 'Otros cargos graves',
+  saveFileName: 'caso-amnistia.json',
+  openSaved: 'Abrir un caso guardado',
+  openHelp: 'Un archivo que guardó antes con «Guardar el caso en un archivo». Se lee en este dispositivo; no se envía.',
+  openNotJson: 'Ese archivo no es un caso guardado: no se pudo leer.',
+  openNotCase: 'Ese archivo no es un caso guardado con este verificador.',
+
   qSituation: '¿Dónde está o cómo está su familiar ahora?',
   qSituationHelp: 'Esto solo cambia los pasos a seguir, no el resultado.',
   qAbroad: '¿Está su familiar fuera de Venezuela?',
@@ -51,10 +76,6 @@ const es = {
   qPhaseHelp: 'Esto solo cambia los pasos a seguir, no el resultado.',
 
   dateNotArrest: 'Importante: es la fecha en que ocurrieron los hechos de los que acusan a su familiar, no la fecha de su detención.',
-  datePrecisionLegend: '¿Qué tanto sabe de la fecha?',
-  dateExactDay: 'Sé el día',
-  dateMonth: 'Sé el mes',
-  dateYear: 'Solo sé el año',
   dateRange: 'Fue entre dos fechas',
   dateFrom: 'Desde',
   dateTo: 'Hasta',
@@ -77,70 +98,18 @@ const es = {
   chargesPickOne: 'Marque al menos un cargo, o pulse «Ninguno de estos».',
   chargesLegend: 'Cargos (puede marcar varios)',
 
-  resultHeading: 'Resultado',
-  resultOverall: 'Resultado general',
   resultAnnounce: (label) => `Resultado listo: ${label}.`,
-  articlesCited: 'Artículos en los que se basa',
-  why: 'Por qué, paso a paso',
-  art: (a) => `Art. ${a}`,
-  numeral: (n) => `numeral ${n}`,
-  confidenceWhat: (labels) => `¿Qué quieren decir las etiquetas ${labels}?`,
   and: 'y',
-  readingsHeading: 'Dos maneras de leer la ley',
-  favourable: 'Lectura favorable (Art. 5)',
-  strict: 'Lectura estricta',
-  leadsTo: 'Resultado:',
-  missingHeading: 'Falta saber esto',
-  answerOption: (text) => `Si la respuesta es «${text}»`,
-  otherAnswers: 'Con cualquier otra respuesta',
-  anyAnswer: 'Con cualquier respuesta',
-  stillNeeds: 'aún faltarían otros datos',
-  seeAnswers: (n) => `Ver las ${n} respuestas`,
-  goAnswer: 'Responder esta pregunta',
-  wouldChangeHeading: 'Qué cambiaría el resultado',
-  nextStepsHeading: 'Qué hacer ahora',
-  helpHeading: 'Dónde buscar ayuda',
-  helpCommission: 'La comisión de seguimiento de la ley (Art. 15)',
-  helpOrgs: 'Organizaciones que dan ayuda legal gratuita:',
-  helpOrgsNote: 'Busque sus datos de contacto en sus canales oficiales.',
-  addCase: 'Añadir otra causa',
-  changeLast: 'Cambiar la última respuesta',
-  print: 'Imprimir / guardar PDF',
-  lawFooter: 'Ley aplicada',
   lawStatus: { enacted: 'texto aprobado, vigente', draft: 'BORRADOR, no es ley' },
-  lawId: 'Versión',
   rulesVersion: 'Reglas',
-  lastReviewed: 'Revisado el',
-  gaceta: 'Gaceta Oficial',
-  coreVersion: 'Verificador',
   draftBanner: 'Atención: está usando un borrador, no la ley vigente.',
-  effect: {
-    pass: 'No impide',
-    notCovered: 'Excluye',
-    uncertain: 'Punto dudoso',
-    open: 'Falta un dato',
-    notReached: 'No hizo falta',
-    notInThisText: 'No está en este texto',
-    note: 'Nota',
-  },
 
-  printHeading: 'Resumen para su abogado',
-  printDate: 'Fecha de la consulta',
-  printAnswers: 'Respuestas dadas',
-  printOutcome: 'Resultado',
-  printNextSteps: 'Próximos pasos',
-  sameStepsAs: (name) => `los mismos que en «${name}».`,
   unknown: 'No se sabe',
-  factSituation: 'Situación',
-  factAbroad: 'En el exterior',
   factCeased: 'Cesó la conducta',
   factDate: 'Fecha de los hechos',
   factEvent: 'Acontecimiento (Art. 8)',
   factCharges: 'Cargos',
-  factPhase: 'Etapa',
   factMilitary: 'Justicia militar',
-  noCharges: 'Ninguno',
-  between: (a, b) => `entre ${a} y ${b}`,
 
   errorHeading: 'No pudimos completar la consulta',
   errorLoad: 'No se pudo cargar el verificador en este dispositivo. Revise su conexión y pulse «Reintentar». Sus respuestas no se han enviado a ningún sitio.',
@@ -154,40 +123,6 @@ const es = {
   offlineLink: 'Descargar para usar sin conexión',
   offlineHelp: 'Un solo archivo HTML que funciona sin internet: ábralo con el navegador.',
 
-  scrHeading: 'Revisar una lista de casos',
-  scrIntro: 'Para organizaciones que acompañan a muchas familias: revise una lista entera de una vez. Cada fila recibe su resultado, los numerales y artículos en que se basa y los datos que faltan.',
-  scrPrivacy: 'El archivo se lee y se revisa en este dispositivo. No se sube a ningún sitio y no se guarda: desaparece al cerrar la pestaña o al pulsar «Borrar todo».',
-  scrStep1: '1. Prepare el archivo',
-  scrFormat: 'Un CSV con una causa por fila y, en la primera fila, los nombres de las columnas (en cualquier orden); o un JSONL con un caso por línea. Es el mismo formato que la herramienta de línea de comandos «amnistia screen». Una celda vacía es un dato que no se sabe.',
-  scrColumns: 'Columnas:',
-  scrTemplate: 'Descargar la plantilla CSV',
-  scrStep2: '2. Elija el archivo',
-  scrFile: 'Archivo CSV o JSONL',
-  scrFileHelp: 'La revisión empieza al elegirlo. Una fila con errores no detiene las demás.',
-  scrProgressLabel: 'Revisando la lista…',
-  scrProgress: (done, total) => `${done} de ${total} líneas`,
-  scrStop: 'Detener',
-  scrStopped: (done, total) => `Se detuvo la revisión (${done} de ${total} líneas). Elija el archivo otra vez para empezar de nuevo.`,
-  scrResults: 'Resultados',
-  scrDone: (n, secs) => `Lista revisada: ${n} filas en ${secs} segundos.`,
-  scrDoneFile: (n, name) => `${n} filas revisadas de «${name}».`,
-  scrTime: (secs) => `Tardó ${secs} s.`,
-  scrNotUtf8: (n) => `${n} líneas no son texto UTF-8 y se marcaron como error. Guarde el archivo como «CSV UTF-8» y vuelva a elegirlo.`,
-  scrFilterLabel: 'Mostrar las filas con este resultado',
-  scrAll: 'Todas',
-  scrErrors: 'Con errores',
-  scrDownload: 'Descargar los resultados (CSV)',
-  scrCaption: (shown, total) => `Se muestran ${shown} de ${total} filas`,
-  scrShowMore: (n) => `Mostrar ${n} más`,
-  scrNone: 'Ninguna fila tiene este resultado.',
-  scrColLine: 'Línea', scrColId: 'Referencia', scrColOutcome: 'Resultado',
-  scrColNumerals: 'Numerales (Art. 8)', scrColArticles: 'Artículos', scrColQuestions: 'Falta saber',
-  scrError: 'Error',
-  scrBack: 'Volver al verificador',
-  scrBadColumn: (col, cols) => `La primera fila tiene una columna que no conocemos: «${col}». No se revisó ninguna fila. Las columnas posibles son: ${cols}.`,
-  scrEmpty: 'El archivo está vacío.',
-  scrTooBig: (mb) => `El archivo es demasiado grande para revisarlo aquí (más de ${mb} MB). Divídalo, o use la herramienta de línea de comandos.`,
-  scrFailed: 'No se pudo revisar el archivo.',
 };
 
 const STRINGS = { es };
@@ -196,6 +131,11 @@ const STRINGS = { es };
 export function t(lang, key, ...args) {
   const v = (STRINGS[lang] ?? es)[key];
   return typeof v === 'function' ? v(...args) : v;
+}
+
+/** Adds the Spanish strings of a part loaded after the first question (its English ones are in i18n-en.js). */
+export function addStrings(strings) {
+  Object.assign(es, strings);
 }
 
 /** Whether `lang`'s strings are here. */

@@ -21,6 +21,7 @@ export function startPage(load, styles, first) {
     styles,
     first,
     page: true,
+    history: true, // each question and result is an entry of the browser's history (the iframe's too)
     lang: params.get('lang') === 'en' ? 'en' : 'es',
     lawId: params.get('law') || undefined,
     screening: embed ? null : screening,

@@ -21,9 +21,9 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin.
 // (ui/result.js, ui/print.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
-const WIDGET_FILES = new Set(['/embed.js', '/checker.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
+const WIDGET_FILES = new Set(['/embed.js', '/core-loader.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
   '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/status.js']);
-const IFRAME_FILES = new Set(['/index.html', '/app.js', '/page.js', '/checker.js', '/i18n.js', '/style.css',
+const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/style.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
   '/ui/print.js', '/ui/status.js', '/ui/screening.js']);
 
@@ -123,16 +123,19 @@ test('the widget completes a check in a hostile host page, isolated both ways, r
   const { page, context, requests, errors } = await openHost('host.html');
   await page.waitForLoadState('networkidle');
   const loadedAt = Date.now();
+  const entries = await page.evaluate(() => history.length);
   await interview(page, COVERED);
   assert.equal(await page.getAttribute('amnistia-checker #screen-result', 'data-outcome'), 'covered');
-  assert.ok(await page.isVisible('amnistia-checker #proceeding-0 [data-article="8.12"]'));
+  assert.equal(await page.evaluate(() => history.length), entries, 'the widget adds no history entries');
+  await page.click('amnistia-checker #more-why summary');
+  assert.ok(await page.isVisible('amnistia-checker #more-why [data-article="8.12"]'));
 
   // Host styles do not reach in: the widget's own sizes, fonts and colours.
   const wrapper = await inWidget(page, '.widget', ['font-size', 'text-transform', 'letter-spacing', 'text-align', 'font-style', 'line-height']);
   assert.deepEqual(wrapper, { 'font-size': '17px', 'text-transform': 'none', 'letter-spacing': 'normal', 'text-align': 'start', 'font-style': 'normal', 'line-height': '25.5px' });
   const heading = await inWidget(page, '#result-heading', ['font-size', 'color', 'font-family', 'border-top-style']);
-  assert.equal(heading['font-size'], '24.65px');
-  assert.equal(heading.color, 'rgb(26, 26, 26)');
+  assert.equal(heading['font-size'], '34px', 'the outcome heading (2em on a wide screen)');
+  assert.equal(heading.color, 'rgb(13, 77, 32)', 'the heading is the outcome, in its colour');
   assert.match(heading['font-family'], /^Georgia/, 'themed with --amnistia-font');
   assert.equal(heading['border-top-style'], 'none');
   const print = await inWidget(page, '#btn-print', ['background-color', 'color', 'font-size', 'min-height']);
@@ -173,7 +176,20 @@ test('the <iframe> option completes a check, without the site chrome', async () 
   assert.ok(await frame.isVisible('#btn-erase'));
   await interview(frame, COVERED);
   assert.equal(await frame.getAttribute('#screen-result', 'data-outcome'), 'covered');
-  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#result-heading')).fontSize), '24.65px');
+  // Each question and the result are history entries in the iframe too: the back gesture goes to the
+  // last question, inside the frame, and the host page stays where it is.
+  assert.deepEqual(Object.keys(await frame.evaluate(() => history.state)), ['amnistiaStep']);
+  const hostUrl = page.url();
+  const rendered = await frame.getAttribute('#main', 'data-render');
+  // (the host's own history.back() walks the joint session history, as the back gesture does;
+  // page.goBack() would wait for a navigation of the host page that never comes)
+  await page.evaluate(() => history.back());
+  await frame.waitForFunction((b) => document.querySelector('#main').dataset.render !== b, rendered);
+  assert.equal(await frame.getAttribute('#main', 'data-screen'), 'question');
+  assert.equal(page.url(), hostUrl);
+  await page.evaluate(() => history.forward());
+  await frame.waitForSelector('#screen-result');
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#result-heading')).fontSize), '34px');
   assert.deepEqual(await axe(frame), [], 'axe in the iframe');
   const widgetOrigin = new URL(widget.url).origin;
   for (const { url } of requests.filter((r) => new URL(r.url).origin === widgetOrigin)) {
@@ -198,7 +214,7 @@ test('printing from the widget gives its one-page summary and hides the host pag
   for (const sel of ['#host-title', '#host-text', '#host-button', '#amnistia-frame']) assert.ok(!(await page.isVisible(sel)), `${sel} hidden in print`);
   const summary = await page.textContent('amnistia-checker #print-summary');
   assert.match(summary, /Entra en la amnistía/);
-  assert.match(summary, /Tribunal 2º de Control/);
+  assert.match(summary, /Número de expediente/);
   const pdf = await page.pdf({ format: 'A4' });
   assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
   await context.close();
@@ -230,7 +246,7 @@ test('the widget shows its first question before the core has arrived (pkg/first
   await page.click('amnistia-checker [data-testid="choice-detained"]');
   await page.waitForSelector('amnistia-checker #screen-loading');
   wasm.release();
-  await page.waitForSelector('amnistia-checker #screen-question[data-question="abroad"]');
+  await page.waitForSelector('amnistia-checker #screen-question[data-question="factsDate"]');
   await interview(page, COVERED, { from: 'here' });
   assert.equal(await page.getAttribute('amnistia-checker #screen-result', 'data-outcome'), 'covered');
   assert.deepEqual(errors, []);
@@ -264,5 +280,39 @@ test('screenshots of the widget and the iframe in the hostile host page', async 
     await page.locator('amnistia-checker').screenshot({ path: path.join(SHOTS, `41-widget-result-${size}.png`) });
     await page.locator('#amnistia-frame').screenshot({ path: path.join(SHOTS, `42-iframe-start-${size}.png`) });
     await context.close();
+  }
+});
+
+test('the widget never fails silently: without the cross-origin header the snippet\'s link shows; a later part failing shows the error state', async () => {
+  // The README's snippet, with its fallback content: a link to the full page, shown until the element starts.
+  const snippet = (url) => `<amnistia-checker lang="es"><a id="fallback" href="${url}/">Abrir el verificador de la amnistía</a></amnistia-checker>`;
+  const bare = await startServer({ root: WWW, port: 0 }); // no Access-Control-Allow-Origin
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-host-'));
+  fs.writeFileSync(path.join(dir, 'no-cors.html'), hostPage(bare.url, { widgetTag: snippet(bare.url), iframe: false }));
+  fs.writeFileSync(path.join(dir, 'fallback.html'), hostPage(widget.url, { widgetTag: snippet(widget.url), iframe: false }));
+  const hostB = await startServer({ root: dir, port: 0 });
+  try {
+    // 1. The module cannot load at all: the element never starts, and its fallback link stays visible.
+    let opened = await recordedPage(browser, PHONE);
+    await opened.page.goto(`${hostB.url}/no-cors.html`);
+    await opened.page.waitForLoadState('networkidle');
+    assert.ok(await opened.page.isVisible('#fallback'), 'the link to the full page shows');
+    await opened.context.close();
+
+    // 2. The module runs, but a later part is refused, as a fetch without the header is (a route's own
+    // response would pass the browser's CORS check, so the request is refused instead): the widget shows
+    // its error state, not nothing.
+    opened = await recordedPage(browser, PHONE);
+    await opened.page.route('**/pkg/amnistia_bg.wasm', (r) => r.abort('accessdenied'));
+    await opened.page.goto(`${hostB.url}/fallback.html`);
+    await opened.page.waitForSelector('amnistia-checker #error-panel');
+    assert.ok(await opened.page.isVisible('amnistia-checker #error-panel'));
+    assert.ok(await opened.page.isVisible('amnistia-checker #btn-retry'));
+    assert.ok(!(await opened.page.isVisible('#fallback')), 'the fallback gives way once the element starts');
+    await opened.context.close();
+  } finally {
+    await hostB.close();
+    await bare.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

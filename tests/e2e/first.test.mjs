@@ -143,7 +143,7 @@ test('answering it while the core is held shows the loading screen, then the nex
   await page.waitForTimeout(300);
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'loading');
   wasm.release();
-  await page.waitForSelector('#screen-question[data-question="abroad"]');
+  await page.waitForSelector('#screen-question[data-question="factsDate"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
   // The answer was kept: "Atrás" shows it as the previous one.
   await act(page, () => page.click('#btn-back'));

@@ -343,14 +343,13 @@ test('hostile lines in a screened list each show their error code; the page goes
 
 test('a label longer than the limit is cut to 200 characters, and the check goes on', async () => {
   const { page, context, errors } = await openPage(env);
-  await act(page, () => page.click('#btn-start'));
-  await act(page, () => page.click('[data-testid="choice-detained"]'));
-  await act(page, () => page.click('[data-testid="choice-false"]'));
+  // Case names are asked once there are two cases.
+  await interview(page, { ...COVERED, another: true }, { until: (q) => q === 'label' });
   // Past maxlength, as a script or an odd keyboard could.
   await page.$eval('#case-label', (el) => { el.value = 'ñ'.repeat(100000); });
   await act(page, () => page.click('#btn-continue'));
-  await interview(page, { ...COVERED, label: undefined }, { from: 'here' });
-  assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
+  await interview(page, { ...COVERED, label: '', another: false }, { from: 'here' });
+  assert.equal(await page.getAttribute('#proceeding-0', 'data-outcome'), 'covered');
   assert.equal((await page.textContent('#proceeding-0 h3')).match(/ñ/g).length, 200);
   assert.deepEqual(errors, []);
   await context.close();
@@ -398,19 +397,12 @@ async function assertInert(page, dialogs, where) {
 
 /** Three cases, one payload label each (the first covered, the others all unknown). */
 async function interviewWithPayloads(page) {
-  await act(page, () => page.click('#btn-start'));
-  await act(page, () => page.click('[data-testid="choice-detained"]'));
-  await act(page, () => page.click('[data-testid="choice-false"]'));
-  await page.fill('#case-label', PAYLOADS[0]);
-  await act(page, () => page.click('#btn-continue'));
+  // The first case covered; "another case: yes" twice; each case is named once there are several.
+  await interview(page, { ...COVERED, another: true, label: PAYLOADS.slice(0, 2) }, { until: (q, asked) => q === 'factsDate' && asked.includes('label') });
   // The label is shown back on the next question, literally.
-  assert.ok((await page.textContent('#main')).includes(PAYLOADS[0]), 'the question screen shows the label literally');
-  await interview(page, COVERED, { from: 'here' });
+  assert.ok((await page.textContent('#main')).includes(PAYLOADS[1]), 'the question screen shows the label literally');
   const unknown = { factsDate: 'unknown', event: 'unknown', charges: 'unknown', militaryJustice: 'unknown', phase: 'unknown', ceasedConduct: 'unknown' };
-  for (const label of PAYLOADS.slice(1)) {
-    await act(page, () => page.click('#btn-add-case'));
-    await interview(page, { ...unknown, label }, { from: 'here' });
-  }
+  await interview(page, { ...unknown, another: [true, false], label: PAYLOADS[2] }, { from: 'here' });
 }
 
 /** Every payload appears literally, as text, under `scope` (a selector); `page` may be a Page or Frame. */

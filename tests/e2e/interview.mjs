@@ -146,19 +146,26 @@ export async function fillDate(page, date) {
 /**
  * Answers every question the page asks from `answers` (keyed by the
  * question's data-question), until the result shows. A value of 'unknown'
- * presses "No sé". Returns the questions in the order they were asked.
+ * presses "No sé". A list answers the question each time it is put (one answer per case).
+ * Returns the questions in the order they were asked.
  */
-export async function interview(page, answers, { from = 'start' } = {}) {
+export async function interview(page, answers, { from = 'start', until } = {}) {
   const asked = [];
   if (from === 'start') await act(page, () => page.click('#btn-start'));
-  for (let guard = 0; guard < 20; guard += 1) {
+  for (let guard = 0; guard < 60; guard += 1) {
     const screen = await page.getAttribute('#main', 'data-screen');
     if (screen === 'result') return asked;
     if (screen !== 'question') throw new Error(`unexpected screen ${screen} after ${asked.join(', ')}`);
     const q = await page.getAttribute('#screen-question', 'data-question');
+    // `until(question, asked so far)`: stop, unanswered, at the question it picks.
+    if (until && until(q, asked)) return asked;
     asked.push(q);
-    if (!(q in answers)) throw new Error(`no answer for question ${q} (asked so far: ${asked.join(', ')})`);
-    const value = answers[q];
+    // "Another case?" is asked before every first result: no, unless the answers say otherwise.
+    if (!(q in answers) && q !== 'another') throw new Error(`no answer for question ${q} (asked so far: ${asked.join(', ')})`);
+    let value = q in answers ? answers[q] : false;
+    // An answer list: one answer for each time the question is put (a question asked of each case).
+    // (for the charges, a list of lists).
+    if (Array.isArray(value) && (q !== 'charges' || Array.isArray(value[0]))) value = value[asked.filter((x) => x === q).length - 1];
     if (value === 'unknown') {
       await act(page, () => page.click('#screen-question [data-testid=dont-know]'));
     } else if (q === 'label') {
@@ -194,6 +201,7 @@ export const COVERED = {
   militaryJustice: false,
   ceasedConduct: true,
   phase: 'control',
+  another: false,
 };
 
 /** Injects axe-core (no script tag: the CSP would block it) and runs WCAG 2.1 A/AA. */

@@ -47,8 +47,12 @@ test('the start screen shows before the core has arrived; "Empezar" shows the fi
   await page.waitForSelector('#screen-loading');
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'loading');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-loading');
+  // The question stays on screen, its answer marked as saved.
+  assert.match(await page.textContent('#screen-loading'), /Respuesta guardada/);
+  assert.ok(await page.isVisible('#screen-question[data-question="situation"]'));
   wasm.release();
-  await page.waitForSelector('#screen-question[data-question="abroad"]');
+  // (A detained person is not asked whether they are abroad: the date comes next.)
+  await page.waitForSelector('#screen-question[data-question="factsDate"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'question-heading');
   // "Atrás" twice goes back to the start screen, now with the core's parts.
   await act(page, () => page.click('#btn-back'));
@@ -135,7 +139,7 @@ for (const file of ['ui/result.js', 'parts.css']) {
     await page.unroute(`**/${file}`);
     await act(page, () => page.click('#btn-retry'));
     assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered', 'the answers were kept');
-    assert.match(await page.textContent('#proceeding-0 h3'), /Tribunal 2º de Control/);
+    assert.match(await page.textContent('#outcome-0'), /Entra en la amnistía/);
     assert.equal(await page.locator('#print-summary').count(), 1, 'and the print view');
     // Styled: the outcome box has its colours (parts.css).
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#outcome-0')).backgroundColor), 'rgb(230, 244, 234)');

@@ -54,8 +54,14 @@ function instrument() {
   });
   if (navigator.serviceWorker) wrap(ServiceWorkerContainer.prototype, 'register', 'serviceWorker.register');
   wrap(Navigator.prototype, 'sendBeacon', 'sendBeacon');
-  wrap(History.prototype, 'pushState', 'history.pushState');
-  wrap(History.prototype, 'replaceState', 'history.replaceState');
+  // Each question is a history entry: what goes in (its state, and a URL if any) is recorded, to be checked.
+  for (const name of ['pushState', 'replaceState']) {
+    const original = History.prototype[name];
+    History.prototype[name] = function wrapped(...args) {
+      note(`history.${name}`, `${JSON.stringify(args[0])}${args.length > 2 ? ` url=${args[2]}` : ''}`);
+      return original.apply(this, args);
+    };
+  }
   for (const name of ['WebSocket', 'EventSource', 'RTCPeerConnection', 'SharedWorker', 'Worker']) {
     const Original = window[name];
     if (!Original) continue;
@@ -98,28 +104,22 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   await page.waitForLoadState('networkidle');
   const loadedAt = Date.now();
   await page.evaluate(() => { window.__sameDocument = true; });
-  const historyAtLoad = await page.evaluate(() => history.length); // about:blank, then the page
 
   // The interview, switching language in the middle of a question.
   await act(page, () => page.click('#btn-start'));
   await act(page, () => page.click('[data-testid="choice-detained"]'));
-  await act(page, () => page.click('[data-testid="choice-false"]'));
-  await page.fill('#case-label', COVERED.label);
-  await act(page, () => page.click('#btn-continue'));
   await fillDate(page, COVERED.factsDate);
   await switchLang(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await switchLang(page);
   await act(page, () => page.click('#btn-continue'));
-  await interview(page, COVERED, { from: 'here' });
-  assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
-
-  // A second case, then the result in both languages.
-  await act(page, () => page.click('#btn-add-case'));
-  await interview(page, { ...COVERED, label: 'Segunda causa de Pedro', charges: ['intentional_homicide'] }, { from: 'here' });
+  // A second case ("another case: yes"), each named, then the result in both languages.
+  await interview(page, {
+    ...COVERED, another: [true, false], label: [COVERED.label, 'Segunda causa de Pedro'], charges: [COVERED.charges, ['intentional_homicide']],
+  }, { from: 'here' });
   assert.equal(await page.getAttribute('#outcome-overall', 'data-outcome'), 'mixed');
   await switchLang(page);
-  assert.match(await page.textContent('#outcome-0'), /Within the amnesty/);
+  assert.match(await page.textContent('#proceeding-0'), /Within the amnesty/);
   await switchLang(page);
 
   // Printing: the button (the browser's dialog stubbed), then print emulation.
@@ -175,7 +175,11 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
   assert.deepEqual(resources.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:')), [], 'resource timing agrees');
 
   // Storage: no write was attempted, and every store is empty.
-  assert.deepEqual(await page.evaluate(() => window.__privacyLog), [], 'no write to any store, no beacon, no history entry');
+  // The history holds step numbers only: never an answer, never a URL.
+  const log = await page.evaluate(() => window.__privacyLog);
+  const steps = log.filter((x) => /^history\.(push|replace)State \{"amnistiaStep":\d+\}$/.test(x));
+  assert.ok(steps.length > 5, 'each question is a history entry');
+  assert.deepEqual(log.filter((x) => !steps.includes(x)), [], 'no write to any store, no beacon, nothing else in the history');
   const stores = await page.evaluate(async () => ({
     localStorage: localStorage.length,
     sessionStorage: sessionStorage.length,
@@ -184,9 +188,9 @@ test('a whole session leaves no trace: no request beyond the page, no storage, n
     cookie: document.cookie,
     serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
     windowName: window.name,
-    historyLength: history.length,
+    historyState: history.state,
   }));
-  assert.deepEqual(stores, { localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [], cookie: '', serviceWorkers: 0, windowName: '', historyLength: historyAtLoad });
+  assert.deepEqual(stores, { localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [], cookie: '', serviceWorkers: 0, windowName: '', historyState: { amnistiaStep: 0 } });
   assert.deepEqual(await context.cookies(), [], 'no cookie in the browser context');
   const storage = await context.storageState();
   assert.deepEqual(storage.origins.filter((o) => o.localStorage.length), [], 'no origin storage in the browser context');

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, act, interview, COVERED, PHONE, ROOT, WWW, SITE, switchLang, START_READY } from './interview.mjs';
+import { setUp, act, interview, fillDate, COVERED, PHONE, ROOT, WWW, SITE, switchLang, START_READY } from './interview.mjs';
 
 const TEST_PKG = path.join(ROOT, 'target', 'wasm-test', 'pkg');
 
@@ -143,13 +143,12 @@ test('a trap shows the error panel; "Reintentar" renews the instance and the che
   assert.equal(await instances(page), 1, 'one instance after load');
   await act(page, () => page.click('#btn-start'));
   await act(page, () => page.click('[data-testid="choice-detained"]'));
-  await act(page, () => page.click('[data-testid="choice-false"]'));
-  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'label');
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'factsDate');
 
   assert.match(await trap(page), /^RuntimeError: unreachable/);
   const requestsBefore = requests.length;
   // The next answer asks the core, which traps: the error panel, with its code.
-  await page.fill('#case-label', COVERED.label);
+  await fillDate(page, COVERED.factsDate);
   await act(page, () => page.click('#btn-continue'));
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'error');
   assert.ok(await page.isVisible('#error-panel'));
@@ -163,7 +162,8 @@ test('a trap shows the error panel; "Reintentar" renews the instance and the che
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'question');
   await interview(page, COVERED, { from: 'here' });
   assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
-  assert.ok(await page.isVisible('#proceeding-0 [data-article="8.12"]'));
+  await page.click('#more-why summary');
+  assert.ok(await page.isVisible('#more-why [data-article="8.12"]'));
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
   assert.deepEqual(requests.slice(requestsBefore), [], 'renewing the instance requests nothing');
   assert.deepEqual(errors, []);

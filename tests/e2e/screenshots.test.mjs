@@ -42,7 +42,7 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
     await early.page.waitForSelector('#screen-loading');
     await save(early.page, '00-loading-after-answer');
     release();
-    await early.page.waitForSelector('#screen-question[data-question="abroad"]');
+    await early.page.waitForSelector('#screen-question[data-question="factsDate"]');
     await early.context.close();
 
     const { page, context } = await openPage(env, { viewport });
@@ -50,8 +50,6 @@ for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
     await act(page, () => page.click('#btn-start'));
     await save(page, '02-question-situation');
     await act(page, () => page.click('[data-testid="choice-detained"]'));
-    await act(page, () => page.click('[data-testid="choice-false"]'));
-    await act(page, () => page.click('#btn-skip'));
     await fillDate(page, { month: '07', year: '2024', to: { month: '08', year: '2024' } });
     await save(page, '03-question-date');
     await act(page, () => page.click('#btn-continue'));

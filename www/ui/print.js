@@ -3,15 +3,23 @@
 // only personal data in it is what the user typed as a case label.
 
 import { h, outcomeInfo } from './dom.js';
+import { longDate } from './result.js';
 import { t } from '../i18n.js';
 
-/** ctx: { lang, info, assessment, person, proceedings (the case as sent), caseLabels } */
+/**
+ * ctx: { lang, info, assessment, person, proceedings (the case as sent), caseLabels,
+ *        asked: { person: [questions put], proceedings: [[questions put], …] } }
+ * A fact never asked (it could not change the result) reads "No preguntado", not "No se sabe".
+ */
 export function renderPrintSummary(ctx) {
   const { lang, info, assessment: a, person } = ctx;
-  const unknown = t(lang, 'unknown');
+  const asked = ctx.asked ?? { person: [], proceedings: [] };
+  const unknownFor = (list, key) => t(lang, list && list.includes(key) ? 'unknown' : 'notAsked');
+  let unknown = unknownFor(asked.person, 'situation');
   const yesNo = (v) => (v === true ? t(lang, 'yes') : v === false ? t(lang, 'no') : unknown);
   const labelOf = (list, code) => (code === undefined ? unknown : list.find((x) => x.code === code)?.label ?? code);
-  const row = (label, value) => [h('dt', { text: label }), h('dd', { text: value })];
+  const personRow = (label, key, value) => { unknown = unknownFor(asked.person, key); return row(label, value()); };
+  const row = (label, value, cls) => [h('dt', { text: label }), h('dd', { text: value, class: cls })];
   const today = new Date().toLocaleDateString(lang === 'es' ? 'es-VE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
 
   const section = h('section', { id: 'print-summary', class: 'print-only' },
@@ -23,13 +31,15 @@ export function renderPrintSummary(ctx) {
     a.law.status === 'draft' ? h('p', { class: 'draft-print' }, h('strong', { text: a.law.notice })) : null,
     h('h3', { text: t(lang, 'printAnswers') }),
     h('dl', { class: 'print-facts' },
-      row(t(lang, 'factSituation'), labelOf(info.situations, person.situation)),
-      row(t(lang, 'factAbroad'), yesNo(person.abroad)),
-      row(t(lang, 'factCeased'), yesNo(person.ceasedConduct))));
+      personRow(t(lang, 'factSituation'), 'situation', () => labelOf(info.situations, person.situation)),
+      personRow(t(lang, 'factAbroad'), 'abroad', () => yesNo(person.abroad)),
+      personRow(t(lang, 'factCeased'), 'ceasedConduct', () => yesNo(person.ceasedConduct))));
 
   const seen = new Map(); // next steps already printed, by their ids, to the case that has them
   a.proceedings.forEach((p, i) => {
     const facts = ctx.proceedings[i] ?? {};
+    const put = asked.proceedings[i];
+    const ask = (key, value) => { unknown = unknownFor(put, key); return value(); };
     const name = p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1);
     const nextSteps = (steps, caseName) => {
       if (!steps.length) return null;
@@ -39,24 +49,33 @@ export function renderPrintSummary(ctx) {
       return [h('p', { class: 'mini-heading', text: t(lang, 'printNextSteps') }),
         h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.text} (${t(lang, 'art', s.article)})` : s.text })))];
     };
+    unknown = unknownFor(put, 'factsDate');
     const date = facts.factsDate === undefined ? unknown
-      : facts.factsDateEnd ? t(lang, 'between', facts.factsDate, facts.factsDateEnd) : facts.factsDate;
+      : facts.factsDateEnd ? t(lang, 'between', longDate(lang, facts.factsDate), longDate(lang, facts.factsDateEnd)) : longDate(lang, facts.factsDate);
     const numeral = info.numerals.find((n) => n.number === facts.event);
+    unknown = unknownFor(put, 'event');
     const event = facts.event === undefined ? unknown
       : facts.event === 'none' ? t(lang, 'eventNone') : numeral ? `${numeral.number}. ${numeral.name}` : String(facts.event);
+    unknown = unknownFor(put, 'charges');
     const charges = facts.charges === undefined ? unknown
       : facts.charges.length === 0 ? t(lang, 'noCharges')
         : facts.charges.map((c) => info.charges.find((x) => x.code === c)?.label ?? c).join('; ');
     section.append(h('div', { class: 'print-case' },
       h('h3', {}, `${name}: `, h('span', { class: `print-outcome out-${p.outcome}`, text: outcomeInfo(info, p.outcome).label })),
       h('dl', { class: 'print-facts' },
+        // Blanks for the lawyer to fill in.
+        row(t(lang, 'printCourt'), '\u00a0', 'blank'),
+        row(t(lang, 'printCaseNumber'), '\u00a0', 'blank'),
         row(t(lang, 'factDate'), date),
         row(t(lang, 'factEvent'), event),
         row(t(lang, 'factCharges'), charges),
-        row(t(lang, 'factMilitary'), yesNo(facts.militaryJustice)),
-        row(t(lang, 'factPhase'), labelOf(info.phases, facts.phase)),
-        row(t(lang, 'articlesCited'), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—')),
+        row(t(lang, 'factMilitary'), ask('militaryJustice', () => yesNo(facts.militaryJustice))),
+        row(t(lang, 'factPhase'), ask('phase', () => labelOf(info.phases, facts.phase)))),
+      h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—'),
+      p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : null,
       h('p', { text: p.summary }),
+      [[p.favourableReading, 'favourable'], [p.strictReading, 'strict']].map(([r, key]) => (r
+        ? h('p', { class: 'print-reading' }, h('strong', { text: `${t(lang, key)} (${outcomeInfo(info, r.outcome).label}): ` }), r.text) : null)),
       nextSteps(p.nextSteps, name)));
   });
   section.append(h('div', { class: 'print-disclaimer' },

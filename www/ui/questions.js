@@ -25,13 +25,20 @@ export function renderQuestion(root, ctx) {
     heading = fact.text;
     help = fact.help;
   } else {
-    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase' }[q.kind];
-    heading = t(lang, key);
-    help = t(lang, `${key}Help`);
+    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' }[q.kind];
+    heading = t(lang, key, ctx.months?.year);
+    help = t(lang, `${key}Help`, ctx.months && monthRanges(lang, ctx.months.ranges), ctx.months?.year);
   }
 
   const section = h('section', { id: 'screen-question', class: 'screen', 'data-question': q.kind, 'aria-labelledby': 'question-heading' });
-  section.append(h('p', { class: 'context', id: 'question-context', text: ctx.context }));
+  section.append(h('p', { class: 'context', id: 'question-context' },
+    h('span', { text: ctx.context }),
+    ctx.progress ? h('span', { class: 'progress', id: 'question-progress', text: t(lang, 'progress', ctx.progress.step, ctx.progress.total) }) : null));
+  if (ctx.progress && ctx.progress.total) {
+    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('span'));
+    bar.firstChild.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
+    section.append(bar);
+  }
   section.append(gl.inline(h('h2', { id: 'question-heading', tabindex: '-1' }), heading));
   if (help) section.append(gl.inline(h('p', { class: 'help', id: 'question-help' }), help));
 
@@ -57,9 +64,10 @@ function choices(ctx, gl, options) {
       class: `choice${opt.dontKnow ? ' choice-unknown' : ''}${chosen ? ' chosen' : ''}`,
       'data-value': opt.dontKnow ? 'unknown' : String(opt.value),
       'data-testid': opt.dontKnow ? 'dont-know' : `choice-${opt.value}`,
-      onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer(opt.value)),
+      onclick: () => (opt.dontKnow ? ctx.onUnknown() : ctx.onAnswer('answer' in opt ? opt.answer : opt.value)),
     });
     gl.inline(button.appendChild(h('span', { class: 'choice-title' })), opt.title);
+    if (opt.mark) button.append(h('span', { class: 'choice-mark', 'data-testid': 'date-mark', text: opt.mark }));
     if (opt.sub) gl.inline(button.appendChild(h('span', { class: 'choice-sub' })), opt.sub);
     if (chosen) button.append(h('span', { class: 'choice-prev', text: t(ctx.lang, 'previousAnswer') }));
     list.append(h('li', {}, button));
@@ -72,16 +80,48 @@ const yesNo = (ctx, gl) => choices(ctx, gl, [
   { value: false, title: t(ctx.lang, 'no') },
 ]);
 
+/** [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre". */
+function monthRanges(lang, ranges) {
+  const name = (m) => t(lang, 'months')[m - 1];
+  const parts = ranges.map(([a, b]) => (a === b ? name(a) : t(lang, 'monthRange', name(a), name(b))));
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${t(lang, 'and')} ${parts[parts.length - 1]}`;
+}
+
 const BODIES = {
+  // The month of the year given; those the law covers are marked.
+  factsMonth: (ctx, gl) => {
+    const inside = (m) => (ctx.months?.ranges ?? []).some(([a, b]) => m >= a && m <= b);
+    return choices(ctx, gl, t(ctx.lang, 'months').map((name, i) => ({
+      value: String(i + 1).padStart(2, '0'),
+      title: name.charAt(0).toUpperCase() + name.slice(1),
+      mark: inside(i + 1) ? t(ctx.lang, 'monthCovered') : null,
+    })));
+  },
   situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
   abroad: yesNo,
+  another: yesNo,
   militaryJustice: yesNo,
-  ceasedConduct: yesNo,
-  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
-  event: (ctx, gl) => choices(ctx, gl, [
-    ...ctx.info.numerals.map((n) => ({ value: n.number, title: `${n.number}. ${n.name}`, sub: n.windowText })),
-    { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },
+  // Art. 7, asked neutrally by the core: answers that read the same whichever way the question is
+  // put, and "never did it", which counts as having stopped (it is not an admission).
+  ceasedConduct: (ctx, gl) => choices(ctx, gl, [
+    { value: true, title: t(ctx.lang, 'ceasedYes') },
+    { value: 'never', title: t(ctx.lang, 'ceasedNever'), answer: true },
+    { value: false, title: t(ctx.lang, 'ceasedNo') },
   ]),
+  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
+  // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
+  event: (ctx, gl) => {
+    const place = new Map((ctx.place?.places ?? []).map((x) => [x.numeral, x.kind]));
+    return choices(ctx, gl, [
+      ...ctx.info.numerals.map((n) => ({
+        value: n.number,
+        title: `${n.number}. ${n.name}`,
+        sub: `${n.paraphrase} (${n.windowText})`,
+        mark: place.has(n.number) ? t(ctx.lang, place.get(n.number) === 'confirmed' ? 'dateFits' : 'dateMayFit') : null,
+      })),
+      { value: 'none', title: t(ctx.lang, 'eventNone'), sub: t(ctx.lang, 'eventNoneHelp') },
+    ]);
+  },
   label: labelForm,
   charges: chargesForm,
   factsDate: dateForm,
@@ -111,29 +151,38 @@ function labelForm(ctx) {
   return form;
 }
 
+/**
+ * The charges: "No sé" first, the common protest charges, the other serious ones in a group
+ * below (the core's `group`), each whole row a tap target, and "Continuar" kept in reach.
+ */
 function chargesForm(ctx, gl) {
   const { lang, info } = ctx;
   const previous = new Set(Array.isArray(ctx.previous) ? ctx.previous : []);
-  const fieldset = h('fieldset', { class: 'checks' }, h('legend', { text: t(lang, 'chargesLegend') }));
-  for (const charge of info.charges) {
+  const row = (charge) => {
     const id = `charge-${charge.code}`;
     const box = h('input', { type: 'checkbox', id, name: 'charges', value: charge.code, 'aria-describedby': `${id}-help` });
     box.checked = previous.has(charge.code);
-    fieldset.append(h('div', { class: 'check' },
+    return h('label', { class: 'check check-row', for: id },
       box,
-      h('div', {},
-        gl.inline(h('label', { for: id }), charge.label),
-        gl.inline(h('p', { class: 'help', id: `${id}-help` }), charge.explanation))));
-  }
+      h('span', { class: 'check-text' },
+        gl.inline(h('span', { class: 'check-label' }), charge.label),
+        gl.inline(h('span', { class: 'help', id: `${id}-help` }), charge.explanation)));
+  };
+  const grouped = info.charges.some((c) => c.group === 'common');
+  const group = (code, legend) => {
+    const list = info.charges.filter((c) => (code === 'common' ? c.group === 'common' : c.group !== 'common'));
+    // (one list, under the plain legend, when the core groups none as common)
+    return list.length ? h('fieldset', { class: 'checks', 'data-group': code }, h('legend', { text: grouped ? legend : t(lang, 'chargesLegend') }), list.map(row)) : null;
+  };
   const error = h('p', { class: 'field-error', id: 'charges-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-charges', novalidate: true },
-    fieldset,
+    h('button', { type: 'button', class: 'btn btn-unknown', 'data-testid': 'dont-know', id: 'btn-dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
+    group('common', t(lang, 'chargesCommon')),
+    group('serious', t(lang, 'chargesSerious')),
+    h('button', { type: 'button', class: 'btn btn-wide', id: 'btn-charges-none', 'data-testid': 'charges-none', text: t(lang, 'chargesNone'), onclick: () => ctx.onAnswer([]) }),
     error,
-    buttonRow(
-      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
-      h('button', { type: 'button', class: 'btn', id: 'btn-charges-none', 'data-testid': 'charges-none', text: t(lang, 'chargesNone'), onclick: () => ctx.onAnswer([]) }),
-      h('button', { type: 'button', class: 'btn', 'data-testid': 'dont-know', id: 'btn-dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
-    ));
+    h('div', { class: 'actions sticky-actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') })));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const picked = [...form.querySelectorAll('input[name=charges]:checked')].map((b) => b.value);

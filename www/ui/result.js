@@ -2,155 +2,270 @@
 // needs it. It never works anything out about the law by itself.
 
 import { h, icon, Glossary, confidenceBadge, outcomeInfo, outcomeTag, draftBanner, OUTCOME_ICON, EFFECT_ICON } from './dom.js';
-import { t } from '../i18n.js';
+import { t, addStrings } from '../i18n.js';
 
-// Names only, never contact details: the page must not send people anywhere unverified.
-const LEGAL_AID = ['Foro Penal', 'Provea', 'Acceso a la Justicia'];
+// The Spanish strings of the result and print views (English: i18n-en.js).
+addStrings({
+  nowHeading: 'Lo que debe hacer ahora',
+  informationAsOf: (date) => `Información legal al ${date}.`,
+  saveCase: 'Guardar el caso en un archivo',
+  allStepsHeading: 'Todos los pasos a seguir',
+  notRestoredHeading: 'Lo que la ley no devuelve',
+  technicalHeading: 'Datos técnicos',
+  whatEachAnswer: 'Qué cambiaría cada respuesta',
+  printCourt: 'Tribunal',
+  printCaseNumber: 'Número de expediente',
+  printReason: 'Por qué',
+  notAsked: 'No preguntado (no cambia el resultado)',
+  resultOverall: 'Resultado general',
+  articlesCited: 'Artículos en los que se basa',
+  why: 'Por qué, paso a paso',
+  art: (a) => `Art. ${a}`,
+  confidenceWhat: (labels) => `¿Qué quieren decir las etiquetas ${labels}?`,
+  readingsHeading: 'Dos maneras de leer la ley',
+  favourable: 'Lectura favorable (artículo 5)',
+  strict: 'Lectura estricta',
+  leadsTo: 'Resultado:',
+  missingAlso: 'También falta saber:',
+  missingHeading: 'Falta saber esto',
+  goAnswer: 'Responder esta pregunta',
+  wouldChangeHeading: 'Qué cambiaría el resultado',
+  helpHeading: 'Dónde buscar ayuda',
+  addCase: 'Añadir otra causa',
+  changeLast: 'Cambiar la última respuesta',
+  print: 'Imprimir / guardar para su abogado',
+  lawFooter: 'Ley aplicada',
+  lawId: 'Versión',
+  lastReviewed: 'Revisado el',
+  gaceta: 'Gaceta Oficial',
+  coreVersion: 'Verificador',
+  effect: {
+    pass: 'No impide',
+    notCovered: 'Excluye',
+    uncertain: 'Punto dudoso',
+    open: 'Falta un dato',
+    notReached: 'No hizo falta',
+    notInThisText: 'No está en este texto',
+    note: 'Nota',
+  },
+  printHeading: 'Resumen para su abogado',
+  printDate: 'Fecha de la consulta',
+  printAnswers: 'Respuestas dadas',
+  printNextSteps: 'Próximos pasos',
+  sameStepsAs: (name) => `los mismos que en «${name}».`,
+  factSituation: 'Situación',
+  factAbroad: 'En el exterior',
+  factPhase: 'Etapa',
+  noCharges: 'Ninguno',
+  between: (a, b) => `entre ${a} y ${b}`,
+});
 
 /**
- * ctx: { lang, info, assessment, caseLabels, version, onAddCase(), onPrint(), onBack(), onGoAnswer(index, question) }
+ * ctx: { lang, info, assessment, caseLabels, version, onAddCase(), onPrint(), onSave(), onBack(), onGoAnswer(index, question) }
+ *
+ * The first screen answers the family's question and says what to do now: the headline, each
+ * case's reason, the three most urgent next steps (the core ranks them), the date the legal
+ * information runs to, and the print button. Everything else is one tap away, in <details>.
  */
 export function renderResult(root, ctx) {
   const { lang, info, assessment: a } = ctx;
   const gl = new Glossary(info.glossary, t(lang, 'wordsWeUse'));
+  const name = (p, i) => p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1);
+  const several = a.proceedings.length > 1;
   const section = h('section', { id: 'screen-result', class: 'screen', 'data-outcome': a.outcome, 'aria-labelledby': 'result-heading' });
   if (a.law.status === 'draft') section.append(draftBanner(lang, a.law.notice));
-  section.append(h('h2', { id: 'result-heading', tabindex: '-1', text: t(lang, 'resultHeading') }));
+  // The heading is the answer itself: the outcome (of the whole case, when there are several).
+  // A mixed result: the core's warning first (a case the law does not cover can keep the person detained).
+  if (a.warning) section.append(h('p', { class: 'warning', id: 'result-warning', role: 'note' }, icon('alert', 'icon icon-lg'), h('strong', { text: a.warning })));
 
-  if (a.proceedings.length > 1) {
-    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'), null));
-    // An index of the cases, each linking to its own section below.
-    section.append(h('ul', { class: 'case-index', 'data-testid': 'case-index' },
-      a.proceedings.map((p, i) => h('li', {},
-        h('a', { href: `#proceeding-${i}`, text: p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1) }),
-        ' ', outcomeTag(info, p.outcome)))));
+  if (several) {
+    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'), true));
+    section.append(h('ul', { class: 'case-list', 'data-testid': 'case-index' },
+      a.proceedings.map((p, i) => h('li', { class: `case-row out-${p.outcome}`, id: `proceeding-${i}`, 'data-testid': 'proceeding', 'data-outcome': p.outcome },
+        h('h3', { id: `proceeding-${i}-heading` }, h('span', { class: 'case-name', text: name(p, i) }), ' ', outcomeTag(info, p.outcome)),
+        p.reason ? gl.inline(h('p', { class: 'reason', 'data-testid': 'reason' }), p.reason) : null))));
+  } else {
+    const p = a.proceedings[0];
+    section.append(h('div', { class: 'proceeding', id: 'proceeding-0', 'data-testid': 'proceeding', 'data-outcome': p.outcome },
+      // With the core's reason, the outcome's general description would say less, twice.
+      outcomeBlock(info, p.outcome, 'outcome-0', null, true, !p.reason),
+      p.reason ? gl.inline(h('p', { class: 'reason', 'data-testid': 'reason' }), p.reason) : null));
   }
-  a.proceedings.forEach((p, i) => section.append(proceeding(ctx, gl, p, i)));
+  // On the first screen the terms used are explained one tap away, not in a box that pushes the steps down.
+  const terms = () => {
+    const notes = gl.flush();
+    return notes ? h('details', { class: 'terms' }, h('summary', { text: t(lang, 'wordsWeUse') }), notes) : null;
+  };
+  const reasonTerms = terms();
+  if (reasonTerms) section.append(reasonTerms);
 
+  // What the core still needs to know: one "Responder" per question.
+  const open = a.proceedings.map((p, i) => [p, i]).filter(([p]) => p.answers.length);
+  if (open.length) section.append(missing(ctx, gl, open, several ? name : null));
+
+  // Printing for the lawyer comes before the steps, so that it is in reach on a phone's first screens.
   section.append(h('div', { class: 'actions actions-result no-print' },
     h('button', { type: 'button', class: 'btn btn-primary', id: 'btn-print', onclick: ctx.onPrint }, t(lang, 'print')),
+    h('button', { type: 'button', class: 'btn', id: 'btn-save', onclick: ctx.onSave }, t(lang, 'saveCase'))));
+  section.append(nowSteps(ctx, gl, a, terms, name));
+  if (a.law.informationAsOf) {
+    section.append(h('p', { class: 'as-of', id: 'information-as-of', text: t(lang, 'informationAsOf', longDate(lang, a.law.informationAsOf)) }));
+  }
+
+  // One tap away.
+  const more = h('div', { class: 'more', id: 'result-more' });
+  more.append(disclosure('more-why', t(lang, 'why'), a.proceedings.map((p, i) => caseBlock(ctx, several ? name(p, i) : null, p, i, (g) => [
+    g.block('p', p.summary, { class: 'summary', 'data-testid': 'summary' }),
+    steps(ctx, g, p),
+    p.wouldChange.length ? wouldChange(ctx, g, p) : null,
+  ]))));
+  if (a.proceedings.some((p) => p.favourableReading || p.strictReading)) {
+    more.append(disclosure('more-readings', t(lang, 'readingsHeading'), a.proceedings.map((p, i) => (p.favourableReading || p.strictReading
+      ? caseBlock(ctx, several ? name(p, i) : null, p, i, (g) => [readings(ctx, g, p)]) : null))));
+  }
+  const allSteps = a.proceedings.map((p, i) => [p, i]).filter(([p]) => p.nextSteps.some((s) => s.id !== NOT_RESTORED));
+  if (allSteps.length) {
+    more.append(disclosure('more-steps', t(lang, 'allStepsHeading'), allSteps.map(([p, i]) => caseBlock(ctx, several ? name(p, i) : null, p, i,
+      (g) => [nextSteps(ctx, g, p.nextSteps.filter((s) => s.id !== NOT_RESTORED))]))));
+  }
+  const notRestored = a.proceedings.flatMap((p) => p.nextSteps.filter((s) => s.id === NOT_RESTORED)).slice(0, 1);
+  if (notRestored.length) {
+    more.append(disclosure('more-not-restored', t(lang, 'notRestoredHeading'), [nextSteps(ctx, new Glossary(info.glossary, t(lang, 'wordsWeUse')), notRestored)]));
+  }
+  if (info.help && info.help.length) more.append(disclosure('more-help', t(lang, 'helpHeading'), [helpBlock(lang, info)]));
+  more.append(disclosure('more-technical', t(lang, 'technicalHeading'), [lawFooter(lang, a.law, ctx.version)]));
+  section.append(more);
+
+  section.append(h('div', { class: 'actions actions-secondary no-print' },
     h('button', { type: 'button', class: 'btn', id: 'btn-add-case', onclick: ctx.onAddCase }, '+ ', t(lang, 'addCase')),
     h('button', { type: 'button', class: 'btn btn-back', id: 'btn-back', 'data-testid': 'back', onclick: ctx.onBack }, '← ', t(lang, 'changeLast'))));
-
-  section.append(helpBlock(lang, info, gl));
   section.append(h('div', { class: 'notice', id: 'result-disclaimer', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') },
-    icon('alert', 'icon icon-lg'), h('div', {}, gl.block('p', a.disclaimer))));
-  section.append(lawFooter(lang, a.law, ctx.version));
+    icon('alert', 'icon icon-lg'), h('div', {}, h('p', { text: a.disclaimer }))));
   root.append(section);
   return section;
 }
 
-function outcomeBlock(info, code, id, caption) {
+// The next step about what the law does not give back: shown apart, one tap away.
+const NOT_RESTORED = 'not_restored';
+
+/** A labelled, keyboard-operable disclosure. */
+function disclosure(id, label, children) {
+  return h('details', { class: 'disclosure', id, 'data-testid': id }, h('summary', { text: label }), h('div', { class: 'disclosure-body' }, children));
+}
+
+/** One case's part of a disclosure, under its name when there are several. */
+function caseBlock(ctx, name, p, index, body) {
+  const gl = new Glossary(ctx.info.glossary, t(ctx.lang, 'wordsWeUse'));
+  const parts = body(gl);
+  const notes = gl.flush();
+  return h('div', { class: 'case-block', 'data-case': String(index) }, name ? h('h3', { text: name }) : null, parts, notes);
+}
+
+/** "Lo que debe hacer ahora": the three most urgent next steps of all the cases (the core ranks them). */
+function nowSteps(ctx, gl, a, terms, name) {
+  const cases = new Map(); // step id -> the cases that have it
+  const all = [];
+  a.proceedings.forEach((p, i) => {
+    for (const s of p.nextSteps) {
+      if (s.id === NOT_RESTORED) continue;
+      if (!cases.has(s.id)) { cases.set(s.id, []); all.push(s); }
+      cases.get(s.id).push(name(p, i));
+    }
+  });
+  all.sort((x, y) => x.priority - y.priority);
+  const box = h('div', { class: 'now', id: 'next-now', 'data-testid': 'next-now' }, h('h3', { text: t(ctx.lang, 'nowHeading') }));
+  const list = h('ol', { class: 'now-list' });
+  for (const s of all.slice(0, 3)) {
+    const li = gl.inline(h('li', { 'data-step': s.id }), s.text);
+    // With several cases, a step that is not for all of them says which it is for.
+    const names = cases.get(s.id);
+    if (a.proceedings.length > 1 && names.length < a.proceedings.length) li.append(' ', h('span', { class: 'step-case', text: `(${names.join(', ')})` }));
+    list.append(li);
+  }
+  box.append(list);
+  const notes = terms();
+  if (notes) box.append(notes);
+  return box;
+}
+
+/** A date of the contract (YYYY, YYYY-MM or YYYY-MM-DD) written out: "17 de marzo de 2026". */
+export function longDate(lang, iso) {
+  const [y, m, d] = String(iso).split('-');
+  const month = m ? t(lang, 'months')[Number(m) - 1] : '';
+  if (lang === 'en') return [d ? Number(d) : '', month ? month.charAt(0).toUpperCase() + month.slice(1) : '', y].filter(Boolean).join(' ');
+  if (d) return `${Number(d)} de ${month} de ${y}`;
+  return month ? `${month} de ${y}` : y;
+}
+
+function wouldChange(ctx, gl, p) {
+  return [h('h4', { text: t(ctx.lang, 'wouldChangeHeading') }),
+    h('ul', { class: 'would-change', 'data-testid': 'would-change' },
+      p.wouldChange.map((c) => h('li', { 'data-fact': c.fact }, gl.inline(h('p'), c.text), outcomeTag(ctx.info, c.outcome))))];
+}
+
+/** The headline: icon, label and description; `heading`: the label is the result's heading. */
+function outcomeBlock(info, code, id, caption, heading = false, describe = true) {
   const o = outcomeInfo(info, code);
   return h('div', { class: `outcome out-${code}`, id, 'data-testid': id, 'data-outcome': code },
     icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-xl'),
     h('div', { class: 'outcome-text' },
       caption ? h('p', { class: 'outcome-caption', text: caption }) : null,
-      h('p', { class: 'outcome-label', text: o.label }),
-      o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
+      heading ? h('h2', { class: 'outcome-label', id: 'result-heading', tabindex: '-1', text: o.label }) : h('p', { class: 'outcome-label', text: o.label }),
+      describe && o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
 }
 
-function articleList(lang, articles) {
-  return h('ul', { class: 'cites', role: 'list' },
-    articles.map((art) => h('li', { class: 'cite', 'data-article': art, text: t(lang, 'art', art) })));
-}
-
-function proceeding(ctx, gl, p, index) {
-  const { lang, info } = ctx;
-  const name = p.label || ctx.caseLabels[index] || t(lang, 'caseN', index + 1);
-  const headingId = `proceeding-${index}-heading`;
-  const el = h('article', { class: 'proceeding', id: `proceeding-${index}`, 'data-testid': 'proceeding', 'data-outcome': p.outcome, 'aria-labelledby': headingId });
-  el.append(h('h3', { id: headingId, text: name }));
-  el.append(outcomeBlock(info, p.outcome, `outcome-${index}`, null));
-  el.append(gl.block('p', p.summary, { class: 'summary', 'data-testid': 'summary' }));
-  if (p.articles.length) {
-    el.append(h('div', { class: 'articles', 'data-testid': 'articles' },
-      h('p', { class: 'mini-heading', text: t(lang, 'articlesCited') }), articleList(lang, p.articles)));
-  }
-  if (p.favourableReading || p.strictReading) el.append(readings(ctx, gl, p));
-  if (p.answers.length) el.append(missing(ctx, gl, p, index));
-  if (p.nextSteps.length) el.append(nextSteps(ctx, gl, p));
-  el.append(steps(ctx, gl, p));
-  if (p.wouldChange.length) {
-    el.append(h('h4', { text: t(lang, 'wouldChangeHeading') }));
-    el.append(h('ul', { class: 'would-change', 'data-testid': 'would-change' },
-      p.wouldChange.map((c) => h('li', { 'data-fact': c.fact }, gl.inline(h('p'), c.text), outcomeTag(info, c.outcome)))));
-    const notes = gl.flush();
-    if (notes) el.append(notes);
-  }
-  return el;
-}
-
+/** Both readings of the law, each with where it leads. */
 function readings(ctx, gl, p) {
   const { lang, info } = ctx;
   const one = (reading, key, cls) => reading && h('div', { class: `reading ${cls}`, 'data-testid': cls },
-    h('h5', { text: t(lang, key) }),
+    h('h4', { text: t(lang, key) }),
     h('p', { class: 'reading-outcome' }, h('span', { class: 'visually-hidden', text: t(lang, 'leadsTo') }), outcomeTag(info, reading.outcome)),
-    gl.inline(h('p'), reading.text),
-    reading.articles.length ? articleList(lang, reading.articles) : null);
-  const box = h('div', { class: 'readings-wrap' },
-    h('h4', { text: t(lang, 'readingsHeading') }),
-    h('div', { class: 'readings' },
-      one(p.favourableReading, 'favourable', 'reading-favourable'),
-      one(p.strictReading, 'strict', 'reading-strict')));
+    gl.inline(h('p'), reading.text));
+  return h('div', { class: 'readings' },
+    one(p.favourableReading, 'favourable', 'reading-favourable'),
+    one(p.strictReading, 'strict', 'reading-strict'));
+}
+
+/**
+ * "Faltan datos": each question the core still needs, with its prompt and one "Responder";
+ * what each answer would lead to is one tap away.
+ */
+function missing(ctx, gl, open, name) {
+  const { lang, info } = ctx;
+  const box = h('div', { class: 'missing', 'data-testid': 'missing' }, h('h3', { text: t(lang, 'missingHeading') }));
+  let count = 0;
+  for (const [p, index] of open) {
+    if (name) box.append(h('p', { class: 'mini-heading', text: name(p, index) }));
+    for (const qa of p.answers) {
+      // The first fact the core needs leads; the others follow, each with its own "Responder".
+      count += 1;
+      if (count === 2 && !name) box.append(h('p', { class: 'mini-heading', text: t(lang, 'missingAlso') }));
+      box.append(h('div', { class: `missing-question${count === 1 ? ' missing-first' : ''}`, 'data-question': qa.question },
+        gl.inline(h('p', { class: 'missing-prompt', id: `prompt-${index}-${qa.question}` }), qa.prompt),
+        h('button', {
+          type: 'button', class: 'btn btn-primary btn-go-answer no-print', 'data-testid': `go-answer-${qa.question}`,
+          'aria-describedby': `prompt-${index}-${qa.question}`,
+          onclick: () => ctx.onGoAnswer(index, qa.question),
+        }, t(lang, 'goAnswer')),
+        qa.options.length ? h('details', { class: 'option-list' },
+          h('summary', { text: t(lang, 'whatEachAnswer') }),
+          h('ul', { class: 'options', 'data-testid': 'answer-options' }, qa.options.map((o) => h('li', { 'data-outcome': o.outcome },
+            h('span', { class: 'option-text', text: o.text }), ' ', outcomeTag(info, o.outcome))))) : null));
+    }
+  }
   const notes = gl.flush();
   if (notes) box.append(notes);
   return box;
 }
 
-function missing(ctx, gl, p, index) {
-  const { lang, info } = ctx;
-  const box = h('div', { class: 'missing', 'data-testid': 'missing' }, h('h4', { text: t(lang, 'missingHeading') }));
-  for (const qa of p.answers) {
-    box.append(h('div', { class: 'missing-question', 'data-question': qa.question },
-      gl.inline(h('p', { class: 'missing-prompt', id: `prompt-${index}-${qa.question}` }), qa.prompt),
-      answerOptions(lang, info, qa.options),
-      h('button', {
-        type: 'button', class: 'btn btn-primary btn-go-answer no-print', 'data-testid': `go-answer-${qa.question}`,
-        'aria-describedby': `prompt-${index}-${qa.question}`,
-        onclick: () => ctx.onGoAnswer(index, qa.question),
-      }, t(lang, 'goAnswer'))));
-    const notes = gl.flush();
-    if (notes) box.append(notes);
-  }
-  return box;
-}
-
-/**
- * What each answer would lead to. Answers that would settle the case are
- * listed one by one; answers that would still leave facts missing are
- * grouped in one line, so a long list of events does not bury the rest.
- */
-function answerOptions(lang, info, options) {
-  const still = () => outcomeTag(info, 'needs_information', t(lang, 'stillNeeds'));
-  const settled = options.filter((o) => o.outcome !== 'needs_information');
-  const open = options.filter((o) => o.outcome === 'needs_information');
-  const grouped = open.length >= 3 || settled.length === 0;
-  const list = h('ul', { class: 'options', 'data-testid': 'answer-options' },
-    settled.map((o) => h('li', { 'data-outcome': o.outcome },
-      h('span', { class: 'option-text', text: t(lang, 'answerOption', o.text) }), outcomeTag(info, o.outcome))),
-    grouped ? null : open.map((o) => h('li', { 'data-outcome': o.outcome },
-      h('span', { class: 'option-text', text: t(lang, 'answerOption', o.text) }), still())));
-  if (grouped && open.length) {
-    list.append(h('li', { 'data-outcome': 'needs_information' },
-      h('span', { class: 'option-text', text: t(lang, settled.length ? 'otherAnswers' : 'anyAnswer') }), still(),
-      open.length < 3 ? null : h('details', { class: 'option-list' },
-        h('summary', { text: t(lang, 'seeAnswers', open.length) }),
-        h('ul', {}, open.map((o) => h('li', { text: o.text }))))));
-  }
-  return list;
-}
-
-function nextSteps(ctx, gl, p) {
-  const { lang, info } = ctx;
-  const box = h('div', { class: 'next-steps', 'data-testid': 'next-steps' }, h('h4', { text: t(lang, 'nextStepsHeading') }));
+function nextSteps(ctx, gl, list0) {
+  const { info } = ctx;
+  const box = h('div', { class: 'next-steps', 'data-testid': 'next-steps' });
   const list = h('ol', { class: 'next-list' });
-  for (const s of p.nextSteps) {
+  for (const s of list0) {
     const li = h('li', { 'data-step': s.id });
     gl.inline(li.appendChild(h('p')), s.text);
-    li.append(h('p', { class: 'meta' },
-      s.article ? h('span', { class: 'cite', text: t(lang, 'art', s.article) }) : null,
-      confidenceBadge(info, s.confidence)));
+    li.append(h('p', { class: 'meta' }, confidenceBadge(info, s.confidence)));
     const notes = gl.flush();
     if (notes) li.append(notes);
     list.append(li);
@@ -161,7 +276,7 @@ function nextSteps(ctx, gl, p) {
 
 function steps(ctx, gl, p) {
   const { lang, info } = ctx;
-  const box = h('div', { class: 'why', 'data-testid': 'explanation' }, h('h4', { text: t(lang, 'why') }));
+  const box = h('div', { class: 'why', 'data-testid': 'explanation' });
   const list = h('ol', { class: 'steps' });
   for (const s of p.explanation) {
     const li = h('li', { class: `step eff-${s.effect}`, 'data-kind': s.kind, 'data-effect': s.effect });
@@ -190,19 +305,11 @@ function quoteList(lang, items) {
   return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} ${t(lang, 'and')} ${q[q.length - 1]}`;
 }
 
-function helpBlock(lang, info, gl) {
-  const art15 = info.articles.find((a) => a.number === '15');
+/** Where to find help: the core's list (the Defensa Pública first; organisations by name only). */
+function helpBlock(lang, info) {
   return h('div', { class: 'help-block', id: 'help-block' },
-    h('h3', { text: t(lang, 'helpHeading') }),
-    h('ul', {},
-      h('li', {},
-        h('strong', { text: art15 ? `${t(lang, 'art', '15')}: ${art15.heading}` : t(lang, 'helpCommission') }),
-        art15 ? gl.inline(h('p'), art15.paraphrase) : null),
-      h('li', {},
-        h('p', { text: t(lang, 'helpOrgs') }),
-        h('ul', { class: 'orgs' }, LEGAL_AID.map((name) => h('li', { lang: 'es', text: name }))),
-        h('p', { class: 'help', text: t(lang, 'helpOrgsNote') }))),
-    gl.flush());
+    h('ul', { class: 'orgs' }, info.help.map((x) => h('li', {},
+      h('strong', { lang: 'es', text: x.name }), x.description ? h('p', { text: x.description }) : null))));
 }
 
 /** Title, status, id and rules version: shown under every result. */

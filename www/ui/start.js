@@ -6,7 +6,7 @@
 import { h, icon, draftBanner } from './dom.js';
 import { t } from '../i18n.js';
 
-/** ctx: { lang, info (the core's LawInfo, or null while the core loads), onStart(), onLawChange(lawId) } */
+/** ctx: { lang, info (the core's LawInfo, or null while the core loads), onStart(), onLawChange(lawId), onOpen(file) } */
 export function renderStart(root, ctx) {
   const { lang } = ctx;
   const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' },
@@ -15,6 +15,7 @@ export function renderStart(root, ctx) {
     h('p', { text: t(lang, 'startUnknown') }),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'btn-start', onclick: ctx.onStart }, t(lang, 'startButton'), ' →')),
+    openSaved(ctx),
     h('div', { class: 'privacy', id: 'privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'privacyText') })),
     // Until the core's full disclaimer arrives, its first sentence.
     h('div', { class: 'notice', role: 'note', 'aria-label': t(lang, 'notAdviceHeading') },
@@ -22,6 +23,21 @@ export function renderStart(root, ctx) {
   if (ctx.info) completeStart(section, ctx);
   root.append(section);
   return section;
+}
+
+/** "Abrir un caso guardado": a file input (read on this device only), its label shown as a button. */
+function openSaved({ lang, onOpen }) {
+  const input = h('input', { type: 'file', id: 'open-case', class: 'file-input', accept: '.json,application/json', 'aria-describedby': 'open-help' });
+  input.addEventListener('change', () => {
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (onOpen) onOpen(file);
+  });
+  return h('div', { class: 'open-saved', id: 'open-saved' },
+    input,
+    h('label', { for: 'open-case', class: 'btn file-label', text: t(lang, 'openSaved') }),
+    h('p', { class: 'help', id: 'open-help', text: t(lang, 'openHelp') }),
+    h('p', { class: 'field-error', id: 'open-error', role: 'alert', hidden: true }));
 }
 
 /** Adds what comes from the core: the draft banner, the full disclaimer, the law chooser and the law line. Marks the screen data-ready. */

@@ -4,10 +4,11 @@
 import { h } from './dom.js';
 import { t } from '../i18n.js';
 
-export function loadingScreen(lang, slow = false) {
-  return h('section', { id: 'screen-loading', class: 'screen loading', role: 'status', tabindex: '-1' },
+/** The loading status; `saved`: an answer was given and is kept while the core finishes loading. */
+export function loadingScreen(lang, slow = false, saved = false) {
+  return h('section', { id: 'screen-loading', class: `screen loading${saved ? ' loading-saved' : ''}`, role: 'status', tabindex: '-1' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }),
-    h('p', { text: t(lang, 'loading') }),
+    h('p', { text: t(lang, saved ? 'answerSaved' : 'loading') }),
     slow ? h('p', { class: 'help', text: t(lang, 'loadingSlow') }) : null);
 }
 
