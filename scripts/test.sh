@@ -21,9 +21,11 @@ CHROMEDRIVER=$(node scripts/chromium.mjs --driver)
 WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(node scripts/chromium.mjs --webdriver-json target/webdriver.json)
 export CHROMEDRIVER WASM_BINDGEN_TEST_WEBDRIVER_JSON
 
-section "2/5 native tests: cargo test"
+section "2/5 native tests: cargo test; the page's interview in Node"
 # The native/wasm differential test runs in step 3, once www/pkg is built from these sources.
 cargo test -- --skip native_and_wasm_give_identical_json
+# www/interview.js (state and transitions, no DOM) against a fake core.
+node --test tests/unit/*.test.mjs
 
 section "3/5 wasm build + Node smoke test; native vs wasm; the test-only wasm"
 bash scripts/build-wasm.sh
