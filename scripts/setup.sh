@@ -3,9 +3,9 @@
 # registries provide and is missing. Idempotent and silent when all is there.
 #   scripts/setup.sh          everything (build + browser tests)
 #   scripts/setup.sh build    only what the wasm build needs
-#   scripts/setup.sh serve    the build's, and Python 3 for the local server
+#   scripts/setup.sh serve    what the build needs (the server is Node's)
 # First it checks what it cannot install (Rust through rustup, a C linker,
-# Node with npm, Python 3 for serve, and Chromium when it cannot install it):
+# Node with npm, and Chromium when it cannot install it):
 # one line for each that is missing, with the command that installs it, and
 # it stops before doing anything. Then it installs, and says so: the wasm32
 # target, wasm-bindgen-cli, the npm packages of the lock file and, as root or
@@ -68,9 +68,6 @@ else
   elif ! has npm; then
     lack "npm, which comes with Node.js: install Node.js from https://nodejs.org/en/download, or $(pkg_line npm npm node)"
   fi
-fi
-if [ "$want" = serve ] && ! has python3; then
-  lack "Python 3, for the local server: $(pkg_line python3 python3 python3)"
 fi
 install_chromium=0
 if [ "$want" = all ] && has node; then
