@@ -203,6 +203,9 @@ pub struct NextStep {
     pub article: Option<&'static str>,
     pub confidence: Confidence,
     pub text: &'static str,
+    /// The same step as one short action, for the first screen's "what to
+    /// do now" (the full `text` when the rules data has no shorter one).
+    pub short: &'static str,
     /// The step's rank among this proceeding's next steps, 1 being the most
     /// urgent (contract §3, rev. 2); `nextSteps` come in this order.
     pub priority: u8,
@@ -226,7 +229,7 @@ json_object!(Reading { "outcome": outcome, "articles": articles, "text": text })
 json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options": options });
 json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
 json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
-json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text });
+json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text, "short": short });
 
 
 impl Step {

@@ -372,6 +372,7 @@ pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: O
             article: s.article,
             confidence: s.confidence,
             text: s.text.get(lang),
+            short: s.short.unwrap_or(s.text).get(lang),
             priority: u8::try_from(i + 1).unwrap_or(u8::MAX),
         })
         .collect()

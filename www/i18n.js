@@ -93,7 +93,7 @@ const es = {
   dateRangeOrder: 'La segunda fecha debe ser posterior a la primera.',
 
   eventNone: 'Ninguno de estos',
-  eventNoneHelp: 'Los hechos no tienen que ver con ninguno de estos acontecimientos.',
+  eventNoneHelp: 'Los hechos no tienen que ver con ninguno de estos sucesos.',
   chargesNone: 'Ninguno de estos / no hay cargos formales',
   chargesPickOne: 'Marque al menos un cargo, o pulse «Ninguno de estos».',
   chargesLegend: 'Cargos (puede marcar varios)',
@@ -107,7 +107,7 @@ const es = {
   unknown: 'No se sabe',
   factCeased: 'Cesó la conducta',
   factDate: 'Fecha de los hechos',
-  factEvent: 'Acontecimiento (Art. 8)',
+  factEvent: 'Suceso (artículo 8)',
   factCharges: 'Cargos',
   factMilitary: 'Justicia militar',
 

@@ -118,6 +118,8 @@ pub struct Procedure {
     /// `None` where the step rests on no article (a pardon, practice).
     pub article: Option<&'static str>,
     pub text: Text,
+    /// The step as one short action, where the full text is long.
+    pub short: Option<Text>,
     pub confidence: Confidence,
     /// Empty means any; `None` in the list is a phase that is not given.
     pub phases: &'static [Option<Phase>],

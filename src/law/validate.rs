@@ -216,6 +216,9 @@ pub struct ProcedureDef {
     /// route outside the law, such as a pardon, or on practice alone).
     pub article: Option<String>,
     pub text: TextDef,
+    /// The step as one short action, for "Lo que debe hacer ahora" (the
+    /// first screen shows the three most urgent); `text` says it in full.
+    pub short: Option<TextDef>,
     pub confidence: String,
     /// Phase codes, and `unknown` for a proceeding whose phase is not given.
     #[serde(default)]
@@ -839,6 +842,12 @@ pub fn parse_law(
             }
         }
         check_text(file, &p.id, "text", &p.text)?;
+        if let Some(t) = &p.short {
+            check_text(file, &p.id, "short", t)?;
+            if t.es.len() >= p.text.es.len() || t.en.len() >= p.text.en.len() {
+                return Err(err(file, &p.id, ErrorKind::Inconsistent, "`short` must be shorter than `text`"));
+            }
+        }
         check_confidence(file, &p.id, &p.confidence)?;
         check_codes(file, &p.id, "phase", &p.phases, &phases_or_unknown)?;
         check_codes(file, &p.id, "situation", &p.situations, &situations_or_unknown)?;

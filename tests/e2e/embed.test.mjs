@@ -286,7 +286,7 @@ test('screenshots of the widget and the iframe in the hostile host page', async 
 test('the widget never fails silently: without the cross-origin header the snippet\'s link shows; a later part failing shows the error state', async () => {
   // The README's snippet, with its fallback content: a link to the full page, shown until the element starts.
   const snippet = (url) => `<amnistia-checker lang="es"><a id="fallback" href="${url}/">Abrir el verificador de la amnistía</a></amnistia-checker>`;
-  const bare = await startServer({ root: WWW, port: 0 }); // no Access-Control-Allow-Origin
+  const bare = await startServer({ root: SITE, port: 0 }); // no Access-Control-Allow-Origin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-host-'));
   fs.writeFileSync(path.join(dir, 'no-cors.html'), hostPage(bare.url, { widgetTag: snippet(bare.url), iframe: false }));
   fs.writeFileSync(path.join(dir, 'fallback.html'), hostPage(widget.url, { widgetTag: snippet(widget.url), iframe: false }));

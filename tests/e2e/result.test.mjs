@@ -99,9 +99,10 @@ test('two cases (one covered, one not): each named with its outcome, at most 500
   const { words } = await visibleText(page);
   t.diagnostic(`mixed, two cases: ${words} visible words`);
   if (skip) { await context.close(); return t.skip(skip); }
-  // The core's warning comes first, before the cases.
-  const first = await page.evaluate(() => document.querySelector('#result-heading').nextElementSibling.id);
-  assert.equal(first, 'result-warning');
+  // The core's warning comes right under the answer, before the cases.
+  const next = await page.evaluate(() => document.querySelector('#outcome-overall').nextElementSibling.id);
+  assert.equal(next, 'result-warning');
+  assert.match(await page.textContent('#result-warning'), /puede mantener a la persona detenida/);
   assert.ok(words <= 500, `${words} visible words`);
   await context.close();
 });

@@ -47,7 +47,8 @@ export function renderPrintSummary(ctx) {
       if (seen.has(key)) return h('p', {}, h('strong', { text: `${t(lang, 'printNextSteps')}: ` }), t(lang, 'sameStepsAs', seen.get(key)));
       seen.set(key, caseName);
       return [h('p', { class: 'mini-heading', text: t(lang, 'printNextSteps') }),
-        h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.text} (${t(lang, 'art', s.article)})` : s.text })))];
+        // Each step in its short form (the core's): the page must stay one sheet.
+        h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.short} (${t(lang, 'art', s.article)})` : s.short })))];
     };
     unknown = unknownFor(put, 'factsDate');
     const date = facts.factsDate === undefined ? unknown
@@ -72,8 +73,8 @@ export function renderPrintSummary(ctx) {
         row(t(lang, 'factMilitary'), ask('militaryJustice', () => yesNo(facts.militaryJustice))),
         row(t(lang, 'factPhase'), ask('phase', () => labelOf(info.phases, facts.phase)))),
       h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—'),
-      p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : null,
-      h('p', { text: p.summary }),
+      // The reason, or the summary where the core gives no reason: both say the same first thing.
+      p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : h('p', { text: p.summary }),
       [[p.favourableReading, 'favourable'], [p.strictReading, 'strict']].map(([r, key]) => (r
         ? h('p', { class: 'print-reading' }, h('strong', { text: `${t(lang, key)} (${outcomeInfo(info, r.outcome).label}): ` }), r.text) : null)),
       nextSteps(p.nextSteps, name)));

@@ -75,11 +75,11 @@ export function renderResult(root, ctx) {
   const section = h('section', { id: 'screen-result', class: 'screen', 'data-outcome': a.outcome, 'aria-labelledby': 'result-heading' });
   if (a.law.status === 'draft') section.append(draftBanner(lang, a.law.notice));
   // The heading is the answer itself: the outcome (of the whole case, when there are several).
-  // A mixed result: the core's warning first (a case the law does not cover can keep the person detained).
-  if (a.warning) section.append(h('p', { class: 'warning', id: 'result-warning', role: 'note' }, icon('alert', 'icon icon-lg'), h('strong', { text: a.warning })));
-
   if (several) {
-    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'), true));
+    // A mixed result: right under the answer, the core's warning (a case the law does not cover
+    // can keep the person detained), then each case with its outcome.
+    section.append(outcomeBlock(info, a.outcome, 'outcome-overall', t(lang, 'resultOverall'), true, !a.warning));
+    if (a.warning) section.append(h('p', { class: 'warning', id: 'result-warning', role: 'note' }, icon('alert', 'icon icon-lg'), h('strong', { text: a.warning })));
     section.append(h('ul', { class: 'case-list', 'data-testid': 'case-index' },
       a.proceedings.map((p, i) => h('li', { class: `case-row out-${p.outcome}`, id: `proceeding-${i}`, 'data-testid': 'proceeding', 'data-outcome': p.outcome },
         h('h3', { id: `proceeding-${i}-heading` }, h('span', { class: 'case-name', text: name(p, i) }), ' ', outcomeTag(info, p.outcome)),
@@ -176,7 +176,8 @@ function nowSteps(ctx, gl, a, terms, name) {
   const box = h('div', { class: 'now', id: 'next-now', 'data-testid': 'next-now' }, h('h3', { text: t(ctx.lang, 'nowHeading') }));
   const list = h('ol', { class: 'now-list' });
   for (const s of all.slice(0, 3)) {
-    const li = gl.inline(h('li', { 'data-step': s.id }), s.text);
+    // The core's one-line form of the step; the whole text is under "Todos los pasos".
+    const li = gl.inline(h('li', { 'data-step': s.id }), s.short);
     // With several cases, a step that is not for all of them says which it is for.
     const names = cases.get(s.id);
     if (a.proceedings.length > 1 && names.length < a.proceedings.length) li.append(' ', h('span', { class: 'step-case', text: `(${names.join(', ')})` }));
