@@ -118,15 +118,10 @@ fn main() {
         format!("&[{}]", items.join(", "))
     };
 
-    // Charges, in the contract order of `Charge::ALL`.
+    // Charges, in the order of charges.toml: the order the page lists them.
     out.push_str("pub static CHARGES: &[ChargeInfo] = &[\n");
-    for c in codes::Charge::ALL {
-        let def = validated
-            .charges
-            .charges
-            .iter()
-            .find(|d| d.code == c.code())
-            .expect("validate checks that every charge code has an entry");
+    for def in &validated.charges.charges {
+        let c = codes::Charge::from_code(&def.code).expect("validate checks every charge code");
         writeln!(
             out,
             "    ChargeInfo {{ charge: crate::codes::Charge::{:?}, group: {}, label: {}, explanation: {} }},",
@@ -291,9 +286,10 @@ fn main() {
             };
             writeln!(
                 out,
-                "        Procedure {{ id: {:?}, article: {article}, text: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, charges: &[{}], priority: {}, ranks: &[{}], sources: {} }},",
+                "        Procedure {{ id: {:?}, article: {article}, text: {}, short: {}, confidence: {}, phases: {}, situations: {}, outcomes: {}, abroad: {abroad}, military_justice: {military_justice}, charges: &[{}], priority: {}, ranks: &[{}], sources: {} }},",
                 p.id,
                 text(&p.text),
+                opt_text(&p.short),
                 confidence(&p.confidence),
                 opt_enum_list("Phase", &p.phases),
                 opt_enum_list("Situation", &p.situations),

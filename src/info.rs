@@ -3,7 +3,6 @@
 //! confidence levels and outcome names. The page hard-codes none of it.
 
 use crate::Lang;
-use crate::codes::Charge;
 use crate::date::{Day, DayRange};
 pub use crate::codes::WindowKind;
 use crate::law::{self, Confidence, ExclusionKind, Law};
@@ -292,8 +291,9 @@ impl ToJson for LawInfo {
             }
         }));
         w.field("charges", &Items(&|w| {
-            for &c in Charge::ALL {
-                let info = law::charge_info(c);
+            // In the rules data's order: the common protest charges first.
+            for info in law::CHARGES {
+                let c = info.charge;
                 let ex = law.exclusion_for(c);
                 w.item(&ChargeEntry {
                     code: c.code(),
