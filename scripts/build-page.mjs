@@ -45,7 +45,7 @@ const files = fs
   .readdirSync(WWW, { recursive: true })
   .map((rel) => rel.split(path.sep).join('/'))
   .filter((rel) => fs.statSync(path.join(WWW, rel)).isFile())
-  .filter((rel) => !NOT_SERVED.has(rel) && !/\.(br|gz)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
+  .filter((rel) => !NOT_SERVED.has(rel) && !/\.(br|gz|md)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
   .sort();
 const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel));
 
