@@ -243,7 +243,7 @@ pub fn date_place(facts_date: JsValue, facts_date_end: JsValue, law_id: JsValue)
     to_js(&place)
 }
 
-/// `amnistia 0.1.0; enacted-2026-02-19 sha256:…; draft-2026-02-05 sha256:…`
+/// `amnistia 0.2.0; enacted-2026-02-19 sha256:…; draft-2026-02-05 sha256:…`
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version_line()
