@@ -101,8 +101,8 @@ export const en = {
 
   eventNone: 'None of these',
   eventNoneHelp: 'The acts have nothing to do with any of these events.',
-  chargesNone: 'None of these / no formal charges',
-  chargesPickOne: 'Tick at least one charge, or press “None of these”.',
+  chargesNone: 'No formal charges',
+  chargesPickOne: 'Tick at least one charge (or “Another crime that is not in the list”), or press “No formal charges”.',
   chargesLegend: 'Charges (you can tick several)',
 
   resultOverall: 'Overall result',

@@ -94,8 +94,8 @@ const es = {
 
   eventNone: 'Ninguno de estos',
   eventNoneHelp: 'Los hechos no tienen que ver con ninguno de estos sucesos.',
-  chargesNone: 'Ninguno de estos / no hay cargos formales',
-  chargesPickOne: 'Marque al menos un cargo, o pulse «Ninguno de estos».',
+  chargesNone: 'No hay cargos formales',
+  chargesPickOne: 'Marque al menos un cargo (o «Otro delito que no está en la lista»), o pulse «No hay cargos formales».',
   chargesLegend: 'Cargos (puede marcar varios)',
 
   resultAnnounce: (label) => `Resultado listo: ${label}.`,
