@@ -18,7 +18,8 @@
 // the page does not use would show as a second fetch); those after are the
 // parts fetched in the background.
 //
-//   node bench/throttled.mjs [runs] [--www DIR (default dist)]   prints the runs, the medians and the checks as JSON
+//   node bench/throttled.mjs [runs] [--www DIR (default dist)] [--plain]   prints the runs, the medians and the checks as JSON
+//   (--plain: every file served uncompressed, as a plain static host would)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +33,12 @@ import { firstLoadFiles } from '../scripts/check-budget.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PROFILE = { downKbps: 400, upKbps: 400, rttMs: 400, cpuSlowdown: 4 };
 
-/** A copy of `www` with fresh .br and .gz siblings of every file. */
-function compressedCopy(www) {
+/** A copy of `www` with fresh .br and .gz siblings of every file, or with none (`plain`: a host
+ * that serves every file as it is, uncompressed). */
+function compressedCopy(www, plain = false) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-bench-www-'));
   fs.cpSync(www, dir, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
+  if (plain) return dir;
   const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   for (const f of walk(dir)) {
     const raw = fs.readFileSync(f);
@@ -111,8 +114,8 @@ async function oneRun(browser, url) {
 }
 
 /** Runs the page `runs` times; the medians, the runs, and what the first load fetched. */
-export async function throttledLoad(runs = 5, www = path.join(ROOT, 'dist')) {
-  const dir = compressedCopy(www);
+export async function throttledLoad(runs = 5, www = path.join(ROOT, 'dist'), plain = false) {
+  const dir = compressedCopy(www, plain);
   const server = await startServer({ root: dir, port: 0 });
   const browser = await launch();
   try {
@@ -156,7 +159,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const wwwArg = args.indexOf('--www');
   const www = wwwArg >= 0 ? path.resolve(args.splice(wwwArg, 2)[1]) : path.join(ROOT, 'dist');
-  const out = await throttledLoad(Number(args[0] ?? 5), www);
+  const plainArg = args.indexOf('--plain');
+  const plain = plainArg >= 0 && Boolean(args.splice(plainArg, 1));
+  const out = await throttledLoad(Number(args[0] ?? 5), www, plain);
   console.log(JSON.stringify(out, null, 2));
   if (!out.listMatches) {
     console.error(`the first load as fetched differs from scripts/check-budget.mjs's list: fetched and not listed ${JSON.stringify(out.fetchedNotListed)}, listed and not fetched ${JSON.stringify(out.listedNotFetched)}, fetched twice ${JSON.stringify(out.fetchedTwice)}`);
