@@ -4,6 +4,9 @@
 #[path = "../src/codes.rs"]
 #[allow(dead_code)]
 mod codes;
+#[path = "../src/date.rs"]
+#[allow(dead_code)]
+mod date;
 #[path = "../src/law/validate.rs"]
 mod validate;
 

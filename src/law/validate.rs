@@ -4,8 +4,9 @@
 //! `#[path = "src/law/validate.rs"] mod validate;`), which refuses to build
 //! the crate when a rules file is wrong, and by `tests/law_validation.rs`,
 //! which feeds it broken snippets. It therefore depends on nothing but
-//! `std`, `serde` and `toml`, and knows the charge codes only through the
-//! list its caller passes in.
+//! `std`, `serde`, `toml` and the two dependency-free files of the crate
+//! that both includers also include beside it: `crate::codes` (every code
+//! it checks a rules file against) and `crate::date` (the calendar).
 //!
 //! Every check reports the file and the id of the entry at fault, so a
 //! failed build says exactly what to fix.
@@ -405,60 +406,22 @@ fn parse_error(file: &str, e: toml::de::Error) -> LawError {
 }
 
 // ---------------------------------------------------------------------------
-// Dates (a copy of the civil-day arithmetic of src/date.rs, so that this
-// file stays free of crate paths; build.rs cross-checks the two).
+// Dates: the crate's own `src/date.rs`, which the includer of this file also
+// includes as `crate::date`.
 // ---------------------------------------------------------------------------
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year } as i64;
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = month as i64;
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        _ => 28,
+/// An exact day `YYYY-MM-DD` of years 1900–2999, as the days since
+/// 1970-01-01 of `src/date.rs`.
+pub fn day_number(file: &str, id: &str, s: &str) -> Result<i64, LawError> {
+    let bad = |why: &str| err(file, id, ErrorKind::InvalidDate, format!("`{s}` {why}"));
+    if s.len() != 10 {
+        return Err(bad("is not a date written YYYY-MM-DD"));
     }
-}
-
-/// Parses an exact day `YYYY-MM-DD` (years 1900–2999) into `(y, m, d)`.
-pub fn parse_ymd(s: &str) -> Result<(i32, u32, u32), String> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return Err(format!("`{s}` is not a date written YYYY-MM-DD"));
+    let d = crate::date::parse_day(s).map_err(|e| bad(&format!("is not a day of the calendar written YYYY-MM-DD ({e:?})")))?;
+    if !(1900..=2999).contains(&d.to_civil().0) {
+        return Err(bad(": the year must be between 1900 and 2999"));
     }
-    let year: i32 = s[0..4].parse().map_err(|_| format!("bad year in `{s}`"))?;
-    let month: u32 = s[5..7].parse().map_err(|_| format!("bad month in `{s}`"))?;
-    let day: u32 = s[8..10].parse().map_err(|_| format!("bad day in `{s}`"))?;
-    if !(1900..=2999).contains(&year) {
-        return Err(format!("`{s}`: the year must be between 1900 and 2999"));
-    }
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return Err(format!("`{s}` is not a day of the calendar"));
-    }
-    Ok((year, month, day))
-}
-
-fn day_number(file: &str, id: &str, s: &str) -> Result<i64, LawError> {
-    let (y, m, d) = parse_ymd(s).map_err(|m| err(file, id, ErrorKind::InvalidDate, m))?;
-    Ok(days_from_civil(y, m, d))
+    Ok(i64::from(d.0))
 }
 
 // ---------------------------------------------------------------------------
@@ -1046,14 +1009,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn date_parser_is_strict() {
-        assert!(parse_ymd("2024-02-29").is_ok());
-        assert!(parse_ymd("2023-02-29").is_err());
-        assert!(parse_ymd("2024-7-01").is_err());
-        assert!(parse_ymd("2024-13-01").is_err());
-        assert!(parse_ymd("1899-12-31").is_err());
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    fn dates_are_exact_days_of_the_calendar() {
+        assert!(day_number("f", "x", "2024-02-29").is_ok());
+        for bad in ["2023-02-29", "2024-7-01", "2024-13-01", "1899-12-31", "2024-07", "2024"] {
+            assert!(day_number("f", "x", bad).is_err(), "{bad}");
+        }
+        assert_eq!(day_number("f", "x", "1970-01-01").unwrap(), 0);
+        assert_eq!(day_number("f", "x", "2000-03-01").unwrap(), 11_017);
     }
 
     #[test]
