@@ -115,6 +115,20 @@ impl Step {
             | Step::CeasedConduct(b) => b,
         }
     }
+
+    pub fn body_mut(&mut self) -> &mut StepBody {
+        match self {
+            Step::DateAssumed(b)
+            | Step::Exclusion(b)
+            | Step::RebellionException(b)
+            | Step::Window(b)
+            | Step::EventLink(b)
+            | Step::ForeignClause(b)
+            | Step::ContestedCharge(b)
+            | Step::MilitaryJustice(b)
+            | Step::CeasedConduct(b) => b,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,9 +143,26 @@ pub struct StepBody {
     pub read: Vec<FactRead>,
     pub effect: Effect,
     pub text: Text,
+    /// The public reports the step's rule rests on (their ids in `law()`'s
+    /// `sources`); empty where it rests on none.
+    pub sources: &'static [&'static crate::law::Source],
 }
 
 pub use crate::codes::Effect;
+
+/// Sources written as their ids: `["aporrea_n415814", …]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceIds(pub &'static [&'static crate::law::Source]);
+
+impl ToJson for SourceIds {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_array();
+        for s in self.0 {
+            w.item(s.id);
+        }
+        w.end_array();
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactRead {
@@ -206,6 +237,8 @@ pub struct NextStep {
     /// The same step as one short action, for the first screen's "what to
     /// do now" (the full `text` when the rules data has no shorter one).
     pub short: &'static str,
+    /// The public reports the step rests on (ids in `law()`'s `sources`).
+    pub sources: SourceIds,
     /// The step's rank among this proceeding's next steps, 1 being the most
     /// urgent (contract §3, rev. 2); `nextSteps` come in this order.
     pub priority: u8,
@@ -229,7 +262,7 @@ json_object!(Reading { "outcome": outcome, "articles": articles, "text": text })
 json_object!(QuestionAnswers { "question": question, "prompt": prompt, "options": options });
 json_object!(AnswerOption { "text": text, "value": value, "outcome": outcome });
 json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
-json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text, "short": short });
+json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text, "short": short, "sources": sources });
 
 
 impl Step {
@@ -262,6 +295,7 @@ impl ToJson for Step {
         w.field("read", &b.read);
         w.field("effect", &b.effect);
         w.field("text", &b.text);
+        w.field("sources", &SourceIds(b.sources));
         w.end_object();
     }
 }

@@ -326,7 +326,7 @@ fn body(
     text: String,
 ) -> StepBody {
     let text = if text.ends_with(char::is_whitespace) { text.trim_end().to_string() } else { text };
-    StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text) }
+    StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text), sources: &[] }
 }
 
 /// What a step maker returns: the step, and its contested point when it

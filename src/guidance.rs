@@ -373,6 +373,7 @@ pub fn next_steps(law: &'static Law, p: &Proceeding, person: &Person, outcome: O
             confidence: s.confidence,
             text: s.text.get(lang),
             short: s.short.unwrap_or(s.text).get(lang),
+            sources: crate::assessment::SourceIds(s.sources),
             priority: u8::try_from(i + 1).unwrap_or(u8::MAX),
         })
         .collect()

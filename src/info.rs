@@ -5,6 +5,7 @@
 use crate::Lang;
 use crate::date::{Day, DayRange};
 pub use crate::codes::WindowKind;
+use crate::assessment::SourceIds;
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
 use crate::json::{ToJson, Writer, json_object};
@@ -128,6 +129,16 @@ pub struct ArticleInfo {
     pub heading: &'static str,
     pub paraphrase: &'static str,
     pub confidence: Confidence,
+    pub sources: SourceIds,
+}
+
+/// One public report, as `law()` lists it: an address only where it is
+/// known for certain (never guessed).
+pub struct SourceInfo {
+    pub id: &'static str,
+    pub outlet: &'static str,
+    pub title: &'static str,
+    pub url: Option<&'static str>,
 }
 
 pub struct NumeralInfo {
@@ -141,6 +152,7 @@ pub struct NumeralInfo {
     pub margin_note: Option<&'static str>,
     pub exception: Option<&'static str>,
     pub confidence: Confidence,
+    pub sources: SourceIds,
 }
 
 /// Day ranges, written as `[{"from": "YYYY-MM-DD", "to": …}, …]`.
@@ -266,7 +278,7 @@ impl ToJson for LawInfo {
         }));
         w.field("articles", &Items(&|w| {
             for a in law.articles {
-                w.item(&ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence });
+                w.item(&ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence, sources: SourceIds(a.sources) });
             }
         }));
         w.field("numerals", &Items(&|w| {
@@ -282,7 +294,15 @@ impl ToJson for LawInfo {
                     margin_note: n.margin_note.map(t),
                     exception: n.exception.map(t),
                     confidence: n.confidence,
+                    sources: SourceIds(n.sources),
                 });
+            }
+        }));
+        // Every report the rules rest on; steps, articles and numerals name
+        // theirs by id.
+        w.field("sources", &Items(&|w| {
+            for s in law::SOURCES {
+                w.item(&SourceInfo { id: s.id, outlet: s.outlet, title: s.title, url: s.url });
             }
         }));
         w.field("windows", &Items(&|w| {
@@ -486,10 +506,12 @@ fn phase_label(law: &'static Law, p: Phase, lang: Lang) -> Labelled {
 
 json_object!(GlossaryEntry { "term": term, "explanation": explanation });
 json_object!(LawSummary { "id": id, "title": title, "status": status });
-json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence });
+json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence, "sources": sources });
+json_object!(SourceInfo { "id": id, "outlet": outlet, "title": title, "url": url });
 json_object!(NumeralInfo {
     "number": number, "cite": cite, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
     "margin": margin, "marginNote": margin_note, "exception": exception, "confidence": confidence,
+    "sources": sources,
 });
 json_object!(RangeInfo { "from": from, "to": to });
 json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });

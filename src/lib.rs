@@ -195,7 +195,12 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let articles = article_list(law, &numerals, ev.articles, days.as_deref());
     let date_text = explain::Ctx::date_text_of(lang, p);
     let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
-    let explained = explain::steps(&cx);
+    let mut explained = explain::steps(&cx);
+    // Each step names the reports its rule rests on (`law()` lists them).
+    for step in &mut explained.steps {
+        let b = step.body_mut();
+        b.sources = law.sources_for(b.rule, b.article.as_deref());
+    }
     let (favourable_reading, strict_reading) = explain::readings(&cx, &explained, &articles);
     let summary = explain::summary(&cx, &explained, &articles);
     let reason = explain::reason(&cx, &explained);

@@ -90,3 +90,33 @@ proptest! {
         }
     }
 }
+
+/// The sources are shown: law() lists every report, and each step of a
+/// result names the reports its rule rests on, by ids that law() knows.
+#[test]
+fn steps_and_law_name_their_sources() {
+    use amnistia::{Lang, output};
+    let law_json: serde_json::Value =
+        serde_json::from_str(&amnistia::json::write::to_pretty(&info::law_info(law::DEFAULT_LAW, Lang::Es))).unwrap();
+    let ids: Vec<&str> = law_json["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(ids.len() >= 20, "{ids:?}");
+    // Addresses only where the brief lists them: the draft's PDF is one.
+    let pdf = law_json["sources"].as_array().unwrap().iter().find(|s| s["id"] == "asamblea_draft_pdf").unwrap();
+    assert!(pdf["url"].as_str().unwrap().starts_with("https://www.asambleanacional.gob.ve/"));
+    let twelve = law_json["numerals"].as_array().unwrap().iter().find(|n| n["number"] == 12).unwrap();
+    assert!(twelve["sources"].as_array().unwrap().iter().any(|s| s == "eldiariotricolor_martinez"));
+
+    let a = amnistia::check(r#"{"person": {"ceasedConduct": true}, "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false}]}"#, Lang::Es).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&output::to_json(&a)).unwrap();
+    let steps = v["proceedings"][0]["explanation"].as_array().unwrap();
+    for s in steps {
+        for id in s["sources"].as_array().unwrap() {
+            assert!(ids.contains(&id.as_str().unwrap()), "unknown source {id} in {s}");
+        }
+    }
+    let link = steps.iter().find(|s| s["kind"] == "eventLink").unwrap();
+    assert!(link["sources"].as_array().unwrap().iter().any(|s| s == "eldiariotricolor_martinez"), "{link}");
+    for n in v["proceedings"][0]["nextSteps"].as_array().unwrap() {
+        assert!(!n["sources"].as_array().unwrap().is_empty(), "a next step with no source: {n}");
+    }
+}

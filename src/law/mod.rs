@@ -245,6 +245,29 @@ impl Law {
     pub fn article(&self, number: &str) -> Option<&'static Article> {
         self.articles.iter().find(|a| a.number == number)
     }
+    /// The reports a step rests on: those of the rule it applies (a
+    /// numeral, an exclusion, an article), or else of the article it cites.
+    pub fn sources_for(&self, rule: Option<&str>, article: Option<&str>) -> &'static [&'static Source] {
+        if let Some(id) = rule {
+            let found = self.numerals.iter().find(|n| n.id == id).map(|n| n.sources)
+                .or_else(|| self.exclusions.iter().find(|e| e.id == id).map(|e| e.sources))
+                .or_else(|| self.articles.iter().find(|a| a.id == id).map(|a| a.sources));
+            if let Some(s) = found {
+                return s;
+            }
+        }
+        match article {
+            Some(cite) => self
+                .articles
+                .iter()
+                .find(|a| a.number == cite)
+                .map(|a| a.sources)
+                .or_else(|| self.numerals.iter().find(|n| n.cite == cite || n.window_cites.contains(&cite)).map(|n| n.sources))
+                .unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
     /// The exclusion entry that reads this charge, if any.
     pub fn exclusion_for(&self, charge: Charge) -> Option<&'static Exclusion> {
         self.exclusions.iter().find(|e| e.charges.contains(&charge))
