@@ -375,6 +375,13 @@ pub fn assumed_days(_law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
     }
 }
 
+/// The days a proceeding's date stands for: the stated date, or the days
+/// its event fixes (§2.2); `None` when neither is known. The one place this
+/// is worked out: the evaluation carries it, and the answers ask it here.
+pub fn date_days(law: &Law, facts: &Facts) -> Option<Vec<DayRange>> {
+    assumed_days(law, facts).or_else(|| facts.date.map(|r| vec![r]))
+}
+
 /// The charge facts of a domain, with no allocation.
 #[derive(Clone, Copy, Debug)]
 pub enum Charges {
@@ -464,6 +471,8 @@ pub struct Evaluation {
     pub articles: u8,
     pub questions: Vec<Question>,
     pub date_assumed: bool,
+    /// The days the date stands for ([`date_days`]).
+    pub days: Option<Vec<DayRange>>,
 }
 
 pub const fn outcome_bit(o: Outcome) -> u8 {
@@ -522,7 +531,7 @@ pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     } else {
         Vec::new()
     };
-    Evaluation { outcome, numerals, articles, questions, date_assumed: d.date_assumed }
+    Evaluation { outcome, numerals, articles, questions, date_assumed: d.date_assumed, days: date_days(law, facts) }
 }
 
 /// The facts that change the result: some two completions that differ in

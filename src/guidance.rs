@@ -94,11 +94,7 @@ struct DateGroup {
 fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> (Vec<AnswerOption>, Option<String>) {
     let t = law.texts;
     // The days the date can still be: as given, or the stated event's window.
-    let domain: Vec<DayRange> = match (eval::assumed_days(law, facts), facts.date) {
-        (Some(days), _) => days,
-        (None, Some(r)) => vec![r],
-        (None, None) => vec![DayRange::ALL],
-    };
+    let domain: Vec<DayRange> = eval::date_days(law, facts).unwrap_or_else(|| vec![DayRange::ALL]);
     let mut groups: Vec<DateGroup> = Vec::new();
     let mut by_class: Vec<(eval::DayClass, Outcome)> = Vec::new();
     for seg in eval::segments(law) {

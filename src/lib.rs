@@ -185,14 +185,9 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let law = case.law;
     let facts = eval::Facts::of(p, case.person.ceased_conduct);
     let ev = eval::evaluate(law, &facts);
-    let classes = match (eval::assumed_days(law, &facts), facts.date) {
-        (Some(days), _) => Some(eval::classes_in(law, &days)),
-        (None, Some(r)) => Some(eval::classes_in(law, &[r])),
-        (None, None) => None,
-    };
+    let classes = ev.days.as_deref().map(|days| eval::classes_in(law, days));
     let numerals: Vec<u8> = eval::numerals_of(ev.numerals).collect();
-    let days = eval::assumed_days(law, &facts).or_else(|| facts.date.map(|r| vec![r]));
-    let articles = article_list(law, &numerals, ev.articles, days.as_deref());
+    let articles = article_list(law, &numerals, ev.articles, ev.days.as_deref());
     let date_text = explain::Ctx::date_text_of(lang, p);
     let cx = explain::Ctx { law, lang, facts: &facts, proceeding: p, eval: &ev, classes, date_text };
     let mut explained = explain::steps(&cx);
