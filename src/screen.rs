@@ -936,6 +936,6 @@ mod tests {
     }
 }
 
-json_object!(Row { "line": line, "id": id, "outcome": outcome, "proceedings": proceedings, "error": error, "errors": errors });
+json_object!(Row { "line": line, "id": id, "label": label, "outcome": outcome, "proceedings": proceedings, "error": error, "errors": errors });
 json_object!(RowProceeding { "outcome": outcome, "label": label, "reason": reason, "numerals": numerals, "articles": articles, "questions": questions });
 json_object!(RowError { "column": column, "code": code, "path": path, "message": message });

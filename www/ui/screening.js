@@ -6,7 +6,7 @@
 
 import { h, clear, outcomeTag } from './dom.js';
 import { t } from '../i18n.js';
-import { screenList, templateCsv, rowKind, MAX_BYTES } from '../screen-list.js';
+import { screenList, templateCsv, codesCsv, rowKind, MAX_BYTES } from '../screen-list.js';
 
 const PAGE = 500; // rows added to the table at a time: a 10,000-row DOM table is slow on phones
 const QUESTION_KEYS = { factsDate: 'factDate', event: 'factEvent', charges: 'factCharges', militaryJustice: 'factMilitary', ceasedConduct: 'factCeased' };
@@ -40,9 +40,15 @@ export function renderScreening(root, ctx) {
   const { lang, session: s } = ctx;
   const locale = lang === 'es' ? 'es-VE' : 'en-US';
   const num = (n) => n.toLocaleString(locale);
-  const [, columns] = ctx.core.screenColumns();
+  const { screening } = ctx.info;
 
-  if (!s.urls.template) s.urls.template = blobUrl(templateCsv(ctx.core));
+  // The template and its codes file follow the page's language (the codes' labels do).
+  if (s.urls.templateLang !== lang) {
+    for (const k of ['template', 'codes']) if (s.urls[k]) URL.revokeObjectURL(s.urls[k]);
+    s.urls.template = blobUrl(templateCsv(ctx.info));
+    s.urls.codes = blobUrl(codesCsv(ctx.info, ['columna', 'column', 'codigo', 'nombres', 'descripcion'].map((k) => t(lang, `scrCodesHead_${k}`))));
+    s.urls.templateLang = lang;
+  }
   const input = h('input', { type: 'file', id: 'screen-file', accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv', 'aria-describedby': 'screen-file-help' });
   input.addEventListener('change', () => { if (input.files[0]) start(input.files[0]); });
 
@@ -61,9 +67,12 @@ export function renderScreening(root, ctx) {
     h('div', { class: 'privacy', id: 'screen-privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'scrPrivacy') })),
     h('h3', { text: t(lang, 'scrStep1') }),
     h('p', { text: t(lang, 'scrFormat') }),
-    h('p', { class: 'help', id: 'screen-columns' }, `${t(lang, 'scrColumns')} `,
-      h('code', {}, columns.flatMap((c, i) => (i ? [',', h('wbr'), c] : [c])))), // breaks after commas only
-    h('p', {}, h('a', { class: 'btn', id: 'screen-template', href: s.urls.template, download: 'amnistia-plantilla.csv', text: t(lang, 'scrTemplate') })),
+    valuesTable(),
+    h('p', { class: 'help', id: 'screen-template-help', text: t(lang, 'scrTemplateHelp') }),
+    h('p', { class: 'actions actions-start' },
+      h('a', { class: 'btn', id: 'screen-template', href: s.urls.template, download: 'amnistia-plantilla.csv', text: t(lang, 'scrTemplate') }),
+      ' ',
+      h('a', { class: 'btn', id: 'screen-codes', href: s.urls.codes, download: 'amnistia-codigos.csv', text: t(lang, 'scrCodes') })),
     h('h3', { text: t(lang, 'scrStep2') }),
     h('div', { class: 'field' },
       h('label', { for: 'screen-file', text: t(lang, 'scrFile') }), input,
@@ -93,7 +102,7 @@ export function renderScreening(root, ctx) {
     const run = ++s.run;
     const t0 = performance.now();
     if (s.urls.results) URL.revokeObjectURL(s.urls.results);
-    Object.assign(s, { status: 'running', fileName: file.name, done: 0, total: 0, result: null, error: null, elapsedMs: 0, filter: 'all', shown: PAGE, urls: { template: s.urls.template } });
+    Object.assign(s, { status: 'running', fileName: file.name, done: 0, total: 0, result: null, error: null, elapsedMs: 0, filter: 'all', shown: PAGE, urls: { template: s.urls.template, codes: s.urls.codes, templateLang: s.urls.templateLang } });
     s.view?.status();
     if (file.size > MAX_BYTES) return fail(run, t(lang, 'scrTooBig', num(MAX_BYTES / 1024 / 1024)));
     try {
@@ -115,7 +124,8 @@ export function renderScreening(root, ctx) {
       s.view?.timing();
       ctx.announce(t(lang, 'scrDone', num(result.rows.length), seconds(s.elapsedMs)));
     } catch (err) {
-      if (err && err.code === 'unknown_field') fail(run, t(lang, 'scrBadColumn', err.path ?? '', columns.join(',')));
+      // The core's own message: the column, and what to do about it.
+      if (err && (err.code === 'unknown_field' || err.code === 'not_a_list')) fail(run, `${t(lang, 'scrStopped0')} ${err.message}`);
       else if (err && err.code === 'empty') fail(run, t(lang, 'scrEmpty'));
       else fail(run, `${t(lang, 'scrFailed')} (${err && err.code ? err.code : 'internal_error'})`);
     }
@@ -151,6 +161,29 @@ export function renderScreening(root, ctx) {
       table(r)].filter(Boolean));
   }
 
+  /**
+   * What each column accepts, built from the core's law() (`screening`),
+   * in a collapsible table: the column's names, and its values with their
+   * Spanish names and labels.
+   */
+  function valuesTable() {
+    const kindText = { text: 'scrValText', date: 'scrValDate', yes_no: 'scrValYesNo', event: 'scrValEvent', charges: 'scrValCharges', law: 'scrValLaw', choice: 'scrValChoice' };
+    const valueList = (col) => (col.values.length ? h('ul', { class: 'value-list' }, col.values.map((v) => h('li', {},
+      h('code', { text: v.code }),
+      v.names.length ? ` ${t(lang, 'scrValOr')} ${v.names.map((n) => `«${n}»`).join(', ')}` : '',
+      v.label ? h('span', { class: 'help', text: ` — ${v.label}` }) : ''))) : null);
+    const ambiguous = screening.ambiguous.length ? h('p', { class: 'help', id: 'screen-ambiguous' },
+      t(lang, 'scrValAmbiguous', screening.ambiguous.map((a) => `«${a.name}» (${a.codes.join(', ')})`).join('; '))) : null;
+    return h('details', { class: 'screen-values', id: 'screen-values' },
+      h('summary', { text: t(lang, 'scrValues') }),
+      h('p', { class: 'help', text: t(lang, 'scrValuesIntro') }),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'values-table', id: 'screen-values-table' },
+        h('thead', {}, h('tr', {}, ['scrValColumn', 'scrValAccepted'].map((k) => h('th', { scope: 'col', text: t(lang, k) })))),
+        h('tbody', {}, screening.columns.map((col) => h('tr', { 'data-column': col.name },
+          h('th', { scope: 'row' }, h('code', { text: col.name }), col.names.length ? h('span', { class: 'help' }, ` ${t(lang, 'scrValOr')} `, col.names.map((n) => `«${n}»`).join(', ')) : ''),
+          h('td', {}, h('p', { text: t(lang, kindText[col.kind] ?? 'scrValText') }), valueList(col), col.kind === 'charges' ? ambiguous : null)))))));
+  }
+
   function filters(r) {
     const kinds = ['all', ...ctx.info.outcomes.map((o) => o.code).filter((c) => c !== 'mixed' || r.counts.mixed), 'error'];
     const label = (k) => (k === 'all' ? t(lang, 'scrAll') : k === 'error' ? t(lang, 'scrErrors') : ctx.info.outcomes.find((o) => o.code === k).label);
@@ -166,7 +199,7 @@ export function renderScreening(root, ctx) {
 
   function table(r) {
     const rows = s.filter === 'all' ? r.rows : r.rows.filter((row) => rowKind(row) === s.filter);
-    const heads = ['scrColLine', 'scrColId', 'scrColOutcome', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => t(lang, k));
+    const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => t(lang, k));
     const body = h('tbody', { role: 'rowgroup' });
     const caption = h('caption');
     const more = h('button', { type: 'button', class: 'btn', id: 'btn-screen-more' });
@@ -200,20 +233,23 @@ export function renderScreening(root, ctx) {
     // Explicit roles: the phone layout turns the table into cards (display: block).
     const tr = h('tr', { role: 'row', 'data-line': String(row.line), 'data-outcome': rowKind(row) },
       h('th', { scope: 'row', role: 'rowheader', 'data-label': heads[0], tabindex: '-1', text: String(row.line) }),
-      cell(1, row.id ?? ''));
+      cell(1, row.id ?? ''),
+      cell(2, row.label ?? ''));
     if (row.error) {
+      // Every error of the row, each with its column as the file names it.
       tr.append(
-        cell(2, h('span', { class: 'tag out-error', text: t(lang, 'scrError') })),
-        h('td', { class: 'row-error', colspan: '3', role: 'cell', 'data-label': t(lang, 'scrError') }, h('span', {},
-          h('code', { text: row.error.code }), ' ', row.error.message,
-          row.error.path ? h('span', { class: 'help', text: ` (${row.error.path})` }) : null)));
+        cell(3, h('span', { class: 'tag out-error', text: t(lang, 'scrError') })),
+        h('td', { class: 'row-error', colspan: '4', role: 'cell', 'data-label': t(lang, 'scrError') },
+          h('ul', { class: 'row-errors' }, row.errors.map((e) => h('li', { 'data-code': e.code },
+            e.column ? h('strong', { text: `${e.column}: ` }) : null, e.message)))));
       return tr;
     }
     tr.append(
-      cell(2, outcomeTag(ctx.info, row.outcome)),
-      cell(3, join((p) => p.numerals.join(', ')) || '—'),
-      cell(4, join((p) => p.articles.join(', ')) || '—'),
-      cell(5, join((p) => p.questions.map((q) => t(lang, QUESTION_KEYS[q] ?? q) ?? q).join(', ')) || '—'));
+      cell(3, outcomeTag(ctx.info, row.outcome)),
+      cell(4, join((p) => p.reason)),
+      cell(5, join((p) => p.numerals.join(', ')) || '—'),
+      cell(6, join((p) => p.articles.join(', ')) || '—'),
+      cell(7, join((p) => p.questions.map((q) => t(lang, QUESTION_KEYS[q] ?? q) ?? q).join(', ')) || '—'));
     return tr;
   }
 
