@@ -240,8 +240,11 @@ export function renderScreening(root, ctx) {
       tr.append(
         cell(3, h('span', { class: 'tag out-error', text: t(lang, 'scrError') })),
         h('td', { class: 'row-error', colspan: '4', role: 'cell', 'data-label': t(lang, 'scrError') },
+          h('code', { class: 'error-code', text: row.error.code }),
           h('ul', { class: 'row-errors' }, row.errors.map((e) => h('li', { 'data-code': e.code },
-            e.column ? h('strong', { text: `${e.column}: ` }) : null, e.message)))));
+            e.column ? h('strong', { text: `${e.column}: ` }) : null, e.message,
+            // A JSONL line has no columns: where in the case, as before.
+            !e.column && e.path ? h('span', { class: 'help', text: ` (${e.path})` }) : null)))));
       return tr;
     }
     tr.append(
