@@ -1,7 +1,15 @@
 //! Screening a list of cases, one per line: JSONL, or CSV with one
-//! proceeding per row (columns in the README). A bad row gives an error
-//! with its line number and the run goes on. Pure: lines in, results out;
-//! the CLI and the page do the reading and the writing.
+//! proceeding per row (columns in the README). A bad row gives its errors
+//! with its line number and the run goes on. Pure: bytes or lines in,
+//! results out; the CLI and the page do the reading and the writing.
+//!
+//! CSV is read as spreadsheets write it (issue 14): `,`, `;` or tab (from
+//! the header row), UTF-8 or Windows-1252, column and value names in
+//! Spanish (`src/law/screening.toml`), charges by code or Spanish name
+//! (`charges.toml`), day-first dates. Every cell is read, and every error
+//! of a row is reported with its column as the file names it. The JSON
+//! case format stays strict: these conventions end here, at the tree
+//! handed to the case reader.
 
 use crate::charge::Charge;
 use crate::error::{Error, ErrorCode};
@@ -141,7 +149,8 @@ fn windows_1252(b: u8) -> char {
         0x0153, 0x009D, 0x017E, 0x0178,
     ];
     match b {
-        0x80..=0x9F => char::from_u32(u32::from(HIGH[usize::from(b - 0x80)])).unwrap_or('\u{fffd}'),
+        // `get`, not indexing: no panicking path (and its formatting) in the wasm.
+        0x80..=0x9F => HIGH.get(usize::from(b - 0x80)).and_then(|&c| char::from_u32(u32::from(c))).unwrap_or('\u{fffd}'),
         _ => char::from(b),
     }
 }
@@ -169,6 +178,14 @@ pub fn not_a_list(name: &str, head: &[u8]) -> Option<&'static str> {
 /// The message for a file that is not a list: how to save it as CSV.
 pub fn not_a_list_message(kind: &str, lang: Lang) -> String {
     fill(texts().screen_not_a_list.get(lang), &[("kind", kind)])
+}
+
+/// A screening message: a template of texts_screening.toml with the cell's
+/// value and, where the template has them, the choices. One call site for
+/// every message, kept out of line, so that the wasm holds `fill` once.
+#[inline(never)]
+fn said(template: crate::law::Text, lang: Lang, value: &str, choices: &str) -> String {
+    fill(template.get(lang), &[("value", value), ("choices", choices)])
 }
 
 fn texts() -> &'static crate::law::Texts {
@@ -258,6 +275,9 @@ pub enum HeaderError {
     Unknown(String),
     /// A bare `fecha` column: the date of the facts, or of the arrest?
     BareDate(String),
+    /// Two columns for one field (`cargos` and `charges`): the second, and
+    /// the first.
+    Duplicate(String, String),
     /// A quote that is never closed.
     Quote,
 }
@@ -273,7 +293,7 @@ impl HeaderError {
     /// The column as the file names it.
     pub fn column(&self) -> Option<&str> {
         match self {
-            HeaderError::Unknown(c) | HeaderError::BareDate(c) => Some(c),
+            HeaderError::Unknown(c) | HeaderError::BareDate(c) | HeaderError::Duplicate(c, _) => Some(c),
             HeaderError::Quote => None,
         }
     }
@@ -283,6 +303,7 @@ impl HeaderError {
         match self {
             HeaderError::Unknown(c) => fill(t.screen_unknown_column.get(lang), &[("column", c), ("choices", &accepted_columns())]),
             HeaderError::BareDate(c) => fill(t.screen_bare_date_column.get(lang), &[("column", c)]),
+            HeaderError::Duplicate(c, other) => fill(t.screen_duplicate_column.get(lang), &[("column", c), ("other", other)]),
             HeaderError::Quote => t.screen_header_quote.get(lang).into(),
         }
     }
@@ -339,6 +360,11 @@ pub fn csv_header(line: &str) -> Result<Header, HeaderError> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
+    for (i, c) in columns.iter().enumerate() {
+        if let Some(first) = columns.iter().take(i).find(|o| !c.key.is_empty() && o.key == c.key) {
+            return Err(HeaderError::Duplicate(c.name.clone(), first.name.clone()));
+        }
+    }
     Ok(Header { sep, columns })
 }
 
@@ -384,14 +410,17 @@ enum DateCell {
 /// Day-first dates as spreadsheets write them (`30/07/2024`, `3/7/2024`,
 /// `07/2024`, also with `-` or `.`, and a time of `0:00` after them), and
 /// the contract's ISO forms.
+#[inline(never)]
 fn csv_date(v: &str) -> DateCell {
     let v = match v.split_once(' ') {
         Some((d, time)) if time.chars().all(|c| c.is_ascii_digit() || ":. apmAPM".contains(c)) => d,
         _ => v,
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // `get`, never `v[..4]`: a slice that can panic links the formatting
+    // machinery into the wasm.
     let b = v.as_bytes();
-    if (b.len() == 4 && digits(v)) || (b.len() >= 7 && digits(&v[..4]) && b[4] == b'-') {
+    if (b.len() == 4 && digits(v)) || (b.len() >= 7 && v.get(..4).is_some_and(digits) && b.get(4) == Some(&b'-')) {
         return DateCell::Iso(v.into());
     }
     let parts: Vec<&str> = v.split(['/', '-', '.']).collect();
@@ -442,6 +471,7 @@ enum ChargeName {
 
 /// A charge by its code in any case, or by a Spanish name of the rules
 /// data (`charges.toml`, `aliases` and `[[ambiguous]]`).
+#[inline(never)]
 fn charge_by_name(name: &str) -> ChargeName {
     let key = crate::charge::fold(name);
     if let Some((_, c)) = crate::law::CHARGE_NAMES.iter().find(|(k, _)| *k == key) {
@@ -454,9 +484,19 @@ fn charge_by_name(name: &str) -> ChargeName {
 }
 
 /// The names of a situation or phase a list may write, for messages: the
-/// first Spanish name of each code, or the codes in English.
+/// first Spanish name of each code, or the codes in English; the law ids.
+#[inline(never)]
 fn value_choices(column: &str, lang: Lang) -> String {
     let mut out = String::new();
+    if column == "law" {
+        for l in crate::law::LAWS {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(l.id);
+        }
+        return out;
+    }
     for v in crate::law::SCREEN_VALUE_NAMES.iter().filter(|v| v.column == column) {
         if !out.is_empty() {
             out.push_str(", ");
@@ -486,6 +526,7 @@ fn part_of(key: &str) -> Part {
 }
 
 /// The case path of a column's value.
+#[inline(never)]
 fn path_of(key: &str) -> String {
     match part_of(key) {
         Part::Top => key.into(),
@@ -513,17 +554,14 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
     // The case's fields, each with the index of its column.
     let mut fields: Vec<(usize, &'static str, Json<'static>)> = Vec::new();
     let mut errors: Vec<(usize, RowError)> = Vec::new();
-    let cell_error = |i: usize, code: ErrorCode, path: String, message: String| {
-        let column = header.columns.get(i).map(|c| c.name.clone());
-        (i, RowError { column, code, path: Some(path), message })
-    };
+    let cell_error = |i: usize, code: ErrorCode, path: String, message: String| cell_error(header, i, code, path, message);
     for (i, raw) in cells.iter().enumerate() {
         let v = raw.trim();
         if v.is_empty() {
             continue;
         }
         let Some(col) = header.columns.get(i).filter(|c| !c.key.is_empty()) else {
-            let message = fill(t.screen_extra_cells.get(lang), &[("value", v)]);
+            let message = said(t.screen_extra_cells, lang, v, "");
             let column = header.columns.get(i).map(|c| c.name.clone()).filter(|n| !n.is_empty());
             errors.push((i, RowError { column, code: ErrorCode::UnknownField, path: None, message }));
             continue;
@@ -551,7 +589,7 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
                 Some(b) => Json::Bool(b),
                 None => {
                     let choices = if lang == Lang::Es { "sí, no" } else { "yes, no" };
-                    let message = fill(t.screen_bad_choice.get(lang), &[("value", v), ("choices", choices)]);
+                    let message = said(t.screen_bad_choice, lang, v, choices);
                     errors.push(cell_error(i, ErrorCode::InvalidValue, path_of(key), message));
                     continue;
                 }
@@ -560,7 +598,7 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
                 Some(n) => Json::Number(n),
                 None if matches!(folded.as_str(), "none" | "ninguno" | "ninguna") => Json::String(Cow::Borrowed("none")),
                 None => {
-                    let message = fill(t.screen_bad_event.get(lang), &[("value", v)]);
+                    let message = said(t.screen_bad_event, lang, v, "");
                     errors.push(cell_error(i, ErrorCode::InvalidEvent, path_of(key), message));
                     continue;
                 }
@@ -569,61 +607,15 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
                 DateCell::Iso(d) => Json::String(Cow::Owned(d)),
                 bad => {
                     let template = if bad == DateCell::MonthFirst { t.screen_month_first } else { t.screen_bad_date };
-                    let message = fill(template.get(lang), &[("value", v)]);
+                    let message = said(template, lang, v, "");
                     errors.push(cell_error(i, ErrorCode::InvalidDate, path_of(key), message));
                     continue;
                 }
             },
-            "charges" => {
-                // Several charges: `|`, `/`, and whichever of `;` and `,` is
-                // not the separator (both in a tab file). Never spaces: the
-                // names have them.
-                let other = match header.sep {
-                    ';' => ',',
-                    ',' => ';',
-                    _ => ',',
-                };
-                let seps = ['|', '/', other, if header.sep == '\t' { ';' } else { '|' }];
-                let mut list = Vec::new();
-                let mut bad = false;
-                for (k, item) in v.split(seps).map(str::trim).filter(|c| !c.is_empty()).enumerate() {
-                    let item_path = || -> String {
-                        let mut p = path_of(key);
-                        p.push('[');
-                        k.push_to(&mut p);
-                        p.push(']');
-                        p
-                    };
-                    match charge_by_name(item) {
-                        ChargeName::One(c) => list.push(Json::String(Cow::Borrowed(c.code()))),
-                        _ if matches!(crate::charge::fold(item).as_str(), "none" | "ninguno" | "ninguna") => {}
-                        ChargeName::Ambiguous(a) => {
-                            let mut choices = String::new();
-                            for (j, c) in a.charges.iter().enumerate() {
-                                if j > 0 {
-                                    choices.push_str(", ");
-                                }
-                                choices.push_str(c.code());
-                                choices.push_str(" («");
-                                choices.push_str(crate::law::charge_info(*c).label.get(lang));
-                                choices.push_str("»)");
-                            }
-                            let message = fill(t.screen_ambiguous_charge.get(lang), &[("value", item), ("choices", &choices)]);
-                            errors.push(cell_error(i, ErrorCode::UnknownCharge, item_path(), message));
-                            bad = true;
-                        }
-                        ChargeName::Unknown => {
-                            let message = fill(t.screen_unknown_charge.get(lang), &[("value", item)]);
-                            errors.push(cell_error(i, ErrorCode::UnknownCharge, item_path(), message));
-                            bad = true;
-                        }
-                    }
-                }
-                if bad {
-                    continue;
-                }
-                Json::Array(list)
-            }
+            "charges" => match read_charges(header, i, v, lang, &mut errors) {
+                Some(list) => list,
+                None => continue,
+            },
             _ => text(), // law
         };
         fields.push((i, key, value));
@@ -651,16 +643,13 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
                     errors.push((i, RowError { column: None, code: body.code, path: body.path, message: body.message }));
                     break;
                 };
-                let (i, key, _) = fields.remove(at);
+                let Some(&(i, key, _)) = fields.get(at) else { break };
+                fields.retain(|f| f.0 != i);
                 let v = cells.get(i).map_or("", |c| c.trim());
                 let message = match (key, e.code()) {
-                    ("situation" | "phase", _) => fill(t.screen_bad_choice.get(lang), &[("value", v), ("choices", &value_choices(key, lang))]),
-                    ("law", _) => {
-                        let ids: Vec<&str> = crate::law::LAWS.iter().map(|l| l.id).collect();
-                        fill(t.screen_bad_choice.get(lang), &[("value", v), ("choices", &ids.join(", "))])
-                    }
-                    (_, ErrorCode::InvalidDateRange) => fill(t.screen_date_range.get(lang), &[("value", v)]),
-                    (_, ErrorCode::InvalidDate) => fill(t.screen_bad_date.get(lang), &[("value", v)]),
+                    ("situation" | "phase" | "law", _) => said(t.screen_bad_choice, lang, v, &value_choices(key, lang)),
+                    (_, ErrorCode::InvalidDateRange) => said(t.screen_date_range, lang, v, ""),
+                    (_, ErrorCode::InvalidDate) => said(t.screen_bad_date, lang, v, ""),
                     _ => e.message(lang),
                 };
                 errors.push((i, RowError { column: header.columns.get(i).map(|c| c.name.clone()), code: e.code(), path: e.path().map(Into::into), message }));
@@ -670,8 +659,19 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
     let mut row = match outcome {
         Some(case) => row_of(line_no, id, Ok(case), lang),
         None => {
-            errors.sort_by_key(|(i, _)| *i);
-            let errors: Vec<RowError> = errors.into_iter().map(|(_, e)| e).collect();
+            // In the file's column order (the case reader's errors come
+            // last): a stable insertion, not `sort`, which would link a
+            // sorting routine into the wasm for a handful of items.
+            // (Nor `insert`/`remove`, whose panics format their message.)
+            let mut left: Vec<Option<(usize, RowError)>> = errors.into_iter().map(Some).collect();
+            let mut ordered: Vec<RowError> = Vec::with_capacity(left.len());
+            // `min_by_key` keeps the first of equals.
+            while let Some(next) = left.iter_mut().filter(|e| e.is_some()).min_by_key(|e| e.as_ref().map_or(0, |(i, _)| *i)) {
+                if let Some((_, e)) = next.take() {
+                    ordered.push(e);
+                }
+            }
+            let errors = ordered;
             Row { line: line_no, id, label: None, outcome: None, proceedings: Vec::new(), error: errors.first().map(RowError::body), errors }
         }
     };
@@ -679,7 +679,69 @@ pub fn csv_row(line_no: usize, line: &str, header: &Header, lang: Lang) -> Optio
     Some(row)
 }
 
+/// A charges cell: the codes, or `None` with its errors pushed.
+#[inline(never)]
+fn read_charges(header: &Header, i: usize, v: &str, lang: Lang, errors: &mut Vec<(usize, RowError)>) -> Option<Json<'static>> {
+    let t = texts();
+    // Several charges: `|`, `/`, and whichever of `;` and `,` is
+    // not the separator (both in a tab file). Never spaces: the
+    // names have them.
+    let other = match header.sep {
+        ';' => ',',
+        ',' => ';',
+        _ => ',',
+    };
+    let seps = ['|', '/', other, if header.sep == '\t' { ';' } else { '|' }];
+    let mut list = Vec::new();
+    let mut bad = false;
+    for (k, item) in v.split(seps).map(str::trim).filter(|c| !c.is_empty()).enumerate() {
+        let item_path = || -> String {
+            let mut p = path_of("charges");
+            p.push('[');
+            k.push_to(&mut p);
+            p.push(']');
+            p
+        };
+        match charge_by_name(item) {
+            ChargeName::One(c) => list.push(Json::String(Cow::Borrowed(c.code()))),
+            _ if matches!(crate::charge::fold(item).as_str(), "none" | "ninguno" | "ninguna") => {}
+            ChargeName::Ambiguous(a) => {
+                let mut choices = String::new();
+                for (j, c) in a.charges.iter().enumerate() {
+                    if j > 0 {
+                        choices.push_str(", ");
+                    }
+                    choices.push_str(c.code());
+                    choices.push_str(" («");
+                    choices.push_str(crate::law::charge_info(*c).label.get(lang));
+                    choices.push_str("»)");
+                }
+                let message = said(t.screen_ambiguous_charge, lang, item, &choices);
+                errors.push(cell_error(header, i, ErrorCode::UnknownCharge, item_path(), message));
+                bad = true;
+            }
+            ChargeName::Unknown => {
+                let message = said(t.screen_unknown_charge, lang, item, "");
+                errors.push(cell_error(header, i, ErrorCode::UnknownCharge, item_path(), message));
+                bad = true;
+            }
+        }
+    }
+    if bad {
+        return None;
+    }
+    Some(Json::Array(list))
+}
+
+/// An error of the cell in column `i`.
+#[inline(never)]
+fn cell_error(header: &Header, i: usize, code: ErrorCode, path: String, message: String) -> (usize, RowError) {
+    let column = header.columns.get(i).map(|c| c.name.clone());
+    (i, RowError { column, code, path: Some(path), message })
+}
+
 /// The case of a CSV row's fields: one person, one proceeding.
+#[inline(never)]
 fn case_tree(fields: &[(usize, &'static str, Json<'static>)]) -> Json<'static> {
     let (mut top, mut person, mut proc) = (Vec::new(), Vec::new(), Vec::new());
     for (_, key, value) in fields {
@@ -865,6 +927,7 @@ mod tests {
         }
         assert_eq!(csv_header("id;fecha"), Err(HeaderError::BareDate("fecha".into())));
         assert_eq!(csv_header("id,name"), Err(HeaderError::Unknown("name".into())));
+        assert_eq!(csv_header("id;cargos;Charges"), Err(HeaderError::Duplicate("Charges".into(), "cargos".into())));
         let message = HeaderError::Unknown("name".into()).message(Lang::En);
         assert!(message.contains("situation (situación)"), "{message}");
     }
