@@ -442,12 +442,19 @@ fn csv_date(v: &str) -> DateCell {
             two(n(d), &mut out);
             DateCell::Iso(out)
         }
-        [d, m, y] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+        [d, m, y] if (y.len() == 4 || y.len() == 2) && m.len() <= 2 && d.len() <= 2 => {
             let (d, m) = (n(d), n(m));
             if m > 12 {
                 return if (1..=12).contains(&d) { DateCell::MonthFirst } else { DateCell::Bad };
             }
-            let mut out: String = cat!(*y, "-");
+            // A two-digit year, as LibreOffice's Spanish short date writes
+            // it (`30/07/24`): 00–49 are 2000–2049, 50–99 are 1950–1999.
+            let mut out = String::new();
+            if y.len() == 2 {
+                out.push_str(if n(y) < 50 { "20" } else { "19" });
+            }
+            out.push_str(y);
+            out.push('-');
             two(m, &mut out);
             out.push('-');
             two(d, &mut out);
@@ -946,7 +953,10 @@ mod tests {
         assert_eq!(csv_date("2024"), iso("2024"));
         assert_eq!(csv_date("07/30/2024"), DateCell::MonthFirst);
         assert_eq!(csv_date("13/2024"), DateCell::Bad);
-        assert_eq!(csv_date("30/07/24"), DateCell::Bad);
+        assert_eq!(csv_date("30/07/24"), iso("2024-07-30"));
+        assert_eq!(csv_date("15/3/98"), iso("1998-03-15"));
+        assert_eq!(csv_date("07/30/24"), DateCell::MonthFirst);
+        assert_eq!(csv_date("30/07/202"), DateCell::Bad);
         assert_eq!(csv_date("32/13/2024"), DateCell::Bad);
         assert_eq!(csv_date("julio 2024"), DateCell::Bad);
     }

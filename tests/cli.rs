@@ -264,3 +264,25 @@ fn a_list_that_cannot_be_read_stops_with_a_message_that_helps() {
     assert!(err.contains("Excel .xlsx") && err.contains("Save As") && err.contains("CSV"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn other_spreadsheet_exports_read_the_same() {
+    // LibreOffice in Spanish: every text cell quoted, two-digit years,
+    // VERDADERO/FALSO; and a tab-separated copy. Rows A-001 and A-005 of
+    // the canonical list.
+    let (_, canonical, _) = run(&["screen", "--format", "csv", &file("list.csv")], b"");
+    let want: Vec<String> = canonical.lines().filter(|l| l.starts_with("2,A-001,") || l.starts_with("6,A-005,")).map(|l| l.split_once(',').unwrap().1.to_string()).collect();
+    assert_eq!(want.len(), 2);
+    let libre = "\"ID\";\"Situación\";\"Exterior\";\"Cesó\";\"Etiqueta\";\"Fecha hechos\";\"Suceso\";\"Cargos\";\"Fase\";\"Justicia militar\"\r\n\
+                 \"A-001\";\"DETENIDO\";\"FALSO\";\"VERDADERO\";\"Tribunal 2º de Control, Caracas\";30/07/24;12;\"terrorismo, incitacion al odio\";\"control\";\"FALSO\"\r\n\
+                 \"A-005\";\"Condenado\";;;;30/04/19;10;\"homicidio intencional\";\"Ejecución\";\"no\"\r\n";
+    let tab = "id\tsituacion\tcargos\tfecha_hechos\tsuceso\tfase\tjusticia_militar\texterior\tceso\tetiqueta\n\
+               A-001\tdetenido\tTerrorismo; incitación al odio\t30/07/2024\t12\tcontrol\tno\tno\tsí\tTribunal 2º de Control, Caracas\n\
+               A-005\tcondenado\thomicidio intencional\t30/04/2019\t10\tejecución\tno\t\t\t\n";
+    for text in [libre, tab] {
+        let (code, out, err) = run(&["screen", "--input", "csv", "--format", "csv", "-"], text.as_bytes());
+        assert_eq!(code, 0, "{err}");
+        let got: Vec<String> = out.lines().skip(1).map(|l| l.split_once(',').unwrap().1.to_string()).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

@@ -166,7 +166,7 @@ export const en = {
   scrValuesIntro: 'Capitals and accents do not matter. An empty cell, or “no sé”, is a fact that is not known.',
   scrValColumn: 'Column', scrValAccepted: 'What it accepts', scrValOr: 'or',
   scrValText: 'Free text.',
-  scrValDate: 'A date, day first: 30/07/2024, 3/7/2024, 07/2024 (month and year), 2024, or 2024-07-30.',
+  scrValDate: 'A date, day first: 30/07/2024, 3/7/2024, 30/07/24, 07/2024 (month and year), 2024, or 2024-07-30.',
   scrValYesNo: 'Yes or no (sí, no).',
   scrValEvent: 'The event’s number, from 1 to 13, or “none”.',
   scrValCharges: 'One or more charges, by code or by a Spanish name, separated by “|” or “/” (or by “,” in a “;” file, and by “;” in a “,” file).',

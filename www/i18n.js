@@ -168,7 +168,7 @@ const es = {
   scrValuesIntro: 'Mayúsculas y tildes dan igual. Una celda vacía, o «no sé», es un dato que no se sabe.',
   scrValColumn: 'Columna', scrValAccepted: 'Qué acepta', scrValOr: 'o',
   scrValText: 'Texto libre.',
-  scrValDate: 'Una fecha con el día primero: 30/07/2024, 3/7/2024, 07/2024 (mes y año), 2024, o 2024-07-30.',
+  scrValDate: 'Una fecha con el día primero: 30/07/2024, 3/7/2024, 30/07/24, 07/2024 (mes y año), 2024, o 2024-07-30.',
   scrValYesNo: 'Sí o no.',
   scrValEvent: 'El número del suceso, del 1 al 13, o «ninguno».',
   scrValCharges: 'Uno o varios cargos, por su código o por un nombre en español, separados por «|» o «/» (o por «,» en un archivo con «;», y por «;» en uno con «,»).',
