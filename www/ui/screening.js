@@ -8,8 +8,58 @@ import { h, clear, outcomeTag } from './dom.js';
 import { t } from '../i18n.js';
 import { screenList, templateCsv, codesCsv, rowKind, MAX_BYTES } from '../screen-list.js';
 
+// The strings of this view's newer parts (issue 14), here rather than in
+// i18n.js: this module is loaded only when the view opens, and i18n.js is
+// part of the first load.
+const LOCAL = {
+  es: {
+    scrSheets: 'Sirve el CSV que guarda Excel en español: separado por «;», «,» o tabuladores, en UTF-8 o no, con los nombres de las columnas y los valores en español y las fechas como dd/mm/aaaa.',
+    scrTemplateHelp: 'La plantilla usa encabezados en español y «;» como separador, como la abre Excel en español. El archivo de códigos lista cada valor aceptado con sus nombres en español.',
+    scrCodes: 'Descargar la lista de códigos (CSV)',
+    scrCodesHead_columna: 'columna', scrCodesHead_column: 'columna (inglés)', scrCodesHead_codigo: 'código', scrCodesHead_nombres: 'nombres en español', scrCodesHead_descripcion: 'descripción',
+    scrStopped0: 'No se revisó ninguna fila:',
+    scrValues: 'Valores aceptados en cada columna',
+    scrValuesIntro: 'Mayúsculas y tildes dan igual. Una celda vacía, o «no sé», es un dato que no se sabe.',
+    scrValColumn: 'Columna', scrValAccepted: 'Qué acepta', scrValOr: 'o',
+    scrValText: 'Texto libre.',
+    scrValDate: 'Una fecha con el día primero: 30/07/2024, 3/7/2024, 30/07/24, 07/2024 (mes y año), 2024, o 2024-07-30.',
+    scrValYesNo: 'Sí o no.',
+    scrValEvent: 'El número del suceso, del 1 al 13, o «ninguno».',
+    scrValCharges: 'Uno o varios cargos, por su código o por un nombre en español, separados por «|» o «/» (o por «,» en un archivo con «;», y por «;» en uno con «,»).',
+    scrValLaw: 'La versión de la ley; vacía, la vigente.',
+    scrValChoice: 'Uno de estos valores:',
+    scrValAmbiguous: (list) => `Estos nombres pueden ser más de un cargo y no se aceptan: escriba el código. ${list}.`,
+    scrColLabel: 'Etiqueta', scrColReason: 'Motivo',
+  },
+  en: {
+    scrSheets: 'The CSV that Excel saves in a Spanish locale works: separated by “;”, “,” or tabs, in UTF-8 or not, with Spanish column names and values and dd/mm/yyyy dates.',
+    scrTemplateHelp: 'The template uses Spanish headers and “;” as separator, as Excel opens it in a Spanish locale. The codes file lists every accepted value with its Spanish names.',
+    scrCodes: 'Download the list of codes (CSV)',
+    scrCodesHead_columna: 'column', scrCodesHead_column: 'column (English)', scrCodesHead_codigo: 'code', scrCodesHead_nombres: 'Spanish names', scrCodesHead_descripcion: 'description',
+    scrStopped0: 'No row was screened:',
+    scrValues: 'Accepted values of each column',
+    scrValuesIntro: 'Capitals and accents do not matter. An empty cell, or “no sé”, is a fact that is not known.',
+    scrValColumn: 'Column', scrValAccepted: 'What it accepts', scrValOr: 'or',
+    scrValText: 'Free text.',
+    scrValDate: 'A date, day first: 30/07/2024, 3/7/2024, 30/07/24, 07/2024 (month and year), 2024, or 2024-07-30.',
+    scrValYesNo: 'Yes or no (sí, no).',
+    scrValEvent: 'The event’s number, from 1 to 13, or “none”.',
+    scrValCharges: 'One or more charges, by code or by a Spanish name, separated by “|” or “/” (or by “,” in a “;” file, and by “;” in a “,” file).',
+    scrValLaw: 'The law version; empty, the one in force.',
+    scrValChoice: 'One of these values:',
+    scrValAmbiguous: (list) => `These names may mean more than one charge and are refused: write the code. ${list}.`,
+    scrColLabel: 'Label', scrColReason: 'Reason',
+  },
+};
+
 const PAGE = 500; // rows added to the table at a time: a 10,000-row DOM table is slow on phones
 const QUESTION_KEYS = { factsDate: 'factDate', event: 'factEvent', charges: 'factCharges', militaryJustice: 'factMilitary', ceasedConduct: 'factCeased' };
+
+/** A string of LOCAL, in `lang` (Spanish when missing); a function is called with `args`. */
+function tl(lang, key, ...args) {
+  const v = LOCAL[lang]?.[key] ?? LOCAL.es[key];
+  return typeof v === 'function' ? v(...args) : v;
+}
 
 /** The view's state, kept by the app across re-renders (a language switch) until "Borrar todo". */
 export function createSession() {
@@ -46,7 +96,7 @@ export function renderScreening(root, ctx) {
   if (s.urls.templateLang !== lang) {
     for (const k of ['template', 'codes']) if (s.urls[k]) URL.revokeObjectURL(s.urls[k]);
     s.urls.template = blobUrl(templateCsv(ctx.info));
-    s.urls.codes = blobUrl(codesCsv(ctx.info, ['columna', 'column', 'codigo', 'nombres', 'descripcion'].map((k) => t(lang, `scrCodesHead_${k}`))));
+    s.urls.codes = blobUrl(codesCsv(ctx.info, ['columna', 'column', 'codigo', 'nombres', 'descripcion'].map((k) => tl(lang, `scrCodesHead_${k}`))));
     s.urls.templateLang = lang;
   }
   const input = h('input', { type: 'file', id: 'screen-file', accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv', 'aria-describedby': 'screen-file-help' });
@@ -67,12 +117,13 @@ export function renderScreening(root, ctx) {
     h('div', { class: 'privacy', id: 'screen-privacy' }, h('h3', { text: t(lang, 'privacyHeading') }), h('p', { text: t(lang, 'scrPrivacy') })),
     h('h3', { text: t(lang, 'scrStep1') }),
     h('p', { text: t(lang, 'scrFormat') }),
+    h('p', { id: 'screen-sheets', text: tl(lang, 'scrSheets') }),
     valuesTable(),
-    h('p', { class: 'help', id: 'screen-template-help', text: t(lang, 'scrTemplateHelp') }),
+    h('p', { class: 'help', id: 'screen-template-help', text: tl(lang, 'scrTemplateHelp') }),
     h('p', { class: 'actions actions-start' },
       h('a', { class: 'btn', id: 'screen-template', href: s.urls.template, download: 'amnistia-plantilla.csv', text: t(lang, 'scrTemplate') }),
       ' ',
-      h('a', { class: 'btn', id: 'screen-codes', href: s.urls.codes, download: 'amnistia-codigos.csv', text: t(lang, 'scrCodes') })),
+      h('a', { class: 'btn', id: 'screen-codes', href: s.urls.codes, download: 'amnistia-codigos.csv', text: tl(lang, 'scrCodes') })),
     h('h3', { text: t(lang, 'scrStep2') }),
     h('div', { class: 'field' },
       h('label', { for: 'screen-file', text: t(lang, 'scrFile') }), input,
@@ -125,7 +176,7 @@ export function renderScreening(root, ctx) {
       ctx.announce(t(lang, 'scrDone', num(result.rows.length), seconds(s.elapsedMs)));
     } catch (err) {
       // The core's own message: the column, and what to do about it.
-      if (err && (err.code === 'unknown_field' || err.code === 'not_a_list')) fail(run, `${t(lang, 'scrStopped0')} ${err.message}`);
+      if (err && (err.code === 'unknown_field' || err.code === 'not_a_list')) fail(run, `${tl(lang, 'scrStopped0')} ${err.message}`);
       else if (err && err.code === 'empty') fail(run, t(lang, 'scrEmpty'));
       else fail(run, `${t(lang, 'scrFailed')} (${err && err.code ? err.code : 'internal_error'})`);
     }
@@ -170,18 +221,18 @@ export function renderScreening(root, ctx) {
     const kindText = { text: 'scrValText', date: 'scrValDate', yes_no: 'scrValYesNo', event: 'scrValEvent', charges: 'scrValCharges', law: 'scrValLaw', choice: 'scrValChoice' };
     const valueList = (col) => (col.values.length ? h('ul', { class: 'value-list' }, col.values.map((v) => h('li', {},
       h('code', { text: v.code }),
-      v.names.length ? ` ${t(lang, 'scrValOr')} ${v.names.map((n) => `«${n}»`).join(', ')}` : '',
+      v.names.length ? ` ${tl(lang, 'scrValOr')} ${v.names.map((n) => `«${n}»`).join(', ')}` : '',
       v.label ? h('span', { class: 'help', text: ` — ${v.label}` }) : ''))) : null);
     const ambiguous = screening.ambiguous.length ? h('p', { class: 'help', id: 'screen-ambiguous' },
-      t(lang, 'scrValAmbiguous', screening.ambiguous.map((a) => `«${a.name}» (${a.codes.join(', ')})`).join('; '))) : null;
+      tl(lang, 'scrValAmbiguous', screening.ambiguous.map((a) => `«${a.name}» (${a.codes.join(', ')})`).join('; '))) : null;
     return h('details', { class: 'screen-values', id: 'screen-values' },
-      h('summary', { text: t(lang, 'scrValues') }),
-      h('p', { class: 'help', text: t(lang, 'scrValuesIntro') }),
+      h('summary', { text: tl(lang, 'scrValues') }),
+      h('p', { class: 'help', text: tl(lang, 'scrValuesIntro') }),
       h('div', { class: 'table-wrap' }, h('table', { class: 'values-table', id: 'screen-values-table' },
-        h('thead', {}, h('tr', {}, ['scrValColumn', 'scrValAccepted'].map((k) => h('th', { scope: 'col', text: t(lang, k) })))),
+        h('thead', {}, h('tr', {}, ['scrValColumn', 'scrValAccepted'].map((k) => h('th', { scope: 'col', text: tl(lang, k) })))),
         h('tbody', {}, screening.columns.map((col) => h('tr', { 'data-column': col.name },
-          h('th', { scope: 'row' }, h('code', { text: col.name }), col.names.length ? h('span', { class: 'help' }, ` ${t(lang, 'scrValOr')} `, col.names.map((n) => `«${n}»`).join(', ')) : ''),
-          h('td', {}, h('p', { text: t(lang, kindText[col.kind] ?? 'scrValText') }), valueList(col), col.kind === 'charges' ? ambiguous : null)))))));
+          h('th', { scope: 'row' }, h('code', { text: col.name }), col.names.length ? h('span', { class: 'help' }, ` ${tl(lang, 'scrValOr')} `, col.names.map((n) => `«${n}»`).join(', ')) : ''),
+          h('td', {}, h('p', { text: tl(lang, kindText[col.kind] ?? 'scrValText') }), valueList(col), col.kind === 'charges' ? ambiguous : null)))))));
   }
 
   function filters(r) {
@@ -199,7 +250,7 @@ export function renderScreening(root, ctx) {
 
   function table(r) {
     const rows = s.filter === 'all' ? r.rows : r.rows.filter((row) => rowKind(row) === s.filter);
-    const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => t(lang, k));
+    const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => (LOCAL.es[k] ? tl(lang, k) : t(lang, k)));
     const body = h('tbody', { role: 'rowgroup' });
     const caption = h('caption');
     const more = h('button', { type: 'button', class: 'btn', id: 'btn-screen-more' });
