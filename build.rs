@@ -28,6 +28,7 @@ const LAW_FILES: &[(&str, &str)] = &[
 const CHARGES_FILE: &str = "src/law/charges.toml";
 const SOURCES_FILE: &str = "src/law/sources.toml";
 const GLOSSARY_FILE: &str = "src/law/glossary.toml";
+const SCREENING_FILE: &str = "src/law/screening.toml";
 /// The law `DEFAULT_LAW` points at.
 const DEFAULT_STATIC: &str = "ENACTED_2026_02_19";
 
@@ -42,6 +43,7 @@ fn main() {
         CHARGES_FILE,
         SOURCES_FILE,
         GLOSSARY_FILE,
+        SCREENING_FILE,
     ]
     .into_iter()
     .chain(LAW_FILES.iter().map(|(f, _)| *f))
@@ -57,6 +59,8 @@ fn main() {
     let charges_text = read(CHARGES_FILE);
     let sources_text = read(SOURCES_FILE);
     let glossary_text = read(GLOSSARY_FILE);
+    let screening = validate::parse_screening(SCREENING_FILE, &read(SCREENING_FILE))
+        .unwrap_or_else(|e| panic!("\n\nThe law rules files are invalid.\n  {e}\n\n"));
     let glossary = validate::parse_glossary(GLOSSARY_FILE, &glossary_text)
         .unwrap_or_else(|e| panic!("\n\nThe law rules files are invalid.\n  {e}\n\n"));
     // Every `src/law/texts*.toml`, in name order.
@@ -124,13 +128,47 @@ fn main() {
         let c = codes::Charge::from_code(&def.code).expect("validate checks every charge code");
         writeln!(
             out,
-            "    ChargeInfo {{ charge: crate::codes::Charge::{:?}, group: {}, label: {}, explanation: {} }},",
+            "    ChargeInfo {{ charge: crate::codes::Charge::{:?}, group: {}, aliases: {}, label: {}, explanation: {} }},",
             c,
             code_variant("ChargeGroup", &def.group),
+            str_list(&def.aliases),
             text(&def.label),
             text(&def.explanation)
         )
         .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // The names a screened list may write for a charge, folded: every code
+    // and every alias; and the names that mean more than one charge.
+    out.push_str("pub static CHARGE_NAMES: &[(&str, crate::codes::Charge)] = &[\n");
+    for c in codes::Charge::ALL {
+        let def = validated.charges.charges.iter().find(|d| d.code == c.code()).expect("validated");
+        for name in std::iter::once(c.code()).chain(def.aliases.iter().map(String::as_str)) {
+            writeln!(out, "    ({:?}, crate::codes::Charge::{c:?}),", codes::fold(name)).unwrap();
+        }
+    }
+    out.push_str("];\n\npub static AMBIGUOUS_CHARGES: &[AmbiguousName] = &[\n");
+    for a in &validated.charges.ambiguous {
+        let charges: Vec<String> = a
+            .codes
+            .iter()
+            .map(|code| format!("crate::codes::Charge::{:?}", codes::Charge::from_code(code).expect("validated charge code")))
+            .collect();
+        writeln!(out, "    AmbiguousName {{ name: {:?}, key: {:?}, charges: &[{}] }},", a.name, codes::fold(&a.name), charges.join(", ")).unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // The screening's column and value names (screening.toml).
+    out.push_str("pub static SCREEN_COLUMN_NAMES: &[ScreenName] = &[\n");
+    for c in &screening.columns {
+        let keys: Vec<String> = c.aliases.iter().map(|a| codes::fold(a)).collect();
+        writeln!(out, "    ScreenName {{ column: {:?}, code: {:?}, names: {}, keys: {} }},", c.name, c.name, str_list(&c.aliases), str_list(&keys)).unwrap();
+    }
+    out.push_str("];\n\npub static SCREEN_VALUE_NAMES: &[ScreenName] = &[\n");
+    for v in &screening.values {
+        let keys: Vec<String> = std::iter::once(&v.code).chain(v.aliases.iter()).map(|a| codes::fold(a)).collect();
+        writeln!(out, "    ScreenName {{ column: {:?}, code: {:?}, names: {}, keys: {} }},", v.column, v.code, str_list(&v.aliases), str_list(&keys)).unwrap();
     }
     out.push_str("];\n\n");
 

@@ -374,6 +374,140 @@ impl ToJson for LawInfo {
                 w.item(&HelpEntry { id: h.id, name: h.name, description: t(h.description) });
             }
         }));
+        w.field("screening", &ScreeningInfo { law, lang });
+        w.end_object();
+    }
+}
+
+/// What a screened list may write in each CSV column (the page's table of
+/// accepted values, and the template's codes file), from the rules data:
+/// `columns`, each with its Spanish `names`, a `kind` (`text`, `law`,
+/// `choice`, `yes_no`, `date`, `event`, `charges`) and, for a list, its
+/// `values` (`code`, Spanish `names`, `label`); and the `ambiguous` charge
+/// names, refused with their `codes`.
+struct ScreeningInfo {
+    law: &'static Law,
+    lang: Lang,
+}
+
+struct ValueEntry<'a> {
+    code: &'a str,
+    names: &'a [&'a str],
+    label: &'a str,
+}
+
+impl ToJson for ValueEntry<'_> {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("code", self.code);
+        w.field("names", &Items(&|w| {
+            for n in self.names {
+                w.item(*n);
+            }
+        }));
+        w.field("label", self.label);
+        w.end_object();
+    }
+}
+
+impl ToJson for ScreeningInfo {
+    fn to_json(&self, w: &mut Writer) {
+        let (law, lang) = (self.law, self.lang);
+        w.begin_object();
+        w.field("columns", &Items(&|w| {
+            for &column in crate::screen::CSV_COLUMNS {
+                let names = law::SCREEN_COLUMN_NAMES.iter().find(|n| n.column == column).map_or(&[][..], |n| n.names);
+                let kind = match column {
+                    "law" => "law",
+                    "situation" | "phase" => "choice",
+                    "abroad" | "ceasedConduct" | "militaryJustice" => "yes_no",
+                    "factsDate" | "factsDateEnd" => "date",
+                    "event" => "event",
+                    "charges" => "charges",
+                    _ => "text",
+                };
+                w.item(&ColumnEntry { column, names, kind, law, lang });
+            }
+        }));
+        w.field("ambiguous", &Items(&|w| {
+            for a in law::AMBIGUOUS_CHARGES {
+                w.item(&AmbiguousEntry(a));
+            }
+        }));
+        w.end_object();
+    }
+}
+
+struct AmbiguousEntry(&'static law::AmbiguousName);
+
+impl ToJson for AmbiguousEntry {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("name", self.0.name);
+        w.field("codes", &Items(&|w| {
+            for c in self.0.charges {
+                w.item(c.code());
+            }
+        }));
+        w.end_object();
+    }
+}
+
+struct ColumnEntry {
+    column: &'static str,
+    names: &'static [&'static str],
+    kind: &'static str,
+    law: &'static Law,
+    lang: Lang,
+}
+
+impl ToJson for ColumnEntry {
+    fn to_json(&self, w: &mut Writer) {
+        let (law, lang) = (self.law, self.lang);
+        let t = |x: law::Text| x.get(lang);
+        w.begin_object();
+        w.field("name", self.column);
+        w.field("names", &Items(&|w| {
+            for n in self.names {
+                w.item(*n);
+            }
+        }));
+        w.field("kind", self.kind);
+        w.field("values", &Items(&|w| match self.kind {
+            "law" => {
+                for l in law::LAWS {
+                    w.item(&ValueEntry { code: l.id, names: &[], label: l.title });
+                }
+            }
+            "choice" => {
+                for v in law::SCREEN_VALUE_NAMES.iter().filter(|v| v.column == self.column) {
+                    let label = match self.column {
+                        "situation" => Situation::from_code(v.code).map(|s| situation_label(law, s, lang).label),
+                        _ => Phase::from_code(v.code).map(|p| phase_label(law, p, lang).label),
+                    };
+                    w.item(&ValueEntry { code: v.code, names: v.names, label: label.unwrap_or("") });
+                }
+            }
+            "yes_no" => {
+                w.item(&ValueEntry { code: "yes", names: &["sí", "si", "true", "1"], label: "" });
+                w.item(&ValueEntry { code: "no", names: &["false", "0"], label: "" });
+            }
+            "event" => {
+                for n in law.numerals {
+                    let mut code = String::new();
+                    crate::text::Piece::push_to(&n.number, &mut code);
+                    w.item(&ValueEntry { code: &code, names: &[], label: t(n.name) });
+                }
+                w.item(&ValueEntry { code: "none", names: &["ninguno"], label: "" });
+            }
+            "charges" => {
+                for info in law::CHARGES {
+                    w.item(&ValueEntry { code: info.charge.code(), names: info.aliases, label: t(info.label) });
+                }
+                w.item(&ValueEntry { code: "none", names: &["ninguno"], label: "" });
+            }
+            _ => {}
+        }));
         w.end_object();
     }
 }

@@ -37,6 +37,9 @@ export function screenCsv(header: string, rows: string, firstLine: number, lang?
 export function screenJsonl(lines: string, firstLine: number, lang?: "es" | "en"): object;
 /** [results CSV header, input CSV columns]. */
 export function screenColumns(): [string, string[]];
+/** For a file that is not a list (a workbook, a PDF), by its name and its
+ *  first bytes as char codes: how to save it as CSV; otherwise null. */
+export function screenFileProblem(name: string, head: string, lang?: "es" | "en"): string | null;
 "#;
 
 // Every parameter arrives as a `JsValue` and is checked here: a number or
@@ -273,10 +276,8 @@ fn screened(rows: Vec<crate::screen::Row>) -> Result<JsValue, JsValue> {
 pub fn screen_csv(header: JsValue, rows: JsValue, first_line: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang)?;
     let (header, rows, first_line) = (text_arg(&header, "header")?, text_arg(&rows, "rows")?, line_arg(&first_line)?);
-    let header = crate::screen::csv_header(&header).map_err(|column| {
-        let message: String = sentence!("unknown CSV column «", column, "»");
-        js_error("unknown_field", &message, Some(&column))
-    })?;
+    let header = crate::screen::csv_header(&header)
+        .map_err(|e| js_error(e.code().code(), &e.message(lang), e.column()))?;
     screened(
         rows.split('\n')
             .enumerate()
@@ -297,6 +298,20 @@ pub fn screen_jsonl(lines: JsValue, first_line: JsValue, lang: JsValue) -> Resul
             .filter_map(|(i, line)| crate::screen::jsonl_line(first_line + i, line, lang))
             .collect(),
     )
+}
+
+/// Whether a chosen file is not a list at all (a workbook, a PDF), from
+/// its name and first bytes (given as a string of char codes 0–255): the
+/// message saying how to save it as CSV, or `null` for a text file.
+#[wasm_bindgen(js_name = screenFileProblem)]
+pub fn screen_file_problem(name: JsValue, head: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let (name, head) = (text_arg(&name, "name")?, text_arg(&head, "head")?);
+    let bytes: Vec<u8> = head.chars().take(16).map(|c| c as u32 as u8).collect();
+    Ok(match crate::screen::not_a_list(&name, &bytes) {
+        Some(kind) => JsValue::from(crate::screen::not_a_list_message(kind, lang)),
+        None => JsValue::NULL,
+    })
 }
 
 /// The header of the results CSV, and of the template's columns.

@@ -122,7 +122,8 @@ fn screening_reports_bad_rows_by_line_and_goes_on() {
     let (code, out, _) = run(&["screen", "--input", "csv", "--format", "csv", "-"], csv.as_bytes());
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "line,id,outcome,numerals,articles,questions,error_code,error_path,error_message");
+    // Revision 2 appends columns; the first nine stay as they were.
+    assert_eq!(lines[0], "line,id,outcome,numerals,articles,questions,error_code,error_path,error_message,label,reason,error_count,errors");
     assert!(lines[1].starts_with("2,A,covered,12,"), "{}", lines[1]);
     assert!(lines[2].starts_with("3,B,,,,,invalid_date,proceedings[0].factsDate"), "{}", lines[2]);
     assert!(lines[3].starts_with("5,C,not_covered,"), "{}", lines[3]);
@@ -168,4 +169,120 @@ fn screening_progress_stays_off_a_pipe() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1200);
     assert!(err.is_empty(), "progress written to a pipe: {err:?}");
+}
+
+fn file(name: &str) -> String {
+    format!("{}/tests/screening/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The results CSV's cells (no cell of these results spans lines).
+fn cells(line: &str) -> Vec<String> {
+    amnistia::screen::split_csv(line).unwrap()
+}
+
+#[test]
+fn a_spanish_spreadsheet_screens_as_the_canonical_list() {
+    // The same twelve cases: canonical CSV; Spanish headers, values and
+    // dates with `;` separators and CRLF, in UTF-8 and in Windows-1252.
+    let (code, canonical, _) = run(&["screen", "--format", "csv", &file("list.csv")], b"");
+    assert_eq!(code, 0);
+    assert_eq!(canonical.lines().count(), 13, "{canonical}");
+    for es in ["lista-es.csv", "lista-es-1252.csv"] {
+        let (code, out, err) = run(&["screen", "--format", "csv", &file(es)], b"");
+        assert_eq!(code, 0, "{es}: {err}");
+        assert_eq!(out, canonical, "{es}");
+    }
+    // The same again from standard input, with a byte order mark.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(file("lista-es.csv")).unwrap());
+    let (_, out, _) = run(&["screen", "--input", "csv", "--format", "csv", "-"], &bom);
+    assert_eq!(out, canonical);
+    // And the outcomes, reasons and labels are those of contract JSON.
+    let (_, jsonl, _) = run(&["screen", &file("list.jsonl")], b"");
+    let rows: Vec<serde_json::Value> = jsonl.lines().map(json).collect();
+    for (row, line) in rows.iter().zip(canonical.lines().skip(1)) {
+        let c = cells(line);
+        assert_eq!(row["outcome"].as_str().unwrap(), c[2], "{line}");
+        let p = &row["proceedings"][0];
+        let nums: Vec<String> = p["numerals"].as_array().unwrap().iter().map(|n| n.to_string()).collect();
+        assert_eq!(nums.join(";"), c[3], "{line}");
+        assert_eq!(p["reason"].as_str().unwrap(), c[10], "{line}");
+        assert!(!c[10].is_empty(), "every row has a reason: {line}");
+        assert_eq!(p["label"].as_str().unwrap_or(""), c[9], "{line}");
+        assert_eq!(c[11], "0");
+    }
+    assert!(canonical.contains(",\"Tribunal 2º de Control, Caracas\","), "{canonical}");
+}
+
+#[test]
+fn every_error_of_a_row_is_reported_with_its_column() {
+    let csv = "id;Situación;exterior;fecha_hechos;suceso;cargos;fase\n\
+               B-1;presa;quizá;07/30/2024;14;rebelión / robo;juicios\n";
+    let (code, out, _) = run(&["screen", "--input", "csv", "--format", "csv", "-"], csv.as_bytes());
+    assert_eq!(code, 0);
+    let c = cells(out.lines().nth(1).unwrap());
+    // The first error in the first three columns, with a case path.
+    assert_eq!(c[6], "invalid_value");
+    assert_eq!(c[7], "person.abroad");
+    assert!(c[8].contains("«quizá»"), "{}", c[8]);
+    assert_eq!(c[11], "6");
+    let errors: Vec<&str> = c[12].split(" | ").collect();
+    let columns: Vec<&str> = errors.iter().map(|e| e.split(": ").next().unwrap()).collect();
+    assert_eq!(columns, ["exterior", "fecha_hechos", "suceso", "cargos", "cargos", "fase"], "{}", c[12]);
+    assert!(errors[1].contains("07/30/2024") && errors[1].contains("día/mes/año"), "{}", errors[1]);
+    assert!(errors[3].contains("rebellion") && errors[3].contains("military_rebellion"), "{}", errors[3]);
+    assert!(errors[4].contains("«robo»"), "{}", errors[4]);
+    assert!(errors[5].contains("juicio") && errors[5].contains("«juicios»"), "{}", errors[5]);
+    // JSON lines: every error, each with its column and case path.
+    let (_, out, _) = run(&["screen", "--input", "csv", "--lang", "en", "-"], csv.as_bytes());
+    let row = json(out.lines().next().unwrap());
+    assert_eq!(row["errors"].as_array().unwrap().len(), 6);
+    assert_eq!(row["errors"][1]["column"], "fecha_hechos");
+    assert_eq!(row["errors"][1]["path"], "proceedings[0].factsDate");
+    assert!(row["errors"][1]["message"].as_str().unwrap().contains("day/month/year"), "{row}");
+    assert_eq!(row["error"]["code"], "invalid_value");
+}
+
+#[test]
+fn a_list_that_cannot_be_read_stops_with_a_message_that_helps() {
+    // An unknown column lists the accepted names.
+    let (code, out, err) = run(&["screen", "--input", "csv", "-"], b"id;nombre;cargos\n1;Ana;terrorismo\n");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("«nombre»") && err.contains("charges (cargos)") && err.contains("factsDate (fecha_hechos"), "{err}");
+    // A bare `fecha`: which date is it?
+    let (code, _, err) = run(&["screen", "--input", "csv", "-"], b"id,fecha\n1,2024\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("«fecha»") && err.contains("fecha_hechos") && err.contains("detención"), "{err}");
+    // A workbook: how to save it as CSV.
+    let dir = std::env::temp_dir().join(format!("amnistia-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("lista.xlsx");
+    std::fs::write(&xlsx, b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    let (code, _, err) = run(&["screen", "--lang", "en", xlsx.to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("Excel .xlsx") && err.contains("Save As") && err.contains("CSV"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn other_spreadsheet_exports_read_the_same() {
+    // LibreOffice in Spanish: every text cell quoted, two-digit years,
+    // VERDADERO/FALSO; and a tab-separated copy. Rows A-001 and A-005 of
+    // the canonical list.
+    let (_, canonical, _) = run(&["screen", "--format", "csv", &file("list.csv")], b"");
+    let want: Vec<String> = canonical.lines().filter(|l| l.starts_with("2,A-001,") || l.starts_with("6,A-005,")).map(|l| l.split_once(',').unwrap().1.to_string()).collect();
+    assert_eq!(want.len(), 2);
+    let libre = "\"ID\";\"Situación\";\"Exterior\";\"Cesó\";\"Etiqueta\";\"Fecha hechos\";\"Suceso\";\"Cargos\";\"Fase\";\"Justicia militar\"\r\n\
+                 \"A-001\";\"DETENIDO\";\"FALSO\";\"VERDADERO\";\"Tribunal 2º de Control, Caracas\";30/07/24;12;\"terrorismo, incitacion al odio\";\"control\";\"FALSO\"\r\n\
+                 \"A-005\";\"Condenado\";;;;30/04/19;10;\"homicidio intencional\";\"Ejecución\";\"no\"\r\n";
+    let tab = "id\tsituacion\tcargos\tfecha_hechos\tsuceso\tfase\tjusticia_militar\texterior\tceso\tetiqueta\n\
+               A-001\tdetenido\tTerrorismo; incitación al odio\t30/07/2024\t12\tcontrol\tno\tno\tsí\tTribunal 2º de Control, Caracas\n\
+               A-005\tcondenado\thomicidio intencional\t30/04/2019\t10\tejecución\tno\t\t\t\n";
+    for text in [libre, tab] {
+        let (code, out, err) = run(&["screen", "--input", "csv", "--format", "csv", "-"], text.as_bytes());
+        assert_eq!(code, 0, "{err}");
+        let got: Vec<String> = out.lines().skip(1).map(|l| l.split_once(',').unwrap().1.to_string()).collect();
+        assert_eq!(got, want, "{text}");
+    }
 }

@@ -498,3 +498,39 @@ fn the_glossary_and_help_list_are_checked() {
     let bad = CHARGES.replacen("group = \"common\"", "group = \"usual\"", 1);
     assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::UnknownKind);
 }
+
+#[test]
+fn charge_names_for_lists_are_unique_and_ambiguous_ones_list_codes() {
+    // The table holds the names the screening issue asks for.
+    let parsed = validate::parse_charges("charges.toml", CHARGES, &codes()).unwrap();
+    let names: Vec<&str> = parsed.charges.iter().flat_map(|c| c.aliases.iter().map(String::as_str)).collect();
+    for name in ["terrorismo", "homicidio intencional", "instigación", "asociación para delinquir", "incitación al odio"] {
+        assert!(names.contains(&name), "{name}");
+    }
+    let ambiguous: Vec<&str> = parsed.ambiguous.iter().map(|a| a.name.as_str()).collect();
+    assert!(ambiguous.contains(&"rebelión") && ambiguous.contains(&"tráfico"), "{ambiguous:?}");
+    // One name for two codes, even written differently.
+    let bad = CHARGES.replacen("aliases = [\"magnicidio\"]", "aliases = [\"Terrorismo\"]", 1);
+    let e = validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::DuplicateId, "{e}");
+    // An alias that is another charge's code.
+    let bad = CHARGES.replacen("aliases = [\"magnicidio\"]", "aliases = [\"ARSON\"]", 1);
+    assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::DuplicateId);
+    // An ambiguous name that is also a charge's name, or names no code.
+    let bad = CHARGES.replacen("name = \"tráfico\"", "name = \"terrorismo\"", 1);
+    assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::DuplicateId);
+    let bad = CHARGES.replacen("codes = [\"rebellion\", \"military_rebellion\"]", "codes = [\"rebellion\", \"mutiny\"]", 1);
+    assert_eq!(validate::parse_charges("charges.toml", &bad, &codes()).unwrap_err().kind, ErrorKind::UnknownCharge);
+}
+
+#[test]
+fn screening_names_are_checked() {
+    let text = include_str!("../src/law/screening.toml");
+    validate::parse_screening("screening.toml", text).unwrap();
+    let bad = text.replacen("aliases = [\"suceso\"]", "aliases = [\"cargos\"]", 1);
+    assert_eq!(validate::parse_screening("screening.toml", &bad).unwrap_err().kind, ErrorKind::DuplicateId);
+    let bad = text.replacen("code = \"wanted\"", "code = \"fugitive\"", 1);
+    assert_eq!(validate::parse_screening("screening.toml", &bad).unwrap_err().kind, ErrorKind::UnknownCode);
+    let bad = text.replacen("aliases = [\"libre\", \"en libertad\"]", "aliases = [\"libre\", \"Detenido\"]", 1);
+    assert_eq!(validate::parse_screening("screening.toml", &bad).unwrap_err().kind, ErrorKind::DuplicateId);
+}

@@ -8,12 +8,30 @@
 export const CHUNK_LINES = 500;
 export const MAX_BYTES = 20 * 1024 * 1024;
 
-/** 'csv' for a .csv file; 'jsonl' for .jsonl/.ndjson/.json; otherwise by its first character. */
+/** 'csv' for a .csv file; 'jsonl' for .jsonl/.ndjson/.json; otherwise by its first character (as the command line). */
 export function detectKind(name, text) {
-  if (/\.csv$/i.test(name)) return 'csv';
   if (/\.(jsonl|ndjson|json)$/i.test(name)) return 'jsonl';
-  return text.trimStart().startsWith('{') ? 'jsonl' : 'csv';
+  if (/\.csv$/i.test(name)) return 'csv';
+  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
+
+/**
+ * A CSV file's text, decoded as the command line decodes it
+ * (screen::decode_text in the core): UTF-8 when the bytes are UTF-8 (a byte
+ * order mark dropped), otherwise Windows-1252, which Spanish-locale
+ * spreadsheet programs write for plain "CSV". Both decoders follow the
+ * WHATWG Encoding Standard, so accented text is never an error.
+ */
+export function decodeCsv(bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The first bytes of a file as char codes, for the core's screenFileProblem. */
+const headOf = (bytes) => String.fromCharCode(...bytes.subarray(0, 16));
 
 /**
  * The file's lines, as the command line reads them (split on \n, 1-based
@@ -59,11 +77,16 @@ const nextTurn = () => (globalThis.scheduler?.yield
  * Resolves to { kind, rows, csv (with its header), counts, total, notUtf8 }
  * or, when the run was cancelled, to null. Rejects with an Error whose code
  * is 'unknown_field' (an unknown CSV column: the whole file stops, as on the
- * command line) or 'empty'.
+ * command line; the core's message names it and the accepted ones),
+ * 'not_a_list' (a workbook: the message says how to save it as CSV) or
+ * 'empty'.
  */
 export async function screenList(core, bytes, opts) {
-  const { lines, notUtf8 } = splitLines(bytes);
-  const kind = detectKind(opts.name ?? '', lines.slice(0, 5).join('\n'));
+  // A workbook or a PDF: the core's message says how to save it as CSV.
+  const problem = core.screenFileProblem(opts.name ?? '', headOf(bytes), opts.lang);
+  if (problem) throw Object.assign(new Error(problem), { code: 'not_a_list' });
+  const kind = detectKind(opts.name ?? '', new TextDecoder().decode(bytes.subarray(0, 64)));
+  const { lines, notUtf8 } = kind === 'csv' ? { lines: decodeCsv(bytes).split('\n'), notUtf8: [] } : splitLines(bytes);
   const [resultHeader] = core.screenColumns();
   let first = 0;
   let header = '';
@@ -114,20 +137,46 @@ export async function screenList(core, bytes, opts) {
   return { kind, rows, csv: csv.join(''), counts, total, notUtf8 };
 }
 
-/** The results CSV line for an error row made here (a line that is not UTF-8). */
+/** The results CSV line for an error row made here (a JSONL line that is not UTF-8), as the core writes it. */
 function csvLineFor(row) {
-  const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [row.line, '', '', '', '', '', row.error.code, q(row.error.path ?? ''), q(row.error.message)].join(',');
+  const q = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const message = q(row.error.message);
+  return [row.line, '', '', '', '', '', row.error.code, q(row.error.path ?? ''), message, '', '', '1', message].join(',');
 }
 
-/** The CSV template: the input columns and two example rows. */
-export function templateCsv(core) {
-  const [, columns] = core.screenColumns();
+/** A cell of a `;` file. */
+const cellSc = (s) => (/[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** A column's Spanish header: its first Spanish name from the core's law(), written with `_`. */
+const spanishHeader = (col) => (col.names[0] ?? col.name).replace(/ /g, '_');
+
+/**
+ * The CSV template, as a Spanish-locale Excel opens it: Spanish headers,
+ * `;` separators, day-first dates, a byte order mark so that Excel reads
+ * it as UTF-8; and two example rows. The headers come from the core's
+ * law() (`screening.columns`), not typed here.
+ */
+export function templateCsv(info) {
+  const columns = info.screening.columns;
   const examples = [
-    { id: 'A-001', situation: 'detained', abroad: 'no', ceasedConduct: 'sí', label: 'Tribunal 2º de Control, Caracas', factsDate: '2024-07', event: '12', charges: 'terrorism;incitement_to_hatred', phase: 'control', militaryJustice: 'no' },
-    { id: 'A-002', situation: 'house_arrest', factsDate: '2019', charges: 'military_rebellion' },
+    { id: 'A-001', situation: 'detenido', abroad: 'no', ceasedConduct: 'sí', label: 'Tribunal 2º de Control, Caracas', factsDate: '30/07/2024', event: '12', charges: 'terrorismo | incitación al odio', phase: 'control', militaryJustice: 'no' },
+    { id: 'A-002', situation: 'arresto domiciliario', factsDate: '2019', charges: 'rebelión militar' },
   ];
-  const q = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [columns.join(','), ...examples.map((ex) => columns.map((c) => q(ex[c] ?? '')).join(','))];
-  return `${lines.join('\n')}\n`;
+  const lines = [columns.map(spanishHeader).join(';'), ...examples.map((ex) => columns.map((c) => cellSc(ex[c.name] ?? '')).join(';'))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The template's second file: every accepted code of every list column,
+ * with its Spanish names and its label, from the core's law(). `;`
+ * separators and a byte order mark, as the template.
+ */
+export function codesCsv(info, heads) {
+  const lines = [heads.join(';')];
+  for (const col of info.screening.columns) {
+    for (const v of col.values) {
+      lines.push([spanishHeader(col), col.name, v.code, v.names.join(' / '), v.label].map(cellSc).join(';'));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

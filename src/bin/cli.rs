@@ -28,7 +28,13 @@ Screens a list: one case per JSONL line, or one proceeding per CSV row, and
 prints one result per case, locally.
   --lang es|en          the language of messages (Spanish by default)
   --format jsonl|csv    the results as JSON lines (the default) or CSV
-  --input jsonl|csv     the input kind (by default from the file name)
+  --input jsonl|csv     the input kind (by default from the file name, or
+                        JSONL when the first character is `{`)
+
+CSV: one row per proceeding, separated by `,`, `;` or tab (found from the
+header row), in UTF-8 or Windows-1252. Column names in English or Spanish
+(`fecha_hechos`, `cargos`, ...), values in either, dates as dd/mm/aaaa,
+mm/aaaa, aaaa or ISO. Every error of a row is reported with its column.
 Progress goes to standard error every 1,000 rows when it is a terminal.";
 
 struct Opts {
@@ -131,65 +137,94 @@ fn check(o: &Opts) -> Result<ExitCode, String> {
 
 fn screen_cmd(o: &Opts) -> Result<ExitCode, String> {
     let file = o.file.as_deref().unwrap_or("-");
-    let csv_in = match o.input.as_deref() {
-        Some("csv") => true,
-        Some("jsonl") => false,
-        Some(x) => return Err(format!("unknown input kind: {x}")),
-        None => file.to_ascii_lowercase().ends_with(".csv"),
-    };
     let csv_out = match o.format.as_deref() {
         None | Some("jsonl") | Some("json") => false,
         Some("csv") => true,
         Some(f) => return Err(format!("unknown format: {f}")),
     };
-    let reader = open(file).map_err(|e| format!("{file}: {e}"))?;
+    let mut reader = open(file).map_err(|e| format!("{file}: {e}"))?;
+    // A workbook or a PDF is not a list: say how to save it as CSV.
+    let head = reader.fill_buf().map_err(|e| format!("{file}: {e}"))?;
+    if let Some(kind) = screen::not_a_list(file, head) {
+        eprintln!("amnistia: {file}: {}", screen::not_a_list_message(kind, o.lang));
+        return Ok(ExitCode::from(2));
+    }
+    let csv_in = match o.input.as_deref() {
+        Some("csv") => true,
+        Some("jsonl") => false,
+        Some(x) => return Err(format!("unknown input kind: {x}")),
+        // By the name, as the page does; otherwise by the first character.
+        None => {
+            let name = file.to_ascii_lowercase();
+            let jsonl = [".jsonl", ".ndjson", ".json"].iter().any(|e| name.ends_with(e));
+            !jsonl && (name.ends_with(".csv") || !head.trim_ascii_start().starts_with(b"{"))
+        }
+    };
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
-    let mut header: Option<Vec<&'static str>> = None;
-    let (mut rows, mut errors) = (0usize, 0usize);
-    // Progress only for a person watching: never into a log or a pipe.
-    let progress = io::stderr().is_terminal();
+    let mut s = Screening { rows: 0, errors: 0, progress: io::stderr().is_terminal(), csv_out };
     if csv_out {
         writeln!(out, "{}", screen::CSV_RESULT_HEADER).map_err(|e| e.to_string())?;
     }
-    for (i, line) in reader.lines().enumerate() {
-        let line_no = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(_) => {
-                // Not UTF-8: report the row and go on.
-                let e = amnistia::Error::at_line_invalid_json();
-                let row = screen::Row { line: line_no, id: None, outcome: None, proceedings: vec![], error: Some(e.body(o.lang)) };
-                errors += 1;
-                emit(&mut out, &row, csv_out)?;
-                continue;
+    if csv_in {
+        // The whole file, decoded as UTF-8 or Windows-1252 (screen::decode_text).
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(|e| format!("{file}: {e}"))?;
+        let text = screen::decode_text(&bytes);
+        let mut lines = text.split('\n');
+        let header = lines.next().unwrap_or("");
+        let header = match screen::csv_header(header) {
+            Ok(h) => h,
+            Err(e) => {
+                out.flush().map_err(|e| e.to_string())?;
+                eprintln!("amnistia: {file}: {}", e.message(o.lang));
+                return Ok(ExitCode::from(2));
             }
         };
-        let row = if csv_in {
-            match &header {
-                None => {
-                    header = Some(screen::csv_header(&line).map_err(|c| format!("{file}: unknown CSV column «{c}»; the columns are: {}", screen::CSV_COLUMNS.join(",")))?);
-                    continue;
-                }
-                Some(h) => screen::csv_row(line_no, &line, h, o.lang),
+        for (i, line) in lines.enumerate() {
+            if let Some(row) = screen::csv_row(i + 2, line, &header, o.lang) {
+                s.emit(&mut out, &row)?;
             }
-        } else {
-            screen::jsonl_line(line_no, &line, o.lang)
-        };
-        if let Some(row) = row {
-            rows += 1;
-            errors += row.error.is_some() as usize;
-            emit(&mut out, &row, csv_out)?;
-            if progress && rows % 1000 == 0 {
-                eprint!("\ramnistia: {rows} cases screened, {errors} with errors");
+        }
+    } else {
+        // JSON lines, one by one: a line that is not UTF-8 is a bad row.
+        for (i, line) in reader.split(b'\n').enumerate() {
+            let line_no = i + 1;
+            let line = line.map_err(|e| format!("{file}: {e}"))?;
+            let row = match std::str::from_utf8(&line) {
+                Ok(l) => screen::jsonl_line(line_no, l, o.lang),
+                Err(_) => Some(screen::Row::failed(line_no, &amnistia::Error::at_line_invalid_json(), o.lang)),
+            };
+            if let Some(row) = row {
+                s.emit(&mut out, &row)?;
             }
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    if progress && rows >= 1000 {
-        eprintln!("\ramnistia: {rows} cases screened, {errors} with errors");
+    if s.progress && s.rows >= 1000 {
+        eprintln!("\ramnistia: {} cases screened, {} with errors", s.rows, s.errors);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+struct Screening {
+    rows: usize,
+    errors: usize,
+    /// Progress only for a person watching: never into a log or a pipe.
+    progress: bool,
+    csv_out: bool,
+}
+
+impl Screening {
+    fn emit(&mut self, out: &mut impl Write, row: &screen::Row) -> Result<(), String> {
+        self.rows += 1;
+        self.errors += row.error.is_some() as usize;
+        emit(out, row, self.csv_out)?;
+        if self.progress && self.rows % 1000 == 0 {
+            eprint!("\ramnistia: {} cases screened, {} with errors", self.rows, self.errors);
+        }
+        Ok(())
+    }
 }
 
 fn emit(out: &mut impl Write, row: &screen::Row, csv: bool) -> Result<(), String> {

@@ -165,6 +165,8 @@ pub struct NotFormalized {
 pub struct ChargeInfo {
     pub charge: Charge,
     pub group: ChargeGroup,
+    /// The Spanish names a screened list may write instead of the code.
+    pub aliases: &'static [&'static str],
     pub label: Text,
     pub explanation: Text,
 }
@@ -280,6 +282,28 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/law_data.rs"));
 }
 
+/// A name that means more than one charge (`charges.toml`, `[[ambiguous]]`):
+/// a screened list that writes it is refused with the choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AmbiguousName {
+    pub name: &'static str,
+    /// The name folded (`crate::codes::fold`).
+    pub key: &'static str,
+    pub charges: &'static [Charge],
+}
+
+/// The names a screened list may give a column or a value
+/// (`screening.toml`). For a column, `column` and `code` are its canonical
+/// name; `keys` are the folded names (for a value, its code's too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScreenName {
+    pub column: &'static str,
+    pub code: &'static str,
+    pub names: &'static [&'static str],
+    pub keys: &'static [&'static str],
+}
+
+pub use generated::{AMBIGUOUS_CHARGES, CHARGE_NAMES, SCREEN_COLUMN_NAMES, SCREEN_VALUE_NAMES};
 pub use generated::{CHARGES, DEFAULT_LAW, GLOSSARY, HELP, LAWS, SOURCES, Texts};
 
 /// The law in force: the one whose windows an `event` fixes the date to

@@ -50,6 +50,7 @@
 
 #![allow(dead_code)]
 
+use crate::codes::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -120,16 +121,60 @@ pub struct ChargeDef {
     /// `common` for the charges usually brought over protests, which the
     /// page lists first; `serious` for the rest.
     pub group: String,
+    /// Spanish names a screened list may write instead of the code.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub label: TextDef,
     pub explanation: TextDef,
 }
 
-/// `charges.toml`: `[[charges]]` tables.
+/// A name that means more than one charge: refused, with the choices.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmbiguousDef {
+    pub name: String,
+    pub codes: Vec<String>,
+}
+
+/// `charges.toml`: `[[charges]]` tables, and `[[ambiguous]]` names.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChargesFile {
     pub charges: Vec<ChargeDef>,
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousDef>,
 }
+
+/// `screening.toml`: the names a screened list may give its columns and
+/// values, besides the canonical ones.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningFile {
+    pub columns: Vec<ScreenColumnDef>,
+    pub values: Vec<ScreenValueDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenColumnDef {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenValueDef {
+    pub column: String,
+    pub code: String,
+    pub aliases: Vec<String>,
+}
+
+/// The screening CSV's columns, in the template's order (`src/screen.rs`
+/// has the same list; a test compares them).
+pub const SCREEN_COLUMNS: &[&str] = &[
+    "id", "law", "situation", "abroad", "ceasedConduct", "label", "factsDate", "factsDateEnd",
+    "event", "charges", "phase", "militaryJustice",
+];
 
 /// A word families meet in the results, explained.
 #[derive(Debug, Clone, Deserialize)]
@@ -539,9 +584,76 @@ pub fn parse_charges(file: &str, text: &str, codes: &[&str]) -> Result<ChargesFi
         check_text(file, &c.code, "label", &c.label)?;
         check_text(file, &c.code, "explanation", &c.explanation)?;
     }
+    // Names: each folded name once, for one code or one ambiguous entry,
+    // and never another code's own code.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for code in codes {
+        names.insert(fold(code), (*code).to_string());
+    }
+    let mut claim = |id: &str, name: &str| -> Result<(), LawError> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Err(err(file, id, ErrorKind::EmptyField, "an empty alias"));
+        }
+        if let Some(other) = names.insert(key, id.to_string()) {
+            return Err(err(file, id, ErrorKind::DuplicateId, format!("the name `{name}` is already taken by `{other}`")));
+        }
+        Ok(())
+    };
+    for c in &parsed.charges {
+        for a in &c.aliases {
+            claim(&c.code, a)?;
+        }
+    }
+    for a in &parsed.ambiguous {
+        claim(&a.name, &a.name)?;
+        if a.codes.len() < 2 {
+            return Err(err(file, &a.name, ErrorKind::Inconsistent, "an ambiguous name lists at least two codes"));
+        }
+        for c in &a.codes {
+            if !codes.contains(&c.as_str()) {
+                return Err(err(file, &a.name, ErrorKind::UnknownCharge, format!("`{c}` is not a charge code of src/charge.rs")));
+            }
+        }
+    }
     for code in codes {
         if !seen.contains(*code) {
             return Err(err(file, code, ErrorKind::ChargeCoverage, "this charge code has no label and explanation"));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses and checks `screening.toml`: every canonical column once, every
+/// value for a listed column and one of its codes, and no folded name
+/// given twice within a column (or to two columns).
+pub fn parse_screening(file: &str, text: &str) -> Result<ScreeningFile, LawError> {
+    let parsed: ScreeningFile = toml::from_str(text).map_err(|e| parse_error(file, e))?;
+    let mut headers: BTreeMap<String, String> = SCREEN_COLUMNS.iter().map(|c| (fold(c), (*c).to_string())).collect();
+    for c in &parsed.columns {
+        if !SCREEN_COLUMNS.contains(&c.name.as_str()) {
+            return Err(err(file, &c.name, ErrorKind::UnknownKey, format!("`{}` is not a screening column ({})", c.name, SCREEN_COLUMNS.join(", "))));
+        }
+        for a in &c.aliases {
+            if let Some(other) = headers.insert(fold(a), c.name.clone()).filter(|o| *o != c.name || fold(a) != fold(o)) {
+                return Err(err(file, &c.name, ErrorKind::DuplicateId, format!("the column name `{a}` is already taken by `{other}`")));
+            }
+        }
+    }
+    let mut values: BTreeMap<(String, String), String> = BTreeMap::new();
+    for v in &parsed.values {
+        let allowed: &[&str] = match v.column.as_str() {
+            "situation" => SITUATIONS,
+            "phase" => PHASES,
+            other => return Err(err(file, &v.code, ErrorKind::UnknownKey, format!("values are listed for `situation` and `phase`, not `{other}`"))),
+        };
+        if !allowed.contains(&v.code.as_str()) || v.code == UNKNOWN {
+            return Err(err(file, &v.code, ErrorKind::UnknownCode, format!("`{}` is not a {} code", v.code, v.column)));
+        }
+        for name in v.aliases.iter().chain(core::iter::once(&v.code)) {
+            if let Some(other) = values.insert((v.column.clone(), fold(name)), v.code.clone()).filter(|o| *o != v.code) {
+                return Err(err(file, &v.code, ErrorKind::DuplicateId, format!("the {} name `{name}` is already taken by `{other}`", v.column)));
+            }
         }
     }
     Ok(parsed)

@@ -114,7 +114,7 @@ test('over file:// the Organizaciones view screens a list and hands over the res
   const { page, context, requests } = await openOffline();
   await act(page, () => page.click('#btn-screening'));
   const template = await download(page, '#screen-template');
-  assert.match(template, /^id,law,situation,/);
+  assert.match(template, /^\uFEFFid;ley;situación;/, 'Spanish headers and `;`, as a Spanish Excel opens it');
   await page.setInputFiles('#screen-file', { name: 'plantilla.csv', mimeType: 'text/csv', buffer: Buffer.from(template) });
   await page.waitForSelector('#screen-screening[data-status="done"]');
   const results = await download(page, '#screen-download');

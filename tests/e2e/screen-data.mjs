@@ -55,7 +55,7 @@ export function makeCsv(n, seed = 2026) {
     const row = {
       id: r() < 0.9 ? (r() < 0.05 ? `Caso ${i}, "B"` : `R-${i}`) : '',
       law: bad === 0 ? 'ley-inventada' : maybe(0.1, () => 'draft-2026-02-05'),
-      situation: bad === 1 ? 'preso' : maybe(0.7, () => pick(SITUATIONS)),
+      situation: bad === 1 ? 'en la cárcel' : maybe(0.7, () => pick(SITUATIONS)),
       abroad: maybe(0.6, () => pick(BOOLS)),
       ceasedConduct: bad === 2 ? 'quizás' : maybe(0.6, () => pick(BOOLS)),
       label: maybe(0.2, () => `Tribunal ${1 + Math.floor(r() * 9)}º de Control, Caracas`),
@@ -63,7 +63,7 @@ export function makeCsv(n, seed = 2026) {
       factsDateEnd: '',
       event: bad === 4 ? '14' : maybe(0.75, () => (r() < 0.1 ? 'none' : String(1 + Math.floor(r() * 13)))),
       charges: bad === 5 ? 'robo_de_gallinas' : maybe(0.8, () => (r() < 0.1 ? 'none'
-        : Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(CHARGES)).join(pick([';', '|', ' '])))),
+        : Array.from({ length: 1 + Math.floor(r() * 3) }, () => pick(CHARGES)).join(pick([';', '|', '/'])))),
       phase: maybe(0.5, () => pick(PHASES)),
       militaryJustice: maybe(0.6, () => pick(BOOLS)),
     };
