@@ -13,7 +13,7 @@
 //! readable text ([`to_text`]) or as RTF ([`crate::rtf`]).
 
 use crate::Lang;
-use crate::assessment::{FactValue, ProceedingAssessment, Step};
+use crate::assessment::{ProceedingAssessment, Step};
 use crate::codes::{Charge, Effect, ErrorCode, Phase, Question, Situation, Status};
 use crate::error::Error;
 use crate::json::{self, Json, json_object};
@@ -207,12 +207,38 @@ pub struct Document {
 
 json_object!(Addressee { "salutation": salutation, "court": court, "note": note });
 json_object!(Paragraph { "kind": kind, "text": text });
-json_object!(Document {
-    "type": kind, "proceeding": proceeding, "label": label, "outcome": outcome, "law": law, "lang": lang,
-    "notice": notice, "reason": reason, "questions": questions, "languageNote": language_note, "title": title,
-    "addressee": addressee, "reference": reference, "paragraphs": paragraphs, "petition": petition,
-    "signature": signature, "notes": notes, "checklist": checklist,
-});
+impl Document {
+    /// The document's fields, inside an object the caller opened (the JS
+    /// API adds `text` and `rtf` beside them).
+    pub fn write_fields(&self, w: &mut json::Writer) {
+        w.field("type", &self.kind);
+        w.field("proceeding", &self.proceeding);
+        w.field("label", &self.label);
+        w.field("outcome", &self.outcome);
+        w.field("law", self.law);
+        w.field("lang", self.lang);
+        w.field("notice", &self.notice);
+        w.field("reason", &self.reason);
+        w.field("questions", &self.questions);
+        w.field("languageNote", &self.language_note);
+        w.field("title", &self.title);
+        w.field("addressee", &self.addressee);
+        w.field("reference", &self.reference);
+        w.field("paragraphs", &self.paragraphs);
+        w.field("petition", &self.petition);
+        w.field("signature", &self.signature);
+        w.field("notes", &self.notes);
+        w.field("checklist", &self.checklist);
+    }
+}
+
+impl json::ToJson for Document {
+    fn to_json(&self, w: &mut json::Writer) {
+        w.begin_object();
+        self.write_fields(w);
+        w.end_object();
+    }
+}
 
 impl json::ToJson for Kind {
     fn to_json(&self, w: &mut json::Writer) {
@@ -467,23 +493,16 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
     doc.checklist = [&t.letter_check_docs, &t.letter_check_copy, &t.letter_check_recheck].into_iter().map(|k| s(k).to_string()).collect();
 }
 
-/// The charges a contested step read, in words.
+/// The stated charges a contested step is about, in words: those of the
+/// rules entry the step applied (its `rule`), or every stated charge.
 fn contested_charges(law: &'static Law, st: &Step, p: &Proceeding, lang: Lang) -> String {
-    let _ = law;
-    let read: Vec<Charge> = st
-        .body()
-        .read
-        .iter()
-        .filter(|r| r.fact == "charges")
-        .flat_map(|r| match &r.value {
-            FactValue::List(codes) => codes.iter().filter_map(|c| Charge::from_code(c)).collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let set: Vec<Charge> = if read.is_empty() { p.charges.map(|c| c.iter().collect()).unwrap_or_default() } else { read };
-    // Only those the law treats as contested, when the step read them all.
-    let contested: Vec<Charge> = set.iter().copied().filter(|c| law.exclusion_for(*c).is_some()).collect();
-    let names: Vec<String> = (if contested.is_empty() { set } else { contested }).iter().map(|c| lower_first(law::charge_info(*c).label.get(lang))).collect();
+    let stated: Vec<Charge> = p.charges.map(|c| c.iter().collect()).unwrap_or_default();
+    let entry = st.body().rule.and_then(|id| law.exclusions.iter().find(|e| e.id == id));
+    let touched: Vec<Charge> = match entry {
+        Some(e) => stated.iter().copied().filter(|c| e.charges.contains(c)).collect(),
+        None => stated,
+    };
+    let names: Vec<String> = touched.iter().map(|c| lower_first(law::charge_info(*c).label.get(lang))).collect();
     text::join(lang, &names)
 }
 
