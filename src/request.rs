@@ -354,8 +354,14 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         note: note.map(|n| s(n).to_string()),
     });
 
-    // Who files.
-    let intro = match d.filer {
+    // Who files. From abroad, the apoderado does (brief §5, "Abroad"):
+    // a person abroad who said they would file gets the apoderado's wording.
+    let abroad = case.person.abroad == Some(true);
+    let filer = match d.filer {
+        Some(Filer::Person) if abroad => Some(Filer::Lawyer),
+        f => f,
+    };
+    let intro = match filer {
         Some(Filer::Person) => &t.request_intro_self,
         Some(Filer::Lawyer) => &t.request_intro_lawyer,
         Some(Filer::PublicDefender) => &t.request_intro_defender,
@@ -404,7 +410,6 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         doc.notes.push(s(&t.request_note_art5).to_string());
     }
     doc.paragraphs.push(Paragraph { kind: "effects", text: s(&t.request_effects).to_string() });
-    let abroad = case.person.abroad == Some(true);
     if abroad {
         doc.paragraphs.push(Paragraph { kind: "abroad", text: s(&t.request_abroad).to_string() });
         doc.notes.push(s(&t.request_note_abroad).to_string());
@@ -433,7 +438,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
     };
     doc.petition = Some(fill(s(petition), &[("deadline", &deadline)]));
 
-    let sign = match d.filer {
+    let sign = match filer {
         Some(Filer::Person) => &t.request_sign_self,
         Some(Filer::Lawyer) => &t.request_sign_lawyer,
         Some(Filer::PublicDefender) => &t.request_sign_defender,
