@@ -302,6 +302,27 @@ fn document(case: &Case, p: &Proceeding, a: &ProceedingAssessment, number: usize
     doc
 }
 
+// Small helpers kept out of line: each document part is one call, not an
+// inlined allocation and copy, which keeps the wasm module smaller.
+
+/// A template in `lang`, owned.
+#[inline(never)]
+fn own(k: &'static law::Text, lang: Lang) -> String {
+    k.get(lang).to_string()
+}
+
+/// A template in `lang` with its slots filled.
+#[inline(never)]
+fn fill_in(k: &'static law::Text, lang: Lang, slots: &[(&str, &str)]) -> String {
+    fill(k.get(lang), slots)
+}
+
+/// Appends a paragraph.
+#[inline(never)]
+fn push(doc: &mut Document, kind: &'static str, text: String) {
+    doc.paragraphs.push(Paragraph { kind, text });
+}
+
 /// A detail as given, or a blank line.
 fn or_blank(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or(BLANK)
@@ -328,8 +349,8 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
     let phase = phase_of(case, p);
     let city = or_blank(&d.city);
     doc.kind = Kind::Request;
-    doc.title = Some(fill(s(&t.request_title), &[("law", law.title)]));
-    doc.reference = p.label.as_ref().map(|l| fill(s(&t.request_reference), &[("label", l)]));
+    doc.title = Some(fill_in(&t.request_title, lang, &[("law", law.title)]));
+    doc.reference = p.label.as_ref().map(|l| fill_in(&t.request_reference, lang, &[("label", l)]));
 
     // The addressee, by phase (brief §5, "Where").
     let (court_key, note) = if military(p) {
@@ -349,7 +370,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         salutation: s(salutation).to_string(),
         court: match &d.court {
             Some(c) => c.clone(),
-            None => fill(s(court_key), &[("city", city)]),
+            None => fill_in(court_key, lang, &[("city", city)]),
         },
         note: note.map(|n| s(n).to_string()),
     });
@@ -368,13 +389,12 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         None => &t.request_intro_unknown,
     };
     let slots = [("name", or_blank(&d.name)), ("id", or_blank(&d.id_number)), ("case", or_blank(&d.case_number)), ("filer", or_blank(&d.filer_name)), ("city", city)];
-    doc.paragraphs.push(Paragraph { kind: "intro", text: fill(s(intro), &slots) });
+    push(doc, "intro", fill_in(intro, lang, &slots));
 
     // The facts, as stated, and the law.
-    doc.paragraphs.push(Paragraph { kind: "facts", text: facts(law, p, a, lang) });
+    push(doc, "facts", facts(law, p, a, lang));
     let cites: Vec<String> = a.numerals.iter().filter_map(|k| law.numeral(*k)).map(|n| crate::guidance::cite_words(law, n.cite, lang)).collect();
-    let mut law_text = fill(
-        s(&t.request_law),
+    let mut law_text = fill_in(&t.request_law, lang,
         &[("law", law.title), ("gaceta", law.gaceta), ("date", &text::iso_day(lang, law.adopted)), ("cites", &text::join_or(lang, &cites))],
     );
     // Only where no step of the exclusions is the contested point.
@@ -385,34 +405,34 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         law_text.push(' ');
         law_text.push_str(s(&t.request_law_no_exclusion));
     }
-    doc.paragraphs.push(Paragraph { kind: "law", text: law_text });
+    push(doc, "law", law_text);
 
     // The contested points, in words, and the favourable reading (Art. 5).
     if a.outcome == Outcome::Uncertain {
         for st in a.explanation.iter().filter(|st| st.body().effect == Effect::Uncertain) {
             let charges = contested_charges(law, st, p, lang);
             let text = match st {
-                Step::EventLink(_) => s(&t.request_doubt_event_link).to_string(),
-                Step::ForeignClause(_) => fill(s(&t.request_doubt_foreign), &[("charges", &charges)]),
-                Step::ContestedCharge(_) if p.charges.is_some_and(|c| c.contains(Charge::DrugTraffickingMinor)) => s(&t.request_doubt_drug_minor).to_string(),
-                Step::ContestedCharge(_) => fill(s(&t.request_doubt_contested_charge), &[("charges", &charges)]),
-                Step::MilitaryJustice(_) => s(&t.request_doubt_military).to_string(),
-                Step::RebellionException(_) => s(&t.request_doubt_rebellion).to_string(),
+                Step::EventLink(_) => own(&t.request_doubt_event_link, lang),
+                Step::ForeignClause(_) => fill_in(&t.request_doubt_foreign, lang, &[("charges", &charges)]),
+                Step::ContestedCharge(_) if p.charges.is_some_and(|c| c.contains(Charge::DrugTraffickingMinor)) => own(&t.request_doubt_drug_minor, lang),
+                Step::ContestedCharge(_) => fill_in(&t.request_doubt_contested_charge, lang, &[("charges", &charges)]),
+                Step::MilitaryJustice(_) => own(&t.request_doubt_military, lang),
+                Step::RebellionException(_) => own(&t.request_doubt_rebellion, lang),
                 Step::CeasedConduct(_) => {
-                    doc.notes.push(s(&t.request_note_ceased).to_string());
-                    s(&t.request_doubt_ceased).to_string()
+                    doc.notes.push(own(&t.request_note_ceased, lang));
+                    own(&t.request_doubt_ceased, lang)
                 }
                 Step::DateAssumed(_) | Step::Exclusion(_) | Step::Window(_) => continue,
             };
             doc.paragraphs.push(Paragraph { kind: "contested", text });
         }
-        doc.paragraphs.push(Paragraph { kind: "favourable", text: s(&t.request_favourable).to_string() });
-        doc.notes.push(s(&t.request_note_art5).to_string());
+        push(doc, "favourable", own(&t.request_favourable, lang));
+        doc.notes.push(own(&t.request_note_art5, lang));
     }
-    doc.paragraphs.push(Paragraph { kind: "effects", text: s(&t.request_effects).to_string() });
+    push(doc, "effects", own(&t.request_effects, lang));
     if abroad {
-        doc.paragraphs.push(Paragraph { kind: "abroad", text: s(&t.request_abroad).to_string() });
-        doc.notes.push(s(&t.request_note_abroad).to_string());
+        push(doc, "abroad", own(&t.request_abroad, lang));
+        doc.notes.push(own(&t.request_note_abroad, lang));
     }
 
     // The petition, by phase, with the 15 days.
@@ -421,7 +441,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         .iter()
         .find(|x| x.id == "deadline_15_days")
         .and_then(|x| x.article)
-        .map_or_else(String::new, |a| fill(s(&t.ref_article), &[("n", a)]));
+        .map_or_else(String::new, |a| fill_in(&t.ref_article, lang, &[("n", a)]));
     let petition = if military(p) {
         match phase {
             Some(Phase::Execution) => &t.request_petition_execution,
@@ -436,7 +456,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
             None => &t.request_petition_unknown,
         }
     };
-    doc.petition = Some(fill(s(petition), &[("deadline", &deadline)]));
+    doc.petition = Some(fill_in(petition, lang, &[("deadline", &deadline)]));
 
     let sign = match filer {
         Some(Filer::Person) => &t.request_sign_self,
@@ -444,12 +464,12 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
         Some(Filer::PublicDefender) => &t.request_sign_defender,
         None => &t.request_sign_unknown,
     };
-    doc.signature = fill(s(sign), &slots).split('\n').map(str::to_string).collect();
+    doc.signature = fill_in(sign, lang, &slots).split('\n').map(str::to_string).collect();
 
     if let Some(n) = &doc.addressee.as_ref().and_then(|a| a.note.clone()) {
         doc.notes.insert(0, n.clone());
     }
-    doc.notes.push(s(&t.request_note_blanks).to_string());
+    doc.notes.push(own(&t.request_note_blanks, lang));
     let mut check = vec![&t.request_check_copies];
     if abroad {
         check.push(&t.request_check_power);
@@ -466,12 +486,12 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
     let t = law.texts;
     let s = |k: &'static law::Text| k.get(lang);
     doc.kind = Kind::CommissionLetter;
-    doc.title = Some(fill(s(&t.letter_title), &[("law", law.title)]));
-    doc.reference = p.label.as_ref().map(|l| fill(s(&t.request_reference), &[("label", l)]));
+    doc.title = Some(fill_in(&t.letter_title, lang, &[("law", law.title)]));
+    doc.reference = p.label.as_ref().map(|l| fill_in(&t.request_reference, lang, &[("label", l)]));
     doc.addressee = Some(Addressee {
-        salutation: s(&t.letter_salutation).to_string(),
-        court: s(&t.letter_to).to_string(),
-        note: Some(s(&t.letter_note_address).to_string()),
+        salutation: own(&t.letter_salutation, lang),
+        court: own(&t.letter_to, lang),
+        note: Some(own(&t.letter_note_address, lang)),
     });
     let court = d.court.as_deref().or(p.label.as_deref()).unwrap_or(BLANK);
     // The one who writes: the person, or whoever files for them.
@@ -479,22 +499,34 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
         Some(Filer::Person) => or_blank(&d.name),
         _ => or_blank(&d.filer_name),
     };
-    let slots = [("name", or_blank(&d.name)), ("id", or_blank(&d.id_number)), ("case", or_blank(&d.case_number)), ("filer", writer), ("court", court), ("city", or_blank(&d.city))];
+    let writer_id = match d.filer {
+        Some(Filer::Person) => or_blank(&d.id_number),
+        _ => BLANK,
+    };
+    let slots = [
+        ("name", or_blank(&d.name)),
+        ("id", or_blank(&d.id_number)),
+        ("case", or_blank(&d.case_number)),
+        ("filer", writer),
+        ("writer_id", writer_id),
+        ("court", court),
+        ("city", or_blank(&d.city)),
+    ];
     let intro = if d.filer == Some(Filer::Person) { &t.letter_intro_self } else { &t.letter_intro_other };
-    doc.paragraphs.push(Paragraph { kind: "intro", text: fill(s(intro), &slots) });
-    doc.paragraphs.push(Paragraph { kind: "facts", text: facts(law, p, a, lang) });
-    doc.paragraphs.push(Paragraph { kind: "reason", text: fill(s(&t.letter_why), &[("reason", &lower_first(&a.reason))]) });
-    doc.paragraphs.push(Paragraph { kind: "commission", text: s(&t.letter_commission).to_string() });
+    push(doc, "intro", fill_in(intro, lang, &slots));
+    push(doc, "facts", facts(law, p, a, lang));
+    push(doc, "reason", fill_in(&t.letter_why, lang, &[("reason", &lower_first(&a.reason))]));
+    push(doc, "commission", own(&t.letter_commission, lang));
     let rebellion = a.explanation.iter().any(|st| matches!(st, Step::RebellionException(b) if b.effect == Effect::NotCovered));
     if military(p) || rebellion {
-        doc.paragraphs.push(Paragraph { kind: "military", text: s(&t.letter_military).to_string() });
+        push(doc, "military", own(&t.letter_military, lang));
     }
     if case.person.abroad == Some(true) {
-        doc.paragraphs.push(Paragraph { kind: "abroad", text: s(&t.letter_abroad).to_string() });
+        push(doc, "abroad", own(&t.letter_abroad, lang));
     }
-    doc.petition = Some(s(&t.letter_petition).to_string());
-    doc.signature = fill(s(&t.letter_sign), &slots).split('\n').map(str::to_string).collect();
-    doc.notes = vec![s(&t.letter_note_address).to_string(), s(&t.request_note_blanks).to_string()];
+    doc.petition = Some(own(&t.letter_petition, lang));
+    doc.signature = fill_in(&t.letter_sign, lang, &slots).split('\n').map(str::to_string).collect();
+    doc.notes = vec![own(&t.letter_note_address, lang), own(&t.request_note_blanks, lang)];
     doc.checklist = [&t.letter_check_docs, &t.letter_check_copy, &t.letter_check_recheck].into_iter().map(|k| s(k).to_string()).collect();
 }
 
@@ -518,23 +550,32 @@ fn facts(law: &'static Law, p: &Proceeding, a: &ProceedingAssessment, lang: Lang
     let s = |k: &'static law::Text| k.get(lang);
     let date = match &p.facts_date {
         Some(fd) => text::range_in(lang, fd.days),
-        None => s(&t.request_facts_date_blank).to_string(),
+        None => own(&t.request_facts_date_blank, lang),
     };
-    let events: Vec<String> = a
-        .numerals
+    // The events the assessment rests on; where it rests on none (an
+    // exclusion decided first), the event as the family stated it.
+    let stated: Vec<u8> = match p.event {
+        Some(crate::model::Event::Numeral(k)) if a.numerals.is_empty() => vec![k],
+        _ => a.numerals.clone(),
+    };
+    let events: Vec<String> = stated
         .iter()
         .filter_map(|k| law.numeral(*k))
         .map(|n| fill(s(&t.request_event), &[("name", &lower_first(n.name.get(lang))), ("cite", &crate::guidance::cite_words(law, n.cite, lang))]))
         .collect();
-    let events = if events.is_empty() { s(&t.request_events_blank).to_string() } else { text::join_or(lang, &events) };
-    let mut out = fill(s(&t.request_facts), &[("date", &date), ("events", &events)]);
+    let mut out = if events.is_empty() && p.event == Some(crate::model::Event::NoEvent) {
+        fill(s(&t.request_facts_no_event), &[("date", &date)])
+    } else {
+        let events = if events.is_empty() { s(&t.request_events_blank).to_string() } else { text::join_or(lang, &events) };
+        fill(s(&t.request_facts), &[("date", &date), ("events", &events)])
+    };
     out.push(' ');
     match p.charges {
         None => out.push_str(s(&t.request_charges_blank)),
         Some(set) if set.is_empty() => out.push_str(s(&t.request_charges_none)),
         Some(set) => {
             let names: Vec<String> = set.iter().map(|c| lower_first(law::charge_info(c).label.get(lang))).collect();
-            out.push_str(&fill(s(&t.request_charges), &[("charges", &text::join(lang, &names))]));
+            out.push_str(&fill_in(&t.request_charges, lang, &[("charges", &text::join(lang, &names))]));
         }
     }
     out
