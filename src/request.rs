@@ -392,7 +392,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
     push(doc, "intro", fill_in(intro, lang, &slots));
 
     // The facts, as stated, and the law.
-    push(doc, "facts", facts(law, p, a, lang));
+    push(doc, "facts", facts(law, p, a, case.person.situation, lang));
     let cites: Vec<String> = a.numerals.iter().filter_map(|k| law.numeral(*k)).map(|n| crate::guidance::cite_words(law, n.cite, lang)).collect();
     let mut law_text = fill_in(&t.request_law, lang,
         &[("law", law.title), ("gaceta", law.gaceta), ("date", &text::iso_day(lang, law.adopted)), ("cites", &text::join_or(lang, &cites))],
@@ -514,7 +514,7 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
     ];
     let intro = if d.filer == Some(Filer::Person) { &t.letter_intro_self } else { &t.letter_intro_other };
     push(doc, "intro", fill_in(intro, lang, &slots));
-    push(doc, "facts", facts(law, p, a, lang));
+    push(doc, "facts", facts(law, p, a, case.person.situation, lang));
     push(doc, "reason", fill_in(&t.letter_why, lang, &[("reason", &lower_first(&a.reason))]));
     push(doc, "commission", own(&t.letter_commission, lang));
     let rebellion = a.explanation.iter().any(|st| matches!(st, Step::RebellionException(b) if b.effect == Effect::NotCovered));
@@ -545,7 +545,7 @@ fn contested_charges(law: &'static Law, st: &Step, p: &Proceeding, lang: Lang) -
 
 /// The facts paragraph: the date in words, the event or events the
 /// assessment rests on, and the charges as stated.
-fn facts(law: &'static Law, p: &Proceeding, a: &ProceedingAssessment, lang: Lang) -> String {
+fn facts(law: &'static Law, p: &Proceeding, a: &ProceedingAssessment, situation: Option<Situation>, lang: Lang) -> String {
     let t: &Texts = law.texts;
     let s = |k: &'static law::Text| k.get(lang);
     let date = match &p.facts_date {
@@ -577,6 +577,11 @@ fn facts(law: &'static Law, p: &Proceeding, a: &ProceedingAssessment, lang: Lang
             let names: Vec<String> = set.iter().map(|c| lower_first(law::charge_info(c).label.get(lang))).collect();
             out.push_str(&fill_in(&t.request_charges, lang, &[("charges", &text::join(lang, &names))]));
         }
+    }
+    if let Some(sit) = situation {
+        let label = lower_first(crate::info::situation_label(law, sit, lang).label);
+        out.push(' ');
+        out.push_str(&fill_in(&t.request_situation, lang, &[("situation", &label)]));
     }
     out
 }
