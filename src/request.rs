@@ -436,12 +436,6 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
     }
 
     // The petition, by phase, with the 15 days.
-    let deadline = law
-        .procedure
-        .iter()
-        .find(|x| x.id == "deadline_15_days")
-        .and_then(|x| x.article)
-        .map_or_else(String::new, |a| fill_in(&t.ref_article, lang, &[("n", a)]));
     let petition = if military(p) {
         match phase {
             Some(Phase::Execution) => &t.request_petition_execution,
@@ -456,7 +450,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
             None => &t.request_petition_unknown,
         }
     };
-    doc.petition = Some(fill_in(petition, lang, &[("deadline", &deadline)]));
+    doc.petition = Some(own(petition, lang));
 
     let sign = match filer {
         Some(Filer::Person) => &t.request_sign_self,

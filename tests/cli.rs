@@ -241,7 +241,8 @@ fn request_bad_case_exits_2_with_the_error_json() {
     let (code, _, err) = run(&["request", "--format", "text", "-"], b"{");
     assert_eq!(code, 2);
     assert!(err.contains("invalid_json"));
-    let (code, _, _) = run(&["request", "--format", "pdf", "-"], TWO);
+    // Refused before reading standard input: nothing is written to it.
+    let (code, _, _) = run(&["request", "--format", "pdf", "-"], b"");
     assert_eq!(code, 1);
 }
 
