@@ -8,7 +8,8 @@
 # Node with npm, and Chromium when it cannot install it):
 # one line for each that is missing, with the command that installs it, and
 # it stops before doing anything. Then it installs, and says so: the wasm32
-# target, wasm-bindgen-cli, the npm packages of the lock file and, as root or
+# target, wasm-bindgen-cli, the npm packages of the lock file, PyPI's striprtf
+# for the RTF read-back test (when Python 3 is there) and, as root or
 # with sudo without a password, Chromium and ChromeDriver from apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,6 +111,17 @@ if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_module
   say "installing the npm packages of package-lock.json (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.lock-stamp
+fi
+
+# striprtf from PyPI, the independent RTF reader of tests/request_hostile.rs
+# (tests/rtf_readback.py), into the user's site-packages. Where the system
+# Python refuses user installs (PEP 668), the user site is still the only
+# place written to.
+STRIPRTF_VERSION=0.0.35
+if has python3 && ! python3 -c 'import striprtf' >/dev/null 2>&1; then
+  say "installing striprtf $STRIPRTF_VERSION for the RTF read-back test (pip install --user)"
+  python3 -m pip install --quiet --user "striprtf==$STRIPRTF_VERSION" 2>/dev/null ||
+    python3 -m pip install --quiet --user --break-system-packages "striprtf==$STRIPRTF_VERSION"
 fi
 
 # Chromium and ChromeDriver from apt, for the browser tests.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 const pkg = new URL('../www/pkg/', import.meta.url);
-const { initSync, evaluate, evaluateJson, screenJsonl, law } = await import(new URL('amnistia.js', pkg));
+const { initSync, evaluate, evaluateJson, screenJsonl, law, request } = await import(new URL('amnistia.js', pkg));
 const wasm = initSync({ module: fs.readFileSync(new URL('amnistia_bg.wasm', pkg)) });
 
 // The example case of the contract (case-format.md §1).
@@ -22,6 +22,12 @@ const example = {
 };
 const result = evaluate(example, 'es');
 assert.equal(result.outcome, 'covered', `example case: ${JSON.stringify(result)}`);
+
+// The written request of the same case (contract §3.1): the document, its
+// text and its RTF, from the optimized module.
+const doc = request(example, { name: 'Ana', filer: 'self' }, 1, 'es');
+assert.equal(doc.type, 'request', `request: ${JSON.stringify(doc).slice(0, 300)}`);
+assert.ok(doc.text.includes('Ana') && doc.rtf.startsWith('{\\rtf1'), 'request: text and rtf');
 
 assert.throws(() => evaluate({}, 'es'), (e) => {
   assert.ok(e instanceof Error, `expected an Error, got ${JSON.stringify(e)}`);

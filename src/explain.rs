@@ -93,7 +93,7 @@ fn first_letter(s: &str, f: impl Fn(char) -> char) -> String {
 }
 
 /// First letter in lower case, for a name inside a sentence.
-fn lower_first(s: &str) -> String {
+pub(crate) fn lower_first(s: &str) -> String {
     first_letter(s, |c| match CASES.iter().find(|(up, _)| *up == c) {
         Some((_, low)) => *low,
         None => c.to_ascii_lowercase(),

@@ -610,7 +610,7 @@ pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: O
     Ok(DatePlace { from: days.map(|d| IsoDay(d.first)), to: days.map(|d| IsoDay(d.last)), places })
 }
 
-fn situation_label(law: &'static Law, s: Situation, lang: Lang) -> Labelled {
+pub(crate) fn situation_label(law: &'static Law, s: Situation, lang: Lang) -> Labelled {
     let t = law.texts;
     let (label, description) = match s {
         Situation::Detained => (t.situation_detained_label, t.situation_detained_description),

@@ -69,6 +69,8 @@ pub mod assessment;
 pub mod codes;
 pub mod error;
 pub mod output;
+pub mod request;
+pub mod rtf;
 pub mod screen;
 
 #[doc(hidden)]

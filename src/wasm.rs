@@ -28,6 +28,14 @@ export function law(lang?: "es" | "en", lawId?: string): LawInfo;
 /** Where a date (case-format dates; either may be null) falls among the
  *  windows of a law version: { from, to, places } (contract §3.1). */
 export function datePlace(factsDate?: string | null, factsDateEnd?: string | null, lawId?: string): object;
+/** The written document for one proceeding (contract §3.1, §5.1), counted
+ *  from 1: { type, …the document's fields, text, rtf }, the types and
+ *  fields as `amnistia request` prints them. `details` (the keys of contract §5.1, each optional) may
+ *  be null. `text` is what "Copiar
+ *  el texto" copies; `rtf` is the editable file as a string of 7-bit ASCII
+ *  (one byte per character): new Blob([rtf], {type: "application/rtf"}).
+ *  Throws an Error with `code` and `path` on bad input, as evaluate. */
+export function request(case_: object | string, details: object | string | null, proceeding: number, lang?: "es" | "en"): object;
 /** The crate version and each law version's rules hash. */
 export function version(): string;
 /** Screens CSV rows (one proceeding each) against the header line; returns
@@ -201,6 +209,63 @@ pub fn evaluate(case: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
         Ok(case) => to_js(&crate::assess(&case, lang)),
         Err(e) => Err(to_js_error(&e, lang)),
     }
+}
+
+/// The form's details, given as a JS object (read like a case), as JSON
+/// text, or as `null`/`undefined` for none.
+fn details_from_value(v: &JsValue) -> Result<crate::request::Details, Error> {
+    if let Some(text) = v.as_string() {
+        return crate::request::details_from_text(&text);
+    }
+    let mut budget = json::MAX_INPUT_BYTES;
+    let tree = read_value(v, 0, &mut budget).map_err(|e| {
+        let code = match e {
+            TreeError::Syntax => crate::ErrorCode::InvalidJson,
+            TreeError::TooLarge => crate::ErrorCode::InputTooLarge,
+            TreeError::Threw => crate::ErrorCode::InvalidValue,
+        };
+        Error::new(code, "details")
+    })?;
+    crate::request::details_from_tree(tree)
+}
+
+/// One document, with its readable text and its RTF file.
+struct WithOutputs<'a> {
+    doc: &'a crate::request::Document,
+    text: String,
+    rtf: String,
+}
+
+impl ToJson for WithOutputs<'_> {
+    fn to_json(&self, w: &mut json::Writer) {
+        // The document's own fields, then `text` and `rtf`, in one object.
+        w.begin_object();
+        self.doc.write_fields(w);
+        w.field("text", &self.text);
+        w.field("rtf", &self.rtf);
+        w.end_object();
+    }
+}
+
+/// The written request for one proceeding (contract §3.1): `proceeding`
+/// counts from 1. Case and details are read through the same catching
+/// reader as `evaluate`.
+#[wasm_bindgen]
+pub fn request(case: JsValue, details: JsValue, proceeding: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let n = match proceeding.as_f64() {
+        Some(n) if (1.0..=1e9).contains(&n) && n == f64::from(n as u32) => n as usize,
+        _ => return Err(js_error("invalid_value", "proceeding must be a whole number from 1", Some("proceeding"))),
+    };
+    let parsed = match case.as_string() {
+        Some(text) => parse::case_from_text(&text),
+        None => case_from_object(&case),
+    };
+    let case = parsed.map_err(|e| to_js_error(&e, lang))?;
+    let details = details_from_value(&details).map_err(|e| to_js_error(&e, lang))?;
+    let docs = crate::request::request(&case, &details, Some(n), lang).map_err(|e| to_js_error(&e, lang))?;
+    let doc = &docs[0];
+    to_js(&WithOutputs { doc, text: crate::request::to_text(&docs), rtf: crate::rtf::to_rtf(&docs) })
 }
 
 /// Assesses a case given as JSON text and returns the assessment as JSON

@@ -286,3 +286,92 @@ fn other_spreadsheet_exports_read_the_same() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+// ---- amnistia request (contract §5.1) ------------------------------------------
+
+const TWO: &[u8] = br#"{"person":{"situation":"detained","ceasedConduct":true},"proceedings":[
+    {"factsDate":"2024-07-30","event":12,"charges":["terrorism"],"phase":"control","militaryJustice":false},
+    {"factsDate":"2024-07-30","event":12,"charges":["intentional_homicide"],"phase":"control","militaryJustice":false},
+    {"event":12}]}"#;
+
+#[test]
+fn request_gives_one_document_per_proceeding_in_order_and_exits_0() {
+    let (code, out, _) = run(&["request", "-"], TWO);
+    assert_eq!(code, 0);
+    let docs = json(&out);
+    let types: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d["type"].as_str().unwrap()).collect();
+    assert_eq!(types, ["request", "commission_letter", "none"]);
+    assert_eq!(docs[2]["questions"], serde_json::json!(["charges", "militaryJustice"]));
+    assert!(docs[2]["reason"].as_str().unwrap().len() > 20);
+    // Under the draft law: no document, whatever the outcome; still exit 0.
+    let (code, out, _) = run(&["request", "--proceeding", "1", "-"], br#"{"law":"draft-2026-02-05","proceedings":[{"factsDate":"2024-07-30","event":12,"charges":[]}]}"#);
+    assert_eq!(code, 0);
+    assert_eq!(json(&out)["type"], "none");
+}
+
+#[test]
+fn request_proceeding_counts_from_1_and_gives_one_object() {
+    let (code, out, _) = run(&["request", "--proceeding", "2", "-"], TWO);
+    assert_eq!(code, 0);
+    let d = json(&out);
+    assert_eq!((d["type"].as_str(), d["proceeding"].as_u64()), (Some("commission_letter"), Some(2)));
+    for bad in ["0", "4", "-1", "x", "1.5"] {
+        let (code, out, _) = run(&["request", "--proceeding", bad, "-"], TWO);
+        assert_eq!(code, 2, "--proceeding {bad}");
+        let e = &json(&out)["error"];
+        assert_eq!((e["code"].as_str(), e["path"].as_str()), (Some("invalid_value"), Some("proceeding")), "--proceeding {bad}");
+    }
+}
+
+#[test]
+fn request_reads_details_from_a_file_and_refuses_bad_ones() {
+    let dir = std::env::temp_dir().join(format!("amnistia-cli-details-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    std::fs::write(&good, r#"{"name":"Ana <b>Pérez</b>","idNumber":"V-1","filer":"public_defender","city":"Mérida"}"#).unwrap();
+    let (code, out, _) = run(&["request", "--format", "text", "--proceeding", "1", "--details", good.to_str().unwrap(), "-"], TWO);
+    assert_eq!(code, 0);
+    assert!(out.contains("Ana <b>Pérez</b>") && out.contains("Mérida") && out.starts_with("BORRADOR"), "{out}");
+    // The details are never echoed by check.
+    let (_, checked, _) = run(&["check", "-"], TWO);
+    assert!(!checked.contains("Ana"));
+    for (body, code_want, path) in [
+        (r#"{"nombre":"A"}"#, "unknown_field", "details.nombre"),
+        (r#"{"filer":"tía"}"#, "invalid_value", "details.filer"),
+        (r#"{"name":"#, "invalid_json", "details"),
+    ] {
+        let bad = dir.join("bad.json");
+        std::fs::write(&bad, body).unwrap();
+        let (code, out, _) = run(&["request", "--details", bad.to_str().unwrap(), "-"], TWO);
+        assert_eq!(code, 2, "{body}");
+        let e = &json(&out)["error"];
+        assert_eq!((e["code"].as_str(), e["path"].as_str()), (Some(code_want), Some(path)), "{body}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn request_bad_case_exits_2_with_the_error_json() {
+    let (code, out, _) = run(&["request", "-"], br#"{"proceedings":[{"factsDate":"2024-13-40"}]}"#);
+    assert_eq!(code, 2);
+    assert_eq!(json(&out)["error"]["code"], "invalid_date");
+    let (code, _, err) = run(&["request", "--format", "text", "-"], b"{");
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid_json"));
+    // Refused before reading standard input: nothing is written to it.
+    let (code, _, _) = run(&["request", "--format", "pdf", "-"], b"");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn request_writes_rtf_and_has_its_own_help() {
+    let (code, out, _) = run(&["request", "--format", "rtf", "-"], TWO);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("{\\rtf1") && out.trim_end().ends_with('}') && out.is_ascii());
+    assert_eq!(out.matches("\\page").count(), 2 + 2, "a page per document after the first, and one before each checklist");
+    let (code, out, _) = run(&["request", "--help"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("--proceeding N") && out.contains("--details FILE") && out.contains("json|text|rtf"));
+    let (_, out, _) = run(&["--help"], b"");
+    assert!(out.contains("amnistia request"));
+}

@@ -1,4 +1,4 @@
-//! The wasm API (`amnistia::wasm`: evaluate, law, datePlace, version) in headless Chromium, through
+//! The wasm API (`amnistia::wasm`: evaluate, law, datePlace, request, version) in headless Chromium, through
 //! wasm-bindgen-test-runner and chromedriver (see scripts/test.sh):
 //!   cargo test --target wasm32-unknown-unknown --test wasm_browser
 #![cfg(target_arch = "wasm32")]
@@ -174,4 +174,36 @@ fn law_lists_its_windows_with_kinds() {
         eight,
         [row("2016-01-01", "2016-01-04", "margin"), row("2016-01-05", "2021-01-04", "confirmed"), row("2021-01-05", "2021-12-31", "margin")]
     );
+}
+
+#[wasm_bindgen_test]
+fn request_gives_the_document_its_text_and_its_rtf() {
+    let details = JSON::parse(r#"{"name":"Ana {\\rtf1} 😀","filer":"self","city":"Mérida"}"#).unwrap();
+    let doc = amnistia::wasm::request(example_case("2024-07-30"), details, JsValue::from_f64(1.0), lang("es")).expect("a request");
+    assert_eq!(get(&doc, "type").as_string().as_deref(), Some("request"), "{}", show(&doc));
+    assert_eq!(get(&doc, "proceeding").as_f64(), Some(1.0));
+    let text = get(&doc, "text").as_string().unwrap_or_default();
+    assert!(text.starts_with("BORRADOR") && text.contains("Ana {\\rtf1} 😀") && text.contains("sobreseimiento"), "{text}");
+    let rtf = get(&doc, "rtf").as_string().unwrap_or_default();
+    assert!(rtf.starts_with("{\\rtf1") && rtf.is_ascii() && rtf.contains("Ana \\{\\u92?rtf1\\} \\u-10179?\\u-8704?"), "{rtf}");
+    // No details at all: blank lines.
+    let doc = amnistia::wasm::request(example_case("2024-07-30"), JsValue::NULL, JsValue::from_f64(1.0), JsValue::UNDEFINED).expect("a request");
+    assert!(get(&doc, "text").as_string().unwrap_or_default().contains("________"));
+}
+
+#[wasm_bindgen_test]
+fn request_refuses_bad_details_and_proceedings_with_code_and_path() {
+    let code_path = |e: JsValue| (get(&e, "code").as_string(), get(&e, "path").as_string());
+    let ok_case = || example_case("2024-07-30");
+    for n in [JsValue::from_f64(0.0), JsValue::from_f64(2.0), JsValue::from_f64(1.5), JsValue::from_str("1"), JsValue::UNDEFINED] {
+        let e = amnistia::wasm::request(ok_case(), JsValue::NULL, n, lang("es")).expect_err("a bad proceeding");
+        assert_eq!(code_path(e), (Some("invalid_value".into()), Some("proceeding".into())));
+    }
+    let e = amnistia::wasm::request(ok_case(), JSON::parse(r#"{"nombre":"A"}"#).unwrap(), JsValue::from_f64(1.0), lang("es")).expect_err("an unknown key");
+    assert_eq!(code_path(e), (Some("unknown_field".into()), Some("details.nombre".into())));
+    let e = amnistia::wasm::request(ok_case(), js_sys::Map::new().into(), JsValue::from_f64(1.0), lang("es")).expect_err("a Map");
+    assert_eq!(code_path(e), (Some("invalid_json".into()), Some("details".into())));
+    let e = amnistia::wasm::request(example_case("2024-13-40"), JsValue::NULL, JsValue::from_f64(1.0), lang("es")).expect_err("a bad case");
+    assert_eq!(code_path(e), (Some("invalid_date".into()), Some("proceedings[0].factsDate".into())));
+    assert!(amnistia::wasm::request(ok_case(), JsValue::NULL, JsValue::from_f64(1.0), lang("es")).is_ok());
 }

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   amnistia check [--lang es|en] [--format json|text] FILE|-
   amnistia screen [--lang es|en] [--format jsonl|csv] [--input jsonl|csv] FILE|-
+  amnistia request [--lang es|en] [--format json|text|rtf] [--proceeding N] [--details FILE] FILE|-
   amnistia version
   amnistia --help | amnistia COMMAND --help";
 
@@ -37,21 +38,41 @@ header row), in UTF-8 or Windows-1252. Column names in English or Spanish
 mm/aaaa, aaaa or ISO. Every error of a row is reported with its column.
 Progress goes to standard error every 1,000 rows when it is a terminal.";
 
+const REQUEST_USAGE: &str = "usage: amnistia request [--lang es|en] [--format json|text|rtf] [--proceeding N] [--details FILE] FILE|-
+
+Prepares the written document for each proceeding of a case (contract JSON;
+- reads standard input), as contract §5.1 describes: its type, and for the
+type none the reason. A draft to review with a lawyer before filing; not
+legal advice.
+  --lang es|en              the language of the document (Spanish by default,
+                            the version to file)
+  --format json|text|rtf    JSON (the default), readable text, or an editable
+                            RTF file
+  --proceeding N            only proceeding N, counted from 1 (one JSON object
+                            instead of an array)
+  --details FILE            a small JSON file with the form's details, the
+                            keys of contract §5.1, each optional
+Exit status: 0 whatever the type, 2 for bad input, 1 for anything else.";
+
 struct Opts {
     lang: Lang,
     format: Option<String>,
     input: Option<String>,
+    proceeding: Option<String>,
+    details: Option<String>,
     file: Option<String>,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { lang: Lang::Es, format: None, input: None, file: None };
+    let mut o = Opts { lang: Lang::Es, format: None, input: None, proceeding: None, details: None, file: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--lang" => o.lang = it.next().and_then(|v| Lang::from_code(v)).ok_or("--lang takes es or en")?,
             "--format" => o.format = Some(it.next().ok_or("--format takes a value")?.clone()),
             "--input" => o.input = Some(it.next().ok_or("--input takes jsonl or csv")?.clone()),
+            "--proceeding" => o.proceeding = Some(it.next().ok_or("--proceeding takes a number from 1")?.clone()),
+            "--details" => o.details = Some(it.next().ok_or("--details takes a file")?.clone()),
             f if o.file.is_none() && (f == "-" || !f.starts_with("--")) => o.file = Some(f.to_string()),
             other => return Err(format!("unexpected argument: {other}")),
         }
@@ -86,10 +107,13 @@ fn main() -> ExitCode {
         }
         "check" if wants_help => return help(CHECK_USAGE),
         "screen" if wants_help => return help(SCREEN_USAGE),
-        "check" | "screen" => match parse_opts(&args[1..]) {
-            Ok(o) if o.file.is_some() => {
-                if cmd == "check" { check(&o) } else { screen_cmd(&o) }
-            }
+        "request" if wants_help => return help(REQUEST_USAGE),
+        "check" | "screen" | "request" => match parse_opts(&args[1..]) {
+            Ok(o) if o.file.is_some() => match cmd.as_str() {
+                "check" => check(&o),
+                "request" => request_cmd(&o),
+                _ => screen_cmd(&o),
+            },
             Ok(_) => Err("missing FILE (use - for standard input)".to_string()),
             Err(e) => Err(e),
         },
@@ -104,12 +128,76 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(o: &Opts) -> Result<ExitCode, String> {
-    let file = o.file.as_deref().unwrap_or("-");
+/// The bytes of a file (or standard input), one byte past the input limit
+/// at most: enough to know the input is too large.
+fn read_limited(file: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    // Read one byte past the limit: enough to know the input is too large.
     let limit = amnistia::MAX_INPUT_BYTES as u64 + 1;
     open(file).and_then(|r| r.take(limit).read_to_end(&mut bytes)).map_err(|e| format!("{file}: {e}"))?;
+    Ok(bytes)
+}
+
+/// Prints bad input as `check` does: the error JSON on stdout (JSON and
+/// RTF), or one line on stderr (text); exit status 2.
+fn bad_input(out: &mut impl Write, e: &amnistia::Error, lang: Lang, text_mode: bool) -> io::Result<ExitCode> {
+    if text_mode {
+        eprintln!("{}: {}{}", e.code().code(), e.message(lang), e.path().map_or(String::new(), |p| format!(" ({p})")));
+        Ok(ExitCode::from(2))
+    } else {
+        writeln!(out, "{}", output::error_json(e, lang)).map(|_| ExitCode::from(2))
+    }
+}
+
+fn request_cmd(o: &Opts) -> Result<ExitCode, String> {
+    let file = o.file.as_deref().unwrap_or("-");
+    #[derive(PartialEq)]
+    enum Format { Json, Text, Rtf }
+    let format = match o.format.as_deref() {
+        None | Some("json") => Format::Json,
+        Some("text") => Format::Text,
+        Some("rtf") => Format::Rtf,
+        Some(f) => return Err(format!("unknown format: {f}")),
+    };
+    let bytes = read_limited(file)?;
+    let out = io::stdout();
+    let mut out = out.lock();
+    let text_mode = format == Format::Text;
+    let case = match amnistia::read_case(&bytes) {
+        Ok(c) => c,
+        Err(e) => return bad_input(&mut out, &e, o.lang, text_mode).map_err(|e| format!("stdout: {e}")),
+    };
+    let details = match &o.details {
+        None => amnistia::request::Details::default(),
+        Some(path) => {
+            let bytes = read_limited(path)?;
+            let parsed = amnistia::request::details_from_bytes(&bytes);
+            match parsed {
+                Ok(d) => d,
+                Err(e) => return bad_input(&mut out, &e, o.lang, text_mode).map_err(|e| format!("stdout: {e}")),
+            }
+        }
+    };
+    // N counts from 1; anything else is bad input at `proceeding`.
+    let proceeding = match o.proceeding.as_deref() {
+        None => None,
+        Some(n) => Some(n.parse::<usize>().unwrap_or(0)),
+    };
+    let docs = match amnistia::request::request(&case, &details, proceeding, o.lang) {
+        Ok(d) => d,
+        Err(e) => return bad_input(&mut out, &e, o.lang, text_mode).map_err(|e| format!("stdout: {e}")),
+    };
+    let s = match format {
+        Format::Json if proceeding.is_some() => output::to_json(&docs[0]) + "\n",
+        Format::Json => output::to_json(&docs) + "\n",
+        Format::Text => amnistia::request::to_text(&docs) + "\n",
+        Format::Rtf => amnistia::rtf::to_rtf(&docs) + "\n",
+    };
+    out.write_all(s.as_bytes()).map(|_| ExitCode::SUCCESS).map_err(|e| format!("stdout: {e}"))
+}
+
+fn check(o: &Opts) -> Result<ExitCode, String> {
+    let file = o.file.as_deref().unwrap_or("-");
+    let bytes = read_limited(file)?;
     let text_mode = match o.format.as_deref() {
         None | Some("json") => false,
         Some("text") => true,
