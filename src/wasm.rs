@@ -18,27 +18,6 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_API: &'static str = r#"
-/** Assesses a case (an object, or its JSON text). Throws an Error with
- *  `code` (contract §4) and `path` on bad input. */
-export function evaluate(case_: object | string, lang?: "es" | "en"): Assessment;
-/** Metadata the page builds its lists from, for one law version. */
-export function law(lang?: "es" | "en", lawId?: string): LawInfo;
-/** Where a date (case-format dates; either may be null) falls among the
- *  windows of a law version: { from, to, places } (contract §3.1). */
-export function datePlace(factsDate?: string | null, factsDateEnd?: string | null, lawId?: string): object;
-/** The crate version and each law version's rules hash. */
-export function version(): string;
-/** Screens CSV rows (one proceeding each) against the header line; returns
- *  { rows: Row[], csv: string }. firstLine numbers the rows in the file. */
-export function screenCsv(header: string, rows: string, firstLine: number, lang?: "es" | "en"): object;
-/** Screens JSONL lines (one case each), as screenCsv. */
-export function screenJsonl(lines: string, firstLine: number, lang?: "es" | "en"): object;
-/** [results CSV header, input CSV columns]. */
-export function screenColumns(): [string, string[]];
-"#;
-
 // Every parameter arrives as a `JsValue` and is checked here: a number or
 // an object where text belongs must give a coded error, never a bad
 // pointer in the generated glue.
@@ -186,7 +165,8 @@ fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|_| js_error("internal", "the result could not be converted", None))
 }
 
-/// Assesses a case given as a JS object or as JSON text.
+/// Assesses a case given as a JS object or as JSON text. Bad input throws an
+/// `Error` with `code` (contract §4) and `path`.
 #[wasm_bindgen]
 pub fn evaluate(case: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang)?;

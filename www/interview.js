@@ -127,7 +127,7 @@ export function nextScreen(state, evaluate) {
  * Whether a proceeding's date is a year alone (no month, no range).
  * @param {Facts} facts
  */
-export const yearOnly = (facts) => /^\d{4}$/.test(facts.factsDate ?? '') && !facts.factsDateEnd;
+export const yearOnly = (/** @type {Facts} */ facts) => /^\d{4}$/.test(facts.factsDate ?? '') && !facts.factsDateEnd;
 
 /**
  * How far along the interview is: questions put so far, and that number plus
@@ -260,6 +260,7 @@ export function fromCase(c) {
   const person = c.person && typeof c.person === 'object' ? c.person : {};
   for (const k of PERSON_KEYS) if (person[k] !== undefined && person[k] !== null) s.person[k] = person[k];
   s.personAsked = [...PERSON_KEYS];
+  /** @type {any[]} */
   const list = Array.isArray(c.proceedings) && c.proceedings.length ? c.proceedings : [{}];
   s.proceedings = list.map((facts) => {
     /** @type {Facts} */
@@ -283,7 +284,7 @@ export function createSteps() {
 
 /**
  * @param {Steps} steps
- * @param {InterviewScreen} screen
+ * @param {import('./types.js').ViewScreen} screen
  * @param {State} state
  * @returns {Steps}
  */

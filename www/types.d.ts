@@ -92,8 +92,8 @@ export interface ProceedingAssessment {
   summary: string;
   reason: string;
   explanation: Explanation[];
-  favourableReading: unknown;
-  strictReading: unknown;
+  favourableReading: Reading | null;
+  strictReading: Reading | null;
   answers: { question: string; prompt: string; options: { text: string; value: unknown; outcome: string }[] }[];
   wouldChange: unknown[];
   nextSteps: { id: string; article: string; confidence: string; priority: number; text: string; short: string }[];
@@ -176,6 +176,88 @@ export type InterviewScreen =
 
 /** The history of one session: the screens shown, with the state each was drawn from. */
 export interface Steps {
-  entries: { screen: InterviewScreen; state: State }[];
+  entries: { screen: ViewScreen; state: State }[];
   index: number;
+}
+
+/* ---------- the checker's view (checker.js) ---------- */
+
+/**
+ * What the checker shows: an interview screen, or the loading screen (`keep`: the question
+ * kept on it), the error panel, or the "Organizaciones" view.
+ */
+export interface ViewScreen {
+  name: 'start' | 'question' | 'result' | 'loading' | 'error' | 'screening';
+  q?: Question;
+  previous?: unknown;
+  /** loading: the question answered before the core arrived, kept on screen. */
+  keep?: ViewScreen;
+  /** error: which kind ('load', 'part', 'eval'), its code and detail, and where "Reintentar" goes. */
+  kind?: 'load' | 'part' | 'eval';
+  code?: string;
+  detail?: string;
+  back?: ViewScreen;
+  again?: () => void;
+}
+
+/* ---------- what checker.js gives the screens (ui/) ---------- */
+
+/** ui/start.js: `info` is null while the core loads. */
+export interface StartContext {
+  lang: string;
+  info: LawInfo | null;
+  onStart: () => void;
+  onLawChange: (lawId: string) => void;
+  onOpen: (file: File | null | undefined) => void;
+}
+
+/**
+ * ui/questions.js. Before the core has arrived `info` is the snapshot's (pkg/first.js): only
+ * `situations` and `glossary`, all that the first question reads.
+ */
+export interface QuestionContext {
+  lang: string;
+  info: LawInfo;
+  q: Question;
+  context: string;
+  progress: { step: number; total: number | null } | null;
+  proceeding: Facts | null;
+  place: DatePlace | null;
+  months: { year: string; ranges: number[][] } | null;
+  previous: unknown;
+  onAnswer: (value: unknown) => void;
+  onUnknown: () => void;
+  onBack: () => void;
+  checkDate: (answer: { factsDate: string; factsDateEnd?: string }) => string | null;
+}
+
+/** ui/result.js */
+export interface ResultContext {
+  lang: string;
+  info: LawInfo;
+  assessment: Assessment;
+  caseLabels: string[];
+  version: string;
+  onAddCase: () => void;
+  onPrint: () => void;
+  onBack: () => void;
+  onGoAnswer: (index: number, fact: string) => void;
+  onSave: () => void;
+}
+
+/** ui/print.js: `proceedings` is the case as sent; `asked`, the questions put. */
+export interface PrintContext {
+  lang: string;
+  info: LawInfo;
+  assessment: Assessment;
+  person: Person;
+  proceedings: Facts[];
+  caseLabels: string[];
+  asked?: { person: string[]; proceedings: string[][] };
+}
+
+/** A reading of a contested point (favourable or strict): its outcome and text. */
+export interface Reading {
+  outcome: string;
+  text: string;
 }

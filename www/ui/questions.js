@@ -1,3 +1,4 @@
+// @ts-check
 // One interview question per screen. The fact questions (date, event,
 // charges, military justice, ceased conduct) take their wording, options and
 // explanations from LawInfo, as do the situation question's options; this
@@ -35,8 +36,9 @@ export function renderQuestion(root, ctx) {
     h('span', { text: ctx.context }),
     ctx.progress ? h('span', { class: 'progress', id: 'question-progress', text: t(lang, 'progress', ctx.progress.step, ctx.progress.total) }) : null));
   if (ctx.progress && ctx.progress.total) {
-    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('span'));
-    bar.firstChild.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
+    const fill = h('span');
+    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, fill);
+    fill.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
     section.append(bar);
   }
   section.append(gl.inline(h('h2', { id: 'question-heading', tabindex: '-1' }), heading));
@@ -185,7 +187,7 @@ function chargesForm(ctx, gl) {
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') })));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const picked = [...form.querySelectorAll('input[name=charges]:checked')].map((b) => b.value);
+    const picked = [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name=charges]:checked'))].map((b) => b.value);
     if (picked.length) ctx.onAnswer(picked);
     else error.textContent = t(lang, 'chargesPickOne');
   });
@@ -250,7 +252,7 @@ function dateForm(ctx) {
   rangeBox.checked = isRange;
   rangeBox.addEventListener('change', () => {
     to.hidden = !rangeBox.checked;
-    from.querySelector('legend').textContent = t(lang, rangeBox.checked ? 'dateFrom' : 'dateWhen');
+    /** @type {HTMLLegendElement} */ (from.querySelector('legend')).textContent = t(lang, rangeBox.checked ? 'dateFrom' : 'dateWhen');
   });
   const error = h('p', { class: 'field-error', id: 'date-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-date', novalidate: true },
@@ -273,6 +275,7 @@ function dateForm(ctx) {
     error.textContent = '';
     const start = readRow(form, 'date-from', lang);
     if (start.error) return fail(start.error, start.focus);
+    /** @type {{ factsDate: string, factsDateEnd?: string }} */
     const answer = { factsDate: start.value };
     if (rangeBox.checked) {
       const end = readRow(form, 'date-to', lang);
