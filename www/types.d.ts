@@ -95,8 +95,8 @@ export interface ProceedingAssessment {
   favourableReading: Reading | null;
   strictReading: Reading | null;
   answers: { question: string; prompt: string; options: { text: string; value: unknown; outcome: string }[] }[];
-  wouldChange: unknown[];
-  nextSteps: { id: string; article: string; confidence: string; priority: number; text: string; short: string }[];
+  wouldChange: { fact: string; outcome: string; text: string }[];
+  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string }[];
 }
 
 /** What `evaluate(case, lang)` returns. */
@@ -259,5 +259,6 @@ export interface PrintContext {
 /** A reading of a contested point (favourable or strict): its outcome and text. */
 export interface Reading {
   outcome: string;
+  articles: string[];
   text: string;
 }

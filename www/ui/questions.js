@@ -9,12 +9,21 @@
 import { h, Glossary } from './dom.js';
 import { t } from '../i18n.js';
 
+/** @typedef {import('../types.js').QuestionContext} Ctx */
+/**
+ * One answer of a list: its value (or, when `answer` is there, the value it gives), its words,
+ * and an optional mark; `dontKnow` for "No sé".
+ * @typedef {{ value?: unknown, answer?: unknown, title: string, sub?: string, mark?: string | null, dontKnow?: boolean }} Choice
+ */
+
 const FACT_QUESTIONS = ['factsDate', 'event', 'charges', 'militaryJustice', 'ceasedConduct'];
 
 /**
  * Renders question `ctx.q.kind` into `root`.
  * ctx: { lang, info (LawInfo, or for the first question possibly the snapshot's fields), q, context, previous,
  *        onAnswer(value), onUnknown(), onBack(), checkDate(start, end) }
+ * @param {HTMLElement} root
+ * @param {Ctx} ctx
  */
 export function renderQuestion(root, ctx) {
   const { lang, info, q } = ctx;
@@ -26,7 +35,7 @@ export function renderQuestion(root, ctx) {
     heading = fact.text;
     help = fact.help;
   } else {
-    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' }[q.kind];
+    const key = /** @type {Record<string, string>} */ ({ situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' })[q.kind];
     heading = t(lang, key, ctx.months?.year);
     help = t(lang, `${key}Help`, ctx.months && monthRanges(lang, ctx.months.ranges), ctx.months?.year);
   }
@@ -55,9 +64,15 @@ export function renderQuestion(root, ctx) {
   return section;
 }
 
-/** A list of big one-tap answers; the last is always "No sé". */
+/**
+ * A list of big one-tap answers; the last is always "No sé".
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Choice[]} options
+ */
 function choices(ctx, gl, options) {
   const list = h('ul', { class: 'choices', role: 'list', 'aria-labelledby': 'question-heading' });
+  /** @type {Choice[]} */
   const all = [...options, { dontKnow: true, title: t(ctx.lang, 'dontKnow') }];
   for (const opt of all) {
     const chosen = !opt.dontKnow && ctx.previous !== undefined && ctx.previous === opt.value;
@@ -77,29 +92,37 @@ function choices(ctx, gl, options) {
   return list;
 }
 
+/** @type {(ctx: Ctx, gl: Glossary) => HTMLElement} */
 const yesNo = (ctx, gl) => choices(ctx, gl, [
   { value: true, title: t(ctx.lang, 'yes') },
   { value: false, title: t(ctx.lang, 'no') },
 ]);
 
-/** [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre". */
+/**
+ * [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre".
+ * @param {string} lang
+ * @param {number[][]} ranges
+ */
 function monthRanges(lang, ranges) {
+  /** @param {number} m */
   const name = (m) => t(lang, 'months')[m - 1];
   const parts = ranges.map(([a, b]) => (a === b ? name(a) : t(lang, 'monthRange', name(a), name(b))));
   return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${t(lang, 'and')} ${parts[parts.length - 1]}`;
 }
 
+/** @type {Record<string, (ctx: Ctx, gl: Glossary) => HTMLElement>} */
 const BODIES = {
   // The month of the year given; those the law covers are marked.
   factsMonth: (ctx, gl) => {
+    /** @param {number} m */
     const inside = (m) => (ctx.months?.ranges ?? []).some(([a, b]) => m >= a && m <= b);
-    return choices(ctx, gl, t(ctx.lang, 'months').map((name, i) => ({
+    return choices(ctx, gl, t(ctx.lang, 'months').map((/** @type {string} */ name, /** @type {number} */ i) => ({
       value: String(i + 1).padStart(2, '0'),
       title: name.charAt(0).toUpperCase() + name.slice(1),
       mark: inside(i + 1) ? t(ctx.lang, 'monthCovered') : null,
     })));
   },
-  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
+  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description }))),
   abroad: yesNo,
   another: yesNo,
   militaryJustice: yesNo,
@@ -110,7 +133,7 @@ const BODIES = {
     { value: 'never', title: t(ctx.lang, 'ceasedNever'), answer: true },
     { value: false, title: t(ctx.lang, 'ceasedNo') },
   ]),
-  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
+  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.description }))),
   // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
   event: (ctx, gl) => {
     const place = new Map((ctx.place?.places ?? []).map((x) => [x.numeral, x.kind]));
@@ -129,10 +152,12 @@ const BODIES = {
   factsDate: dateForm,
 };
 
+/** @param {...HTMLElement} buttons */
 function buttonRow(...buttons) {
   return h('div', { class: 'actions' }, buttons);
 }
 
+/** @param {Ctx} ctx */
 function labelForm(ctx) {
   const { lang } = ctx;
   const input = h('input', { type: 'text', id: 'case-label', name: 'label', maxlength: '200', autocomplete: 'off', 'aria-describedby': 'question-help' });
@@ -156,10 +181,13 @@ function labelForm(ctx) {
 /**
  * The charges: "No sé" first, the common protest charges, the other serious ones in a group
  * below (the core's `group`), each whole row a tap target, and "Continuar" kept in reach.
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
  */
 function chargesForm(ctx, gl) {
   const { lang, info } = ctx;
   const previous = new Set(Array.isArray(ctx.previous) ? ctx.previous : []);
+  /** @param {import('../types.js').LawInfo['charges'][number]} charge */
   const row = (charge) => {
     const id = `charge-${charge.code}`;
     const box = h('input', { type: 'checkbox', id, name: 'charges', value: charge.code, 'aria-describedby': `${id}-help` });
@@ -171,6 +199,7 @@ function chargesForm(ctx, gl) {
         gl.inline(h('span', { class: 'help', id: `${id}-help` }), charge.explanation)));
   };
   const grouped = info.charges.some((c) => c.group === 'common');
+  /** @type {(code: string, legend: string) => HTMLElement | null} */
   const group = (code, legend) => {
     const list = info.charges.filter((c) => (code === 'common' ? c.group === 'common' : c.group !== 'common'));
     // (one list, under the plain legend, when the core groups none as common)
@@ -194,15 +223,25 @@ function chargesForm(ctx, gl) {
   return form;
 }
 
-/** Splits a YYYY, YYYY-MM or YYYY-MM-DD string into its parts. */
+/**
+ * Splits a YYYY, YYYY-MM or YYYY-MM-DD string into its parts.
+ * @param {unknown} value
+ */
 function parts(value) {
   const [y = '', m = '', d = ''] = typeof value === 'string' ? value.split('-') : [];
   return { y, m, d };
 }
 
+/**
+ * @param {Ctx} ctx
+ * @param {string} prefix
+ * @param {string} legendKey
+ * @param {unknown} value
+ */
 function dateRow(ctx, prefix, legendKey, value) {
   const { lang } = ctx;
   const p = parts(value);
+  /** @type {(name: string, label: string, first: string, options: string[][], current: string) => HTMLElement} */
   const sel = (name, label, first, options, current) => {
     const id = `${prefix}-${name}`;
     const select = h('select', { id, name: id },
@@ -211,12 +250,14 @@ function dateRow(ctx, prefix, legendKey, value) {
     select.value = current;
     return h('div', { class: `field field-${name}` }, h('label', { for: id, text: label }), select);
   };
+  /** @param {number} n */
   const pad = (n) => String(n).padStart(2, '0');
   const lastYear = Math.max(2026, new Date().getFullYear());
+  /** @type {string[][]} */
   const years = [];
   for (let y = lastYear; y >= 1999; y -= 1) years.push([String(y), String(y)]);
   const days = Array.from({ length: 31 }, (_, i) => [pad(i + 1), String(i + 1)]);
-  const months = t(lang, 'months').map((name, i) => [pad(i + 1), name]);
+  const months = t(lang, 'months').map((/** @type {string} */ name, /** @type {number} */ i) => [pad(i + 1), name]);
   return h('fieldset', { class: 'date-row', id: `${prefix}-row` },
     h('legend', { text: t(lang, legendKey) }),
     h('div', { class: 'date-fields' },
@@ -225,9 +266,16 @@ function dateRow(ctx, prefix, legendKey, value) {
       sel('year', t(lang, 'year'), t(lang, 'choose'), years, p.y)));
 }
 
-/** Reads one row back as YYYY, YYYY-MM or YYYY-MM-DD; returns {value} or {error}. */
+/**
+ * Reads one row back as YYYY, YYYY-MM or YYYY-MM-DD; returns {value} or {error}.
+ * @param {HTMLElement} form
+ * @param {string} prefix
+ * @param {string} lang
+ * @returns {{ value: string, error?: undefined, focus?: undefined } | { error: string, focus: string, value?: undefined }}
+ */
 function readRow(form, prefix, lang) {
-  const get = (name) => form.querySelector(`#${prefix}-${name}`).value;
+  /** @param {string} name */
+  const get = (name) => /** @type {HTMLSelectElement} */ (form.querySelector(`#${prefix}-${name}`)).value;
   const y = get('year');
   const m = get('month');
   const d = get('day');
@@ -241,8 +289,10 @@ function readRow(form, prefix, lang) {
   return { value: m ? `${y}-${m}` : y };
 }
 
+/** @param {Ctx} ctx */
 function dateForm(ctx) {
   const { lang } = ctx;
+  /** @type {{ factsDate?: string, factsDateEnd?: string }} */
   const prev = ctx.previous && typeof ctx.previous === 'object' ? ctx.previous : {};
   const isRange = Boolean(prev.factsDateEnd);
   const from = dateRow(ctx, 'date-from', isRange ? 'dateFrom' : 'dateWhen', prev.factsDate);
@@ -265,9 +315,10 @@ function dateForm(ctx) {
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
       h('button', { type: 'button', class: 'btn', id: 'btn-dont-know', 'data-testid': 'dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
     ));
+  /** @type {(message: string, focusId?: string) => void} */
   const fail = (message, focusId) => {
     error.textContent = message;
-    const target = focusId && form.querySelector(`#${focusId}`);
+    const target = focusId && /** @type {HTMLElement | null} */ (form.querySelector(`#${focusId}`));
     if (target) target.focus();
   };
   form.addEventListener('submit', (e) => {
@@ -276,11 +327,11 @@ function dateForm(ctx) {
     const start = readRow(form, 'date-from', lang);
     if (start.error) return fail(start.error, start.focus);
     /** @type {{ factsDate: string, factsDateEnd?: string }} */
-    const answer = { factsDate: start.value };
+    const answer = { factsDate: /** @type {string} */ (start.value) };
     if (rangeBox.checked) {
       const end = readRow(form, 'date-to', lang);
       if (end.error) return fail(end.error, end.focus);
-      if (end.value !== start.value) answer.factsDateEnd = end.value;
+      if (end.value !== start.value) answer.factsDateEnd = /** @type {string} */ (end.value);
     }
     // The core is the judge of dates too: it explains what it rejects.
     const problem = ctx.checkDate(answer);
