@@ -29,7 +29,10 @@ const WWW = path.join(ROOT, 'www');
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'dist');
 // Under www/ but not served: the offline file's entry, and what older builds left there.
+// Type declarations (www/types.d.ts, wasm-bindgen's www/pkg/amnistia.d.ts) are
+// for the type check only (tsconfig.json), never served.
 const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME]);
+const notServed = (rel) => NOT_SERVED.has(rel) || rel.endsWith('.d.ts');
 
 const fail = (msg) => {
   console.error(`build-page: ${msg}`);
@@ -45,7 +48,7 @@ const files = fs
   .readdirSync(WWW, { recursive: true })
   .map((rel) => rel.split(path.sep).join('/'))
   .filter((rel) => fs.statSync(path.join(WWW, rel)).isFile())
-  .filter((rel) => !NOT_SERVED.has(rel) && !/\.(br|gz|md)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
+  .filter((rel) => !notServed(rel) && !/\.(br|gz|md)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
   .sort();
 const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel));
 

@@ -35,7 +35,9 @@ rm -rf "$out"
 # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
 # gives the module a fresh WebAssembly instance (fresh memory) from the compiled
 # module, with no request; the page calls it after a trap (www/checker.js).
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+# The glue's declarations (amnistia.d.ts) are for the page's type check
+# (tsconfig.json); scripts/build-page.mjs does not serve them.
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --experimental-reset-state-function \
   --out-dir "$out" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/amnistia.wasm"
 

@@ -18,38 +18,6 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_API: &'static str = r#"
-/** Assesses a case (an object, or its JSON text). Throws an Error with
- *  `code` (contract §4) and `path` on bad input. */
-export function evaluate(case_: object | string, lang?: "es" | "en"): Assessment;
-/** Metadata the page builds its lists from, for one law version. */
-export function law(lang?: "es" | "en", lawId?: string): LawInfo;
-/** Where a date (case-format dates; either may be null) falls among the
- *  windows of a law version: { from, to, places } (contract §3.1). */
-export function datePlace(factsDate?: string | null, factsDateEnd?: string | null, lawId?: string): object;
-/** The written document for one proceeding (contract §3.1, §5.1), counted
- *  from 1: { type, …the document's fields, text, rtf }, the types and
- *  fields as `amnistia request` prints them. `details` (the keys of contract §5.1, each optional) may
- *  be null. `text` is what "Copiar
- *  el texto" copies; `rtf` is the editable file as a string of 7-bit ASCII
- *  (one byte per character): new Blob([rtf], {type: "application/rtf"}).
- *  Throws an Error with `code` and `path` on bad input, as evaluate. */
-export function request(case_: object | string, details: object | string | null, proceeding: number, lang?: "es" | "en"): object;
-/** The crate version and each law version's rules hash. */
-export function version(): string;
-/** Screens CSV rows (one proceeding each) against the header line; returns
- *  { rows: Row[], csv: string }. firstLine numbers the rows in the file. */
-export function screenCsv(header: string, rows: string, firstLine: number, lang?: "es" | "en"): object;
-/** Screens JSONL lines (one case each), as screenCsv. */
-export function screenJsonl(lines: string, firstLine: number, lang?: "es" | "en"): object;
-/** [results CSV header, input CSV columns]. */
-export function screenColumns(): [string, string[]];
-/** For a file that is not a list (a workbook, a PDF), by its name and its
- *  first bytes as char codes: how to save it as CSV; otherwise null. */
-export function screenFileProblem(name: string, head: string, lang?: "es" | "en"): string | null;
-"#;
-
 // Every parameter arrives as a `JsValue` and is checked here: a number or
 // an object where text belongs must give a coded error, never a bad
 // pointer in the generated glue.
@@ -197,7 +165,8 @@ fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|_| js_error("internal", "the result could not be converted", None))
 }
 
-/// Assesses a case given as a JS object or as JSON text.
+/// Assesses a case given as a JS object or as JSON text. Bad input throws an
+/// `Error` with `code` (contract §4) and `path`.
 #[wasm_bindgen]
 pub fn evaluate(case: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang)?;

@@ -1,3 +1,4 @@
+// @ts-check
 // The served page's entry: loads the rules core (WebAssembly) from pkg/ and
 // starts the page. The offline single file has its own entry
 // (offline-entry.js, built by scripts/build-offline.mjs); the widget, embed.js.
@@ -11,8 +12,11 @@ const first = import('./pkg/first.js').then((m) => m.FIRST, () => null);
 
 const loadCore = coreLoader(new URL('./', import.meta.url));
 
-/** The stylesheet of the parts loaded after the first question, added once. */
-let styles;
+/**
+ * The stylesheet of the parts loaded after the first question, added once.
+ * @type {Promise<unknown> | null}
+ */
+let styles = null;
 function loadStyles() {
   if (!styles) {
     styles = new Promise((resolve, reject) => {

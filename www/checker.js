@@ -1,3 +1,4 @@
+// @ts-check
 // The checker's view, shared by the page (app.js), the offline single file
 // and the <amnistia-checker> widget (embed.js). It mounts into a root (the
 // document, or a ShadowRoot) that holds #main, #print-root, #announcer,
@@ -33,17 +34,30 @@ import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.j
 
 import * as I from './interview.js';
 
+/** @typedef {import('./types.js').Core} Core */
+/** @typedef {import('./types.js').LawInfo} LawInfo */
+/** @typedef {import('./types.js').Assessment} Assessment */
+/** @typedef {import('./types.js').CoreError} CoreError */
+/** @typedef {import('./types.js').Question} Question */
+/** @typedef {import('./types.js').ViewScreen} ViewScreen */
+
 const LOAD_TIMEOUT_MS = 60000;
 const SLOW_NOTICE_MS = 8000;
 const UNDO_MS = 10000;
 
 // The parts loaded after the first question, shared by every mount: name -> loader.
+/** @type {Record<string, () => Promise<any>>} */
 const PARTS = {
   result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js')]).then(([result, print]) => ({ ...result, ...print })),
 };
 const parts = new Map(); // name -> the module, once loaded
 const partLoads = new Map(); // name -> the load in flight (dropped on failure, so that the next need asks again)
 
+/**
+ * @param {string} name
+ * @param {() => Promise<any>} loader
+ * @returns {Promise<any>}
+ */
 function loadPart(name, loader) {
   if (parts.has(name)) return Promise.resolve(parts.get(name));
   if (!partLoads.has(name)) {
@@ -73,49 +87,75 @@ function loadPart(name, loader) {
  *   startView: 'start' | 'screening'
  * }
  * Returns { setLang(lang), setLaw(lawId) }.
+ * @param {Document | ShadowRoot} root
+ * @param {any} opts
  */
 export function mountChecker(root, opts) {
-  const byId = (id) => root.getElementById(id);
-  const main = byId('main');
-  const printRoot = byId('print-root');
-  const announcer = byId('announcer');
+  /** @param {string} id */
+  const byId = (id) => /** @type {HTMLElement | null} */ (root.getElementById(id));
+  /**
+   * An element the root must hold (see above).
+   * @param {string} id
+   */
+  const must = (id) => /** @type {HTMLElement} */ (byId(id));
+  const main = must('main');
+  const printRoot = must('print-root');
+  const announcer = must('announcer');
 
-  // loading: a load of the core is in flight; slow: it has taken long enough to say so.
+  // loading: a load of the core is in flight; slow: it has taken long enough to say so;
+  // broken: a trap may have left the instance unusable (renewCore()).
+  /** @type {{ mod: Core | null, version: string, info: Map<string, LawInfo>, attempt: number, loading: boolean, slow: boolean, broken?: boolean }} */
   const core = { mod: null, version: '', info: new Map(), attempt: 0, loading: false, slow: false };
   let lang = 'es'; // the language shown; another is shown only once its strings are here
   let wantLang = opts.lang === 'en' ? 'en' : 'es'; // the language asked for last
   let initialLaw = opts.lawId || undefined;
   let state = I.freshState();
   let steps = I.createSteps(); // the questions and results shown, for back and forward
+  /** @type {ViewScreen} */
   let screenNow = { name: 'start' }; // what is showing (a step, or loading, error, the Organizaciones view)
+  /** @type {{ saved: { state: import('./types.js').State, steps: import('./types.js').Steps, screen: ViewScreen } | null, timer: number }} */
   const undo = { saved: null, timer: 0 }; // what "Borrar todo" erased, for 10 seconds
+  /** @type {any} */
   let screening = null; // the Organizaciones view's session (its results), when opened
+  /** @type {ViewScreen | null} */
   let returnTo = null; // the interview screen to go back to from that view
   // What the user asked for before the core was ready ('start' or 'screening'), done once it is.
+  /** @type {'start' | 'screening' | 'next' | null} */
   let pending = opts.startView === 'screening' && opts.screening ? 'screening' : null;
+  /** @param {string} name */
   const partLoader = (name) => (name === 'screening' ? opts.screening : PARTS[name]);
   const shown = new Set(); // the parts ready to show here: module and stylesheet
+  /** @type {Promise<unknown> | null} */
   let styles = null;
   // The build's snapshot of what the first question shows (pkg/first.js), once here and well formed;
   // `shown`: how the question on screen was drawn before the core: 'snapshot', 'waiting' (the loading
   // screen, as the snapshot no longer fits it), or null (from the core).
+  /** @type {{ data: any, shown: 'snapshot' | 'waiting' | null }} */
   const first = { data: null, shown: null };
 
-  /** A part's module and, once for this root, the stylesheet of the later parts. */
+  /**
+   * A part's module and, once for this root, the stylesheet of the later parts.
+   * @param {string} name
+   */
   function preparePart(name) {
     if (!styles) {
-      styles = Promise.resolve().then(() => opts.styles?.());
-      styles.catch(() => { styles = null; });
+      const loading = Promise.resolve().then(() => opts.styles?.());
+      styles = loading;
+      loading.catch(() => { styles = null; });
     }
     return Promise.all([loadPart(name, partLoader(name)), styles]).then(() => { shown.add(name); });
   }
 
   /* ---------- the core ---------- */
 
+  /** The core, where it has arrived (the callers are only reached once it has). */
+  const loaded = () => /** @type {Core} */ (core.mod);
+
+  /** @returns {LawInfo} */
   function lawInfo() {
     const key = `${lang}|${state.lawId ?? ''}`;
-    if (!core.info.has(key)) core.info.set(key, core.mod.law(lang, state.lawId));
-    return core.info.get(key);
+    if (!core.info.has(key)) core.info.set(key, loaded().law(lang, state.lawId));
+    return /** @type {LawInfo} */ (core.info.get(key));
   }
 
   /**
@@ -131,21 +171,33 @@ export function mountChecker(root, opts) {
   /** Whether the snapshot says what the core says, for the language shown (the core's data wins). */
   function firstAgrees() {
     const d = first.data;
+    if (!d) return false;
     const info = lawInfo();
+    /** @type {(a: unknown, b: unknown) => boolean} */
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-    return Boolean(d) && info.id === d.id && info.rulesVersion === d.rulesVersion
+    return info.id === d.id && info.rulesVersion === d.rulesVersion
       && same(info.situations, d[lang].situations) && same(info.glossary, d[lang].glossary);
   }
 
-  /** A law id the core knows, or undefined (the default text). */
+  /**
+   * A law id the core knows, or undefined (the default text).
+   * @param {string | undefined} id
+   */
   function knownLaw(id) {
     if (!id || !core.mod) return undefined;
-    return core.mod.law(lang).laws.some((l) => l.id === id) ? id : undefined;
+    return /** @type {LawInfo} */ (core.mod.law(lang, undefined)).laws.some((l) => l.id === id) ? id : undefined;
   }
 
-  const evaluate = (c) => core.mod.evaluate(c, lang);
+  /**
+   * @param {object} c a case
+   * @returns {Assessment}
+   */
+  const evaluate = (c) => loaded().evaluate(c, lang);
 
-  /** Asks the core; on an error shows the error panel and returns null. */
+  /**
+   * Asks the core; on an error shows the error panel and returns null.
+   * @returns {Assessment | null}
+   */
   function assess() {
     try {
       return evaluate(I.buildCase(state));
@@ -155,13 +207,16 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /** The core's message for a date it rejects, or null when it takes it. */
+  /**
+   * The core's message for a date it rejects, or null when it takes it.
+   * @param {{ factsDate: string, factsDateEnd?: string }} answer
+   */
   function checkDate(answer) {
     const q = { kind: 'factsDate', index: state.current };
     try {
       evaluate(I.buildCase(I.answer(state, q, answer)));
       return null;
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       if (err && err.code === 'invalid_date_range') return t(lang, 'dateRangeOrder');
       if (err && err.code === 'invalid_date') return err.message || t(lang, 'dateNoSuchDay');
       return null; // anything else surfaces through the normal flow
@@ -180,7 +235,10 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /** Shows `screen` as a new step: in the page, a new entry of the browser's history too. */
+  /**
+   * Shows `screen` as a new step: in the page, a new entry of the browser's history too.
+   * @param {ViewScreen | null} screen
+   */
   function go(screen) {
     if (!screen) return; // the error panel is already showing
     steps = I.pushStep(steps, screen, state);
@@ -189,7 +247,10 @@ export function mountChecker(root, opts) {
     render({ focus: true });
   }
 
-  /** Shows step `index` again, with the answers as they were then (back and forward). */
+  /**
+   * Shows step `index` again, with the answers as they were then (back and forward).
+   * @param {number} index
+   */
   function showStep(index) {
     const { steps: moved, entry } = I.stepAt(steps, index);
     steps = moved;
@@ -198,12 +259,16 @@ export function mountChecker(root, opts) {
     // A question gone back to shows the answer given to it then, marked.
     const later = steps.entries[steps.index + 1];
     if (screenNow.name === 'question' && later && !('previous' in screenNow)) {
-      screenNow = { ...screenNow, previous: I.currentValue(later.state, screenNow.q) };
+      screenNow = { ...screenNow, previous: I.currentValue(later.state, /** @type {Question} */ (screenNow.q)) };
     }
     pending = null;
     render({ focus: true });
   }
 
+  /**
+   * @param {Question} q
+   * @param {unknown} value
+   */
   function answer(q, value) {
     state = I.answer(state, q, value);
     // Answered before the core has arrived: the question stays, marked as saved, until it does.
@@ -219,7 +284,7 @@ export function mountChecker(root, opts) {
   function continueFromFirst() {
     const entry = steps.entries[steps.index];
     if (firstAgrees() || entry.screen.name !== 'question') return go(nextScreen());
-    const { q } = entry.screen;
+    const q = /** @type {Question} */ (entry.screen.q);
     const previous = I.currentValue(state, q);
     const offered = q.kind !== 'situation' || lawInfo().situations.some((s) => s.code === previous);
     state = structuredClone(entry.state);
@@ -240,10 +305,11 @@ export function mountChecker(root, opts) {
     go(nextScreen());
   }
 
+  /** @param {string | undefined} lawId (undefined: the default text) */
   function changeLaw(lawId) {
     state.lawId = lawId;
     render();
-    main.querySelector('#law-select')?.focus();
+    /** @type {HTMLElement | null} */ (main.querySelector('#law-select'))?.focus();
   }
 
   function addCase() {
@@ -251,6 +317,10 @@ export function mountChecker(root, opts) {
     go(nextScreen());
   }
 
+  /**
+   * @param {number} index
+   * @param {string} fact
+   */
   function goAnswer(index, fact) {
     state = I.focusCase(state, index);
     const q = { kind: fact, index };
@@ -263,13 +333,16 @@ export function mountChecker(root, opts) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: t(lang, 'saveFileName') });
     link.hidden = true;
-    (root.body ?? main).append(link);
+    (('body' in root ? root.body : null) ?? main).append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** "Abrir un caso guardado": a file read on this device, its result shown (or the core's error, in words). */
+  /**
+   * "Abrir un caso guardado": a file read on this device, its result shown (or the core's error, in words).
+   * @param {File | null | undefined} file
+   */
   function openCase(file) {
     if (!file) return;
     file.text().then((text) => {
@@ -283,7 +356,7 @@ export function mountChecker(root, opts) {
       if (!core.mod) return showOpenError(t(lang, 'loading'));
       try {
         evaluate(c);
-      } catch (err) {
+      } catch (/** @type {any} */ err) {
         return showOpenError(err && err.message ? String(err.message) : t(lang, 'openNotCase'));
       }
       state = I.fromCase(c);
@@ -294,8 +367,9 @@ export function mountChecker(root, opts) {
     }, () => showOpenError(t(lang, 'openNotCase')));
   }
 
+  /** @param {string} message */
   function showOpenError(message) {
-    const box = main.querySelector('#open-error');
+    const box = /** @type {HTMLElement | null} */ (main.querySelector('#open-error'));
     if (!box) return;
     box.textContent = message;
     box.hidden = false;
@@ -322,6 +396,7 @@ export function mountChecker(root, opts) {
     offerUndo(before.screen.name === 'start' && before.steps.entries.length < 2 ? null : before);
   }
 
+  /** @param {typeof undo.saved} before */
   function offerUndo(before) {
     clearTimeout(undo.timer);
     undo.saved = before;
@@ -362,6 +437,7 @@ export function mountChecker(root, opts) {
 
   /* ---------- screens ---------- */
 
+  /** @param {string} text */
   function announce(text) {
     announcer.textContent = '';
     // A fresh text node in a later task makes screen readers read it again.
@@ -376,9 +452,9 @@ export function mountChecker(root, opts) {
     // For tests and styles: which screen is showing, and a counter that changes on every render.
     main.dataset.screen = screen.name;
     main.dataset.render = String(++renders);
-    main.dataset.question = screen.name === 'question' ? screen.q.kind : '';
+    main.dataset.question = screen.name === 'question' ? /** @type {Question} */ (screen.q).kind : '';
     if (screen.name === 'error') return renderError(focus);
-    const part = { result: 'result', screening: 'screening' }[screen.name];
+    const part = /** @type {Record<string, string>} */ ({ result: 'result', screening: 'screening' })[screen.name];
     if (screen.name === 'loading') {
       renderLoading(Boolean(screen.keep));
       if (screen.keep && screen.keep.name === 'question' && firstInfo()) renderQuestionScreen(screen.keep);
@@ -402,7 +478,7 @@ export function mountChecker(root, opts) {
       // A new screen starts at the top of the page, header included, wherever the last one was
       // scrolled to (not in the widget: the host page is not ours to scroll).
       if (opts.page && window.scrollY > 0) window.scrollTo(0, 0);
-      const target = main.querySelector('[tabindex="-1"]');
+      const target = /** @type {HTMLElement | null} */ (main.querySelector('[tabindex="-1"]'));
       if (target) target.focus();
     }
   }
@@ -417,34 +493,40 @@ export function mountChecker(root, opts) {
     main.append(loadingScreen(lang, core.slow && !core.mod, saved));
   }
 
-  /** Shows the loading screen until the part arrives, then the screen that needs it (or the error panel). */
+  /**
+   * Shows the loading screen until the part arrives, then the screen that needs it (or the error panel).
+   * @param {string} name
+   * @param {boolean} focus
+   */
   function waitForPart(name, focus) {
     const screen = screenNow;
     renderLoading();
-    if (focus) main.querySelector('#screen-loading').focus();
+    if (focus) /** @type {HTMLElement} */ (main.querySelector('#screen-loading')).focus();
     preparePart(name).then(
       () => { if (screenNow === screen) render({ focus }); },
       (err) => { if (screenNow === screen) showError('part', err, { back: screen }); },
     );
   }
 
+  /** @param {ViewScreen} screen */
   function renderQuestionScreen(screen) {
     const info = core.mod ? lawInfo() : firstInfo();
     first.shown = core.mod ? null : 'snapshot';
-    const { q } = screen;
+    const q = /** @type {Question} */ (screen.q);
     if (info.status === 'draft') main.append(draftBanner(lang, info.notice));
     const p = q.index === undefined ? null : state.proceedings[q.index];
     const several = state.proceedings.length > 1;
-    const context = !p ? t(lang, 'stepPerson') : several ? t(lang, 'stepCase', q.index + 1, p.facts.label) : t(lang, 'stepTheCase');
+    const context = !p ? t(lang, 'stepPerson') : several ? t(lang, 'stepCase', /** @type {number} */ (q.index) + 1, p.facts.label) : t(lang, 'stepTheCase');
+    /** @type {Assessment | null} */
     let assessment = null;
     let place = null;
     if (core.mod) {
       assessment = assess();
       if (!assessment) return;
       // The event list marks the numerals whose windows hold the date given (the core says which).
-      if (q.kind === 'event' && p.facts.factsDate) place = core.mod.datePlace(p.facts.factsDate, p.facts.factsDateEnd ?? null, state.lawId);
+      if (q.kind === 'event' && p && p.facts.factsDate) place = core.mod.datePlace(p.facts.factsDate, p.facts.factsDateEnd ?? null, state.lawId);
     }
-    const months = q.kind === 'factsMonth' ? monthsCovered(p.facts) : null;
+    const months = q.kind === 'factsMonth' && p ? monthsCovered(p.facts) : null;
     renderQuestion(main, {
       lang,
       info,
@@ -467,10 +549,12 @@ export function mountChecker(root, opts) {
    * For the month question: the year given, and the months of it that the law's windows cover
    * (the core's `windows`, of the numerals its `datePlace` puts the year in; only the event's,
    * when it is known), as [first, last] month numbers.
+   * @param {import('./types.js').Facts} facts
    */
   function monthsCovered(facts) {
     const year = String(facts.factsDate).slice(0, 4);
-    const place = core.mod.datePlace(year, null, state.lawId);
+    /** @type {import('./types.js').DatePlace} */
+    const place = loaded().datePlace(year, null, state.lawId);
     const numerals = new Set(place.places.map((x) => x.numeral).filter((n) => typeof facts.event !== 'number' || n === facts.event));
     const ranges = [];
     for (const w of lawInfo().windows) {
@@ -489,6 +573,7 @@ export function mountChecker(root, opts) {
     return { year, ranges: merged };
   }
 
+  /** @param {boolean} focus */
   function renderResultScreen(focus) {
     const a = assess();
     if (!a) return;
@@ -517,7 +602,7 @@ export function mountChecker(root, opts) {
     clear(printRoot);
     const view = parts.get('screening');
     if (!screening) screening = view.createSession();
-    view.renderScreening(main, { lang, info: core.mod.law(lang), core: core.mod, session: screening, announce, onBack: closeScreening });
+    view.renderScreening(main, { lang, info: loaded().law(lang, undefined), core: core.mod, session: screening, announce, onBack: closeScreening });
   }
 
   /* ---------- errors ---------- */
@@ -525,6 +610,11 @@ export function mountChecker(root, opts) {
   /**
    * kind: 'load' (the core), 'part' (a part of the page: `back` is the screen
    * to go back to on "Reintentar", `again()` what to try again there), or 'eval'.
+   */
+  /**
+   * @param {'load' | 'part' | 'eval'} kind
+   * @param {any} err
+   * @param {{ back?: ViewScreen, again?: () => void }} [retryWith]
    */
   function showError(kind, err, { back, again } = {}) {
     // A trap (WebAssembly.RuntimeError), or any error without the core's own
@@ -535,10 +625,11 @@ export function mountChecker(root, opts) {
     render({ focus: true });
   }
 
+  /** @param {boolean} focus */
   function renderError(focus) {
     const section = errorPanel(lang, screenNow, { onRetry: () => retry(screenNow), onRestart: eraseAll });
     main.append(section);
-    if (focus) section.querySelector('#error-heading').focus();
+    if (focus) /** @type {HTMLElement} */ (section.querySelector('#error-heading')).focus();
   }
 
   /**
@@ -558,6 +649,7 @@ export function mountChecker(root, opts) {
     }
   }
 
+  /** @param {ViewScreen} screen the error panel's */
   function retry({ kind, back, again }) {
     renewCore();
     if (kind === 'load' || !core.mod) {
@@ -608,7 +700,10 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /** The snapshot of pkg/first.js, if any: taken when well formed; a "Empezar" waiting for the core goes on with it. */
+  /**
+   * The snapshot of pkg/first.js, if any: taken when well formed; a "Empezar" waiting for the core goes on with it.
+   * @param {any} data
+   */
   function takeFirst(data) {
     if (!wellFormed(data)) return;
     first.data = data;
@@ -618,7 +713,10 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /** The user asked for something that needs the core before it arrived: the loading screen until it does. */
+  /**
+   * The user asked for something that needs the core before it arrived: the loading screen until it does.
+   * @param {'start' | 'screening' | 'next'} what
+   */
   function waitForCore(what) {
     pending = what;
     if (!core.loading) boot(); // (a load is normally in flight already)
@@ -644,7 +742,7 @@ export function mountChecker(root, opts) {
       }
     } else if (screenNow.name === 'start') {
       // The start screen is showing: add the core's parts in place (focus and reading position stay).
-      const section = main.querySelector('#screen-start');
+      const section = /** @type {HTMLElement | null} */ (main.querySelector('#screen-start'));
       try {
         if (section && !('ready' in section.dataset)) completeStart(section, startContext());
       } catch (err) {
@@ -682,7 +780,10 @@ export function mountChecker(root, opts) {
     }
   }
 
-  /** Runs `fn` (a re-render) and puts the focus back on the element with the same id. */
+  /**
+   * Runs `fn` (a re-render) and puts the focus back on the element with the same id.
+   * @param {() => void} fn
+   */
   function keepFocus(fn) {
     const id = root.activeElement?.id;
     fn();
@@ -697,14 +798,19 @@ export function mountChecker(root, opts) {
       document.title = t(lang, 'pageTitle');
     }
     if (opts.langTarget) opts.langTarget.lang = lang;
-    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
-    for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nLabel));
-    const switcher = byId('lang-switch');
+    /** @param {string} selector */
+    const all = (selector) => /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(selector));
+    for (const el of all('[data-i18n]')) el.textContent = t(lang, /** @type {string} */ (el.dataset.i18n));
+    for (const el of all('[data-i18n-label]')) el.setAttribute('aria-label', t(lang, /** @type {string} */ (el.dataset.i18nLabel)));
+    const switcher = must('lang-switch');
     switcher.lang = lang === 'es' ? 'en' : 'es';
     switcher.setAttribute('aria-label', t(lang, 'switchLangLabel'));
   }
 
-  /** Switches the language (its strings are fetched first if they are not here yet). */
+  /**
+   * Switches the language (its strings are fetched first if they are not here yet).
+   * @param {string | null} next
+   */
   function setLang(next) {
     wantLang = next === 'en' ? 'en' : 'es';
     if (hasLang(wantLang)) return showLang(wantLang);
@@ -720,6 +826,7 @@ export function mountChecker(root, opts) {
     );
   }
 
+  /** @param {string} next */
   function showLang(next) {
     lang = next;
     applyStatic();
@@ -728,15 +835,16 @@ export function mountChecker(root, opts) {
     else keepFocus(() => render());
   }
 
+  /** @param {string | null | undefined} id */
   function setLaw(id) {
     initialLaw = id || undefined;
     if (core.mod && screenNow.name === 'start') changeLaw(knownLaw(initialLaw));
   }
 
-  byId('lang-switch').addEventListener('click', () => setLang(lang === 'es' ? 'en' : 'es'));
-  byId('btn-erase').addEventListener('click', eraseAll);
+  must('lang-switch').addEventListener('click', () => setLang(lang === 'es' ? 'en' : 'es'));
+  must('btn-erase').addEventListener('click', eraseAll);
   // "Deshacer", for 10 seconds after "Borrar todo", next to it.
-  byId('btn-erase').after(h('button', { type: 'button', class: 'btn btn-small', id: 'btn-undo', hidden: true, 'data-i18n': 'undo', onclick: undoErase }));
+  must('btn-erase').after(h('button', { type: 'button', class: 'btn btn-small', id: 'btn-undo', hidden: true, 'data-i18n': 'undo', onclick: undoErase }));
   if (opts.history) {
     // The browser's back and forward move between the steps; its history holds only a step number.
     history.replaceState({ amnistiaStep: 0 }, '');
@@ -762,8 +870,12 @@ export function mountChecker(root, opts) {
   return { setLang, setLaw };
 }
 
-/** Whether `d` has the shape of pkg/first.js's FIRST, so that the first question can be drawn from it. */
+/**
+ * Whether `d` has the shape of pkg/first.js's FIRST, so that the first question can be drawn from it.
+ * @param {any} d
+ */
 function wellFormed(d) {
+  /** @type {(xs: any, keys: string[]) => boolean} */
   const list = (xs, keys) => Array.isArray(xs) && xs.length > 0
     && xs.every((x) => x && typeof x === 'object' && keys.every((k) => typeof x[k] === 'string'));
   return Boolean(d) && typeof d === 'object' && typeof d.id === 'string' && typeof d.rulesVersion === 'string'

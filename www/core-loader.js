@@ -1,11 +1,17 @@
+// @ts-check
 // Loading the rules core (the wasm-bindgen glue and its WebAssembly), shared
 // by the page (app.js) and the widget (embed.js). One load for every caller
 // at a time; after a failure the next call asks again, under a fresh URL,
 // since a browser may remember a failed module import. The offline single
 // file embeds the core and has its own loader (offline-entry.js).
 
-/** A `load()` that resolves to the initialised core, from `pkg/` under `base`. */
+/**
+ * A `load()` that resolves to the initialised core, from `pkg/` under `base`.
+ * @param {string | URL} base
+ * @returns {() => Promise<import('./types.js').Core>}
+ */
 export function coreLoader(base) {
+  /** @type {Promise<import('./types.js').Core> | null} */
   let loading = null;
   let failed = false;
   let attempt = 0;
@@ -13,10 +19,11 @@ export function coreLoader(base) {
     if (!loading) {
       attempt += 1;
       const url = new URL(failed ? `pkg/amnistia.js?retry=${attempt}` : 'pkg/amnistia.js', base).href;
-      loading = import(url)
+      const next = import(url)
         .catch((err) => { failed = true; throw err; })
         .then(async (mod) => { await mod.default(); return mod; });
-      loading.catch(() => { loading = null; });
+      loading = next;
+      next.catch(() => { loading = null; });
     }
     return loading;
   };

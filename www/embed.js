@@ -1,3 +1,4 @@
+// @ts-check
 // <amnistia-checker>: the checker as a widget for other sites.
 //
 //   <script type="module" src="https://…/embed.js"></script>
@@ -24,6 +25,7 @@ const SHOW_UNSTYLED_MS = 4000;
 /** The core, loaded once for every widget on the page (again after a failure). */
 const loadCore = coreLoader(BASE);
 
+/** @type {Promise<unknown> | null} */
 let firstPromise = null;
 
 /** The snapshot for the first question (pkg/first.js), once for every widget; null if it cannot be loaded. */
@@ -32,6 +34,7 @@ function loadFirst() {
   return firstPromise;
 }
 
+/** @type {Map<string, Promise<CSSStyleSheet>>} */
 const sheets = new Map(); // file -> Promise<CSSStyleSheet>
 
 /**
@@ -39,6 +42,10 @@ const sheets = new Map(); // file -> Promise<CSSStyleSheet>
  * question), as a constructable sheet shared by every widget. It is fetched
  * (as the wasm is: the host page's connect-src must allow this origin) rather
  * than linked, so that the host needs no style-src for it.
+ */
+/**
+ * @param {string} file
+ * @returns {Promise<CSSStyleSheet>}
  */
 function loadSheet(file) {
   if (!sheets.has(file)) {
@@ -52,9 +59,10 @@ function loadSheet(file) {
     loading.catch(() => { sheets.delete(file); });
     sheets.set(file, loading);
   }
-  return sheets.get(file);
+  return /** @type {Promise<CSSStyleSheet>} */ (sheets.get(file));
 }
 
+/** @type {CSSStyleSheet | null} */
 let printSheet = null;
 
 /**
@@ -62,14 +70,16 @@ let printSheet = null;
  * marked as printing, everything else on the host page is hidden from print.
  * Added to the host document on the first print, never before.
  */
+/** @param {HTMLElement} host */
 function printOnly(host) {
   if (!printSheet) {
-    printSheet = new CSSStyleSheet();
-    printSheet.replaceSync(`@media print {
+    const sheet = new CSSStyleSheet();
+    printSheet = sheet;
+    sheet.replaceSync(`@media print {
       body :not(:has(${TAG}[data-amnistia-printing])):not(${TAG}[data-amnistia-printing]) { display: none !important; }
       ${TAG}[data-amnistia-printing] { display: block !important; }
     }`);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     window.addEventListener('afterprint', () => {
       for (const el of document.querySelectorAll(`${TAG}[data-amnistia-printing]`)) el.removeAttribute('data-amnistia-printing');
     });
@@ -103,7 +113,9 @@ class AmnistiaChecker extends HTMLElement {
     const wrapper = skeleton();
     wrapper.hidden = true; // until its stylesheet is in: no flash of unstyled widget
     shadow.append(wrapper);
+    /** @type {CSSStyleSheet[]} */
     const adopted = []; // style.css, then parts.css, in this order whichever arrives first
+    /** @type {(i: number, sheet: CSSStyleSheet) => void} */
     const adopt = (i, sheet) => { adopted[i] = sheet; shadow.adoptedStyleSheets = adopted.filter(Boolean); };
     // Shown once its stylesheet is in, or without it (it still works) when it fails or is slow:
     // the widget never stays blank.
@@ -124,6 +136,11 @@ class AmnistiaChecker extends HTMLElement {
     });
   }
 
+  /**
+   * @param {string} name
+   * @param {string | null} before
+   * @param {string | null} after
+   */
   attributeChangedCallback(name, before, after) {
     if (!this.app || before === after) return;
     if (name === 'lang') this.app.setLang(after);

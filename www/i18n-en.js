@@ -1,6 +1,8 @@
+// @ts-check
 // The English UI strings (see i18n.js): loaded only when the page is switched
 // to English, or starts in it (?lang=en, <amnistia-checker lang="en">).
 
+/** @type {import('./i18n.js').Strings} */
 export const en = {
   pageTitle: 'Amnesty 2026: does it cover your relative’s case?',
   appTitle: 'Does the amnesty cover your relative?',

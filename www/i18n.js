@@ -1,3 +1,4 @@
+// @ts-check
 // UI strings only: buttons, headings, page chrome. Every legal text (questions
 // about the facts, charges, events, outcomes, next steps) comes from the core.
 // Spanish is here, in the first load, but for the strings of the parts loaded
@@ -5,6 +6,13 @@
 // ui/screening.js); English is all in i18n-en.js, loaded by loadLang('en')
 // when the language is switched to it (or the page starts in it).
 
+/**
+ * A table of UI strings: a string, or a function of the arguments t() passes on (months and
+ * lawStatus are a list and a map).
+ * @typedef {Record<string, string | string[] | Record<string, string> | ((...args: any[]) => string)>} Strings
+ */
+
+/** @type {Strings} */
 const es = {
   pageTitle: 'Amnistía 2026: ¿cubre el caso de su familiar?',
   appTitle: '¿Cubre la amnistía a su familiar?',
@@ -125,23 +133,39 @@ const es = {
 
 };
 
+/** @type {Record<string, Strings>} */
 const STRINGS = { es };
 
-/** The UI string `key` in `lang`, called with `args` when it is a function. */
+/**
+ * The UI string `key` in `lang`, called with `args` when it is a function.
+ * (Any: the parts loaded later add their own keys, addStrings.)
+ * @param {string} lang
+ * @param {string} key
+ * @param {...any} args
+ * @returns {any}
+ */
 export function t(lang, key, ...args) {
   const v = (STRINGS[lang] ?? es)[key];
   return typeof v === 'function' ? v(...args) : v;
 }
 
 /** Adds the Spanish strings of a part loaded after the first question (its English ones are in i18n-en.js). */
+/** @param {Strings} strings */
 export function addStrings(strings) {
   Object.assign(es, strings);
 }
 
-/** Whether `lang`'s strings are here. */
+/**
+ * Whether `lang`'s strings are here.
+ * @param {string} lang
+ */
 export const hasLang = (lang) => Object.hasOwn(STRINGS, lang);
 
 /** Resolves once `lang`'s strings are here; rejects if they cannot be loaded (a later call asks again). */
+/**
+ * @param {string} lang
+ * @returns {Promise<void>}
+ */
 export function loadLang(lang) {
   if (hasLang(lang)) return Promise.resolve();
   return import('./i18n-en.js').then((m) => { STRINGS.en = m.en; });

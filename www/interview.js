@@ -1,3 +1,4 @@
+// @ts-check
 // The interview: what has been answered, and which screen comes next. No
 // DOM, no core of its own: every function here is pure, takes the state and
 // returns a new one, and where the next question depends on the law it asks
@@ -9,6 +10,15 @@
 // An unknown fact is an absent key; `asked` lists the questions already put
 // (answered or "No sé"), so that a question is never put twice. A screen:
 // { name: 'start' | 'question' | 'result', q: { kind, index } }.
+// (The shapes: www/types.d.ts.)
+
+/** @typedef {import('./types.js').State} State */
+/** @typedef {import('./types.js').Question} Question */
+/** @typedef {import('./types.js').Case} Case */
+/** @typedef {import('./types.js').Facts} Facts */
+/** @typedef {import('./types.js').Assessment} Assessment */
+/** @typedef {import('./types.js').InterviewScreen} InterviewScreen */
+/** @typedef {import('./types.js').Steps} Steps */
 
 /** The person questions, asked once for the whole case. */
 export const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
@@ -16,18 +26,29 @@ export const PERSON_KEYS = ['situation', 'abroad', 'ceasedConduct'];
 export const INSIDE = ['detained', 'house_arrest', 'convicted_serving'];
 export const MAX_PROCEEDINGS = 50;
 // The facts each question sets (the date question sets two).
+/** @type {Record<string, string[]>} */
 const FACT_KEYS = { factsDate: ['factsDate', 'factsDateEnd'], event: ['event'], charges: ['charges'], militaryJustice: ['militaryJustice'], phase: ['phase'], label: ['label'] };
 // Questions of a proceeding that are the page's own, not the core's.
 const CASE_QUESTIONS = ['label', 'factsDate', 'factsMonth', 'event', 'charges', 'militaryJustice', 'phase', 'another'];
 
+/** @type {<T>(x: T) => T} */
 const clone = (x) => structuredClone(x);
+/** @returns {import('./types.js').Proceeding} */
 const newProceeding = () => ({ facts: {}, asked: [] });
 
+/**
+ * @param {string} [lawId]
+ * @returns {State}
+ */
 export function freshState(lawId) {
   return { lawId: lawId || undefined, person: {}, personAsked: [], proceedings: [], current: 0 };
 }
 
-/** The state at "Empezar": one empty proceeding (kept if there is one already). */
+/**
+ * The state at "Empezar": one empty proceeding (kept if there is one already).
+ * @param {State} state
+ * @returns {State}
+ */
 export function begin(state) {
   const s = clone(state);
   if (!s.proceedings.length) s.proceedings.push(newProceeding());
@@ -35,24 +56,42 @@ export function begin(state) {
   return s;
 }
 
-/** The case object of the contract: unknown facts are simply left out. */
+/**
+ * The case object of the contract: unknown facts are simply left out.
+ * @param {State} state
+ * @param {import('./types.js').Proceeding[]} [proceedings]
+ * @returns {Case}
+ */
 export function buildCase(state, proceedings = state.proceedings) {
+  /** @type {Case} */
   const c = { person: { ...state.person }, proceedings: proceedings.map((p) => ({ ...p.facts })) };
   if (state.lawId) c.law = state.lawId;
   return c;
 }
 
-/** Whether "¿Está fuera de Venezuela?" is put to this person. */
-export const asksAbroad = (state) => !INSIDE.includes(state.person.situation);
+/**
+ * Whether "¿Está fuera de Venezuela?" is put to this person.
+ * @param {State} state
+ */
+export const asksAbroad = (state) => !INSIDE.includes(state.person.situation ?? '');
 
 /**
  * The next screen: the person's situation (and, for someone who may be
  * abroad, whether they are), then for the current proceeding its name when
  * there are several, the facts the core still needs, its phase, and whether
  * there is another case; then the result.
+ * @param {State} state
+ * @param {(c: Case) => Assessment} evaluate the core's evaluate, in the language shown
+ * @returns {InterviewScreen}
  */
 export function nextScreen(state, evaluate) {
+  /** @param {string} k */
   const asked = (k) => state.personAsked.includes(k);
+  /**
+   * @param {string} kind
+   * @param {number} [index]
+   * @returns {InterviewScreen}
+   */
   const question = (kind, index) => ({ name: 'question', q: index === undefined ? { kind } : { kind, index } });
   if (!asked('situation')) return question('situation');
   if (!asked('abroad') && asksAbroad(state)) return question('abroad');
@@ -84,13 +123,19 @@ export function nextScreen(state, evaluate) {
   return { name: 'result' };
 }
 
-/** Whether a proceeding's date is a year alone (no month, no range). */
-export const yearOnly = (facts) => /^\d{4}$/.test(facts.factsDate ?? '') && !facts.factsDateEnd;
+/**
+ * Whether a proceeding's date is a year alone (no month, no range).
+ * @param {Facts} facts
+ */
+export const yearOnly = (/** @type {Facts} */ facts) => /^\d{4}$/.test(facts.factsDate ?? '') && !facts.factsDateEnd;
 
 /**
  * How far along the interview is: questions put so far, and that number plus
  * the ones still ahead for the current proceeding as far as they are known
  * (the core's remaining questions, the phase and "another case").
+ * @param {State} state
+ * @param {Assessment | null} assessment null before the core has said what it needs
+ * @returns {{ step: number, total: number | null }}
  */
 export function progress(state, assessment) {
   const done = state.personAsked.length + state.proceedings.reduce((n, p) => n + p.asked.length, 0);
@@ -109,13 +154,20 @@ export function progress(state, assessment) {
   return { step: done + 1, total: assessment ? Math.max(done + ahead, done + 1) : null };
 }
 
-/** The current value of a question's fact, for pre-filling. */
+/**
+ * The current value of a question's fact, for pre-filling.
+ * @param {State} state
+ * @param {Question} q
+ * @returns {unknown}
+ */
 export function currentValue(state, q) {
   if (PERSON_KEYS.includes(q.kind)) return state.person[q.kind];
+  if (q.index === undefined) return undefined;
   const p = state.proceedings[q.index];
   if (!p) return undefined;
   if (q.kind === 'another') return p.another;
-  if (q.kind === 'factsMonth') return /^\d{4}-\d{2}$/.test(p.facts.factsDate ?? '') ? p.facts.factsDate.slice(5) : undefined;
+  const date = p.facts.factsDate ?? '';
+  if (q.kind === 'factsMonth') return /^\d{4}-\d{2}$/.test(date) ? date.slice(5) : undefined;
   const facts = p.facts;
   if (q.kind === 'factsDate') return facts.factsDate === undefined ? undefined : { factsDate: facts.factsDate, factsDateEnd: facts.factsDateEnd };
   return facts[q.kind];
@@ -124,6 +176,10 @@ export function currentValue(state, q) {
 /**
  * The state after answering question `q` with `value` (undefined: "No sé").
  * "Another case: yes" adds a proceeding after this one and moves to it.
+ * @param {State} state
+ * @param {Question} q
+ * @param {any} value the answer, as the question's control gives it
+ * @returns {State}
  */
 export function answer(state, q, value) {
   const s = clone(state);
@@ -138,15 +194,16 @@ export function answer(state, q, value) {
     }
     return s;
   }
-  const p = s.proceedings[q.index];
+  const index = /** @type {number} */ (q.index); // a proceeding's question has one
+  const p = s.proceedings[index];
   if (q.kind === 'another') {
     p.another = value;
     if (!p.asked.includes('another')) p.asked.push('another');
-    if (value === true && q.index === s.proceedings.length - 1 && s.proceedings.length < MAX_PROCEEDINGS) {
+    if (value === true && index === s.proceedings.length - 1 && s.proceedings.length < MAX_PROCEEDINGS) {
       s.proceedings.push(newProceeding());
       s.current = s.proceedings.length - 1;
-    } else if (value === true && q.index < s.proceedings.length - 1) {
-      s.current = q.index + 1;
+    } else if (value === true && index < s.proceedings.length - 1) {
+      s.current = index + 1;
     }
     return s;
   }
@@ -165,7 +222,11 @@ export function answer(state, q, value) {
   return s;
 }
 
-/** "Añadir otra causa" from the result: a new proceeding, the current one. */
+/**
+ * "Añadir otra causa" from the result: a new proceeding, the current one.
+ * @param {State} state
+ * @returns {State}
+ */
 export function addCase(state) {
   if (state.proceedings.length >= MAX_PROCEEDINGS) return state;
   const s = clone(state);
@@ -175,7 +236,12 @@ export function addCase(state) {
   return s;
 }
 
-/** Moves to proceeding `index` (to answer one of its questions from the result). */
+/**
+ * Moves to proceeding `index` (to answer one of its questions from the result).
+ * @param {State} state
+ * @param {number} index
+ * @returns {State}
+ */
 export function focusCase(state, index) {
   const s = clone(state);
   s.current = index;
@@ -186,14 +252,18 @@ export function focusCase(state, index) {
  * The state of a saved case (the contract's case object, already accepted by
  * the core): every question counts as put, so the result shows at once, and
  * "No sé" facts stay unknown. `another` is not asked of a saved case.
+ * @param {any} c the case object, as read from the file
+ * @returns {State}
  */
 export function fromCase(c) {
   const s = freshState(typeof c.law === 'string' ? c.law : undefined);
   const person = c.person && typeof c.person === 'object' ? c.person : {};
   for (const k of PERSON_KEYS) if (person[k] !== undefined && person[k] !== null) s.person[k] = person[k];
   s.personAsked = [...PERSON_KEYS];
+  /** @type {any[]} */
   const list = Array.isArray(c.proceedings) && c.proceedings.length ? c.proceedings : [{}];
   s.proceedings = list.map((facts) => {
+    /** @type {Facts} */
     const kept = {};
     for (const [k, v] of Object.entries(facts ?? {})) if (v !== null && v !== undefined) kept[k] = v;
     return { facts: kept, asked: [...CASE_QUESTIONS] };
@@ -206,18 +276,30 @@ export function fromCase(c) {
  * it was drawn from. `index` is the entry showing; going back and forward
  * moves it, and a new step drops the entries after it (as a browser does).
  * The browser's history holds only the index (checker.js), never an answer.
+ * @returns {Steps}
  */
 export function createSteps() {
   return { entries: [{ screen: { name: 'start' }, state: freshState() }], index: 0 };
 }
 
+/**
+ * @param {Steps} steps
+ * @param {import('./types.js').ViewScreen} screen
+ * @param {State} state
+ * @returns {Steps}
+ */
 export function pushStep(steps, screen, state) {
   const entries = steps.entries.slice(0, steps.index + 1);
   entries.push({ screen, state: clone(state) });
   return { entries, index: entries.length - 1 };
 }
 
-/** The entry at `index` (the start screen when there is none, as after "Borrar todo"). */
+/**
+ * The entry at `index` (the start screen when there is none, as after "Borrar todo").
+ * @param {Steps} steps
+ * @param {number} index (from the browser's history: checked here)
+ * @returns {{ steps: Steps, entry: Steps['entries'][number] }}
+ */
 export function stepAt(steps, index) {
   const i = Number.isInteger(index) && index >= 0 && index < steps.entries.length ? index : 0;
   return { steps: { entries: steps.entries, index: i }, entry: { screen: steps.entries[i].screen, state: clone(steps.entries[i].state) } };

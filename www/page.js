@@ -1,3 +1,4 @@
+// @ts-check
 // The whole page (index.html, and the offline single file): mounts the
 // checker into the document, with the "Organizaciones" view. `?embed=1`
 // (the <iframe> option of "Insertar en su sitio") hides the site's header
@@ -11,6 +12,9 @@ const screening = () => import('./ui/screening.js');
 /**
  * load(): Promise<the initialised core>, styles(): the later parts' stylesheet, first(): the
  * snapshot for the first question (pkg/first.js), as mountChecker takes them.
+ * @param {() => Promise<import('./types.js').Core>} load
+ * @param {(() => Promise<unknown>) | undefined} styles (none in the offline file: its styles are inline)
+ * @param {() => unknown} first
  */
 export function startPage(load, styles, first) {
   const params = new URLSearchParams(location.search);

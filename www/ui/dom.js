@@ -1,12 +1,21 @@
+// @ts-check
 // Small DOM helpers. Everything is built with createElement and textContent:
 // no HTML strings anywhere, so nothing the user types can become markup.
 
 import { t } from '../i18n.js';
 
+/** @typedef {import('../types.js').LawInfo} LawInfo */
+/** @typedef {LawInfo['glossary'][number]} GlossaryEntry */
+
 /**
  * Creates an element. `attrs` may hold `class`, `text`, `hidden`, `on*`
  * handlers (functions) and plain attributes; children may be nodes, strings,
  * arrays, or null (skipped).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -22,6 +31,12 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** @typedef {Node | string | null | undefined | false | Child[]} Child */
+
+/**
+ * @param {HTMLElement} el
+ * @param {Child[]} children
+ */
 function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
@@ -31,11 +46,20 @@ function append(el, children) {
   }
 }
 
-/** Keeps what is typed, chosen or ticked in `container` across `rerender()` (a language switch). */
+/**
+ * Keeps what is typed, chosen or ticked in `container` across `rerender()` (a language switch).
+ * @param {ParentNode} container
+ * @param {() => void} rerender
+ */
 export function keepFormValues(container, rerender) {
-  const values = [...container.querySelectorAll('input[id]:not([type=file]), select[id]')].map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
+  // (an input or a select: the select has no `checked`, and is never a checkbox)
+  /** @type {NodeListOf<HTMLInputElement>} */
+  const fields = container.querySelectorAll('input[id]:not([type=file]), select[id]');
+  /** @type {[string, any][]} */
+  const values = [...fields].map((el) => [el.id, el.type === 'checkbox' ? el.checked : el.value]);
   rerender();
   for (const [id, value] of values) {
+    /** @type {HTMLInputElement | null} */
     const el = container.querySelector(`#${CSS.escape(id)}`);
     if (!el) continue;
     if (el.type === 'checkbox') {
@@ -44,7 +68,10 @@ export function keepFormValues(container, rerender) {
   }
 }
 
-/** Removes every child of `el`. */
+/**
+ * Removes every child of `el`.
+ * @param {Node} el
+ */
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
@@ -52,6 +79,7 @@ export function clear(el) {
 const SVG = 'http://www.w3.org/2000/svg';
 
 // Simple 24×24 line icons; shape differs per meaning so colour is never the only cue.
+/** @type {Record<string, string[]>} */
 const ICONS = {
   check: ['M7 12.5l3.2 3.2L17 9'],
   cross: ['M8.5 8.5l7 7', 'M15.5 8.5l-7 7'],
@@ -63,7 +91,10 @@ const ICONS = {
   alert: ['M12 7.5v5.5', 'M12 16.5h.01'],
 };
 
-/** An icon (decorative: hidden from assistive technology, text goes beside it). */
+/**
+ * An icon (decorative: hidden from assistive technology, text goes beside it).
+ * @param {string} name
+ */
 export function icon(name, cls = 'icon') {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -83,6 +114,7 @@ export function icon(name, cls = 'icon') {
   return svg;
 }
 
+/** @type {Record<string, string>} */
 export const OUTCOME_ICON = {
   covered: 'check',
   not_covered: 'cross',
@@ -91,6 +123,7 @@ export const OUTCOME_ICON = {
   mixed: 'split',
 };
 
+/** @type {Record<string, string>} */
 export const EFFECT_ICON = {
   pass: 'check',
   notCovered: 'cross',
@@ -101,6 +134,7 @@ export const EFFECT_ICON = {
   note: 'info',
 };
 
+/** @param {string} s */
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -112,10 +146,17 @@ function escapeRegExp(s) {
  * `block(tag, text, attrs)` does both for a paragraph.
  */
 export class Glossary {
+  /**
+   * @param {GlossaryEntry[] | undefined} entries
+   * @param {string} heading the explanations' box's label
+   */
   constructor(entries, heading) {
     this.heading = heading;
+    /** @type {Set<string>} */
     this.seen = new Set();
+    /** @type {GlossaryEntry[]} */
     this.pending = [];
+    /** @type {Map<string, GlossaryEntry>} */
     this.byKey = new Map();
     for (const entry of entries ?? []) {
       const key = entry.term.replace(/\s*\([^)]*\)\s*/g, ' ').trim().toLowerCase();
@@ -125,6 +166,12 @@ export class Glossary {
     this.re = keys.length ? new RegExp(`(?<!\\p{L})(${keys.join('|')})(?!\\p{L})`, 'giu') : null;
   }
 
+  /**
+   * @template {HTMLElement} E
+   * @param {E} el
+   * @param {string | null | undefined} text
+   * @returns {E}
+   */
   inline(el, text) {
     if (!text) return el;
     if (!this.re) {
@@ -136,10 +183,10 @@ export class Glossary {
       const key = match[0].toLowerCase();
       if (this.seen.has(key) || !this.byKey.has(key)) continue;
       this.seen.add(key);
-      this.pending.push(this.byKey.get(key));
+      this.pending.push(/** @type {GlossaryEntry} */ (this.byKey.get(key)));
       el.append(document.createTextNode(text.slice(last, match.index)));
       el.append(h('dfn', { text: match[0] }));
-      last = match.index + match[0].length;
+      last = /** @type {number} */ (match.index) + match[0].length;
     }
     el.append(document.createTextNode(text.slice(last)));
     return el;
@@ -155,6 +202,11 @@ export class Glossary {
     return box;
   }
 
+  /**
+   * @param {keyof HTMLElementTagNameMap} tag
+   * @param {string | null | undefined} text
+   * @param {Record<string, any>} [attrs]
+   */
   block(tag, text, attrs = {}) {
     const el = this.inline(h(tag, attrs), text);
     const notes = this.flush();
@@ -165,25 +217,42 @@ export class Glossary {
   }
 }
 
-/** The loud banner of a draft text (on the start screen, each question and the result). */
+/**
+ * The loud banner of a draft text (on the start screen, each question and the result).
+ * @param {string} lang
+ * @param {string} notice
+ */
 export function draftBanner(lang, notice) {
   return h('div', { class: 'draft-banner', id: 'draft-banner', role: 'note' },
     icon('alert', 'icon icon-lg'),
     h('div', {}, h('p', { class: 'draft-title' }, h('strong', { text: t(lang, 'draftBanner') })), h('p', { text: notice })));
 }
 
-/** A confidence badge with its label from LawInfo.confidenceLevels. */
+/**
+ * A confidence badge with its label from LawInfo.confidenceLevels.
+ * @param {LawInfo} info
+ * @param {string} code
+ */
 export function confidenceBadge(info, code) {
   const level = info.confidenceLevels.find((c) => c.code === code);
   return h('span', { class: `badge conf-${code}`, 'data-confidence': code, text: level ? level.label : code });
 }
 
-/** The outcome's label and description from LawInfo.outcomes. */
+/**
+ * The outcome's label and description from LawInfo.outcomes.
+ * @param {LawInfo} info
+ * @param {string} code
+ */
 export function outcomeInfo(info, code) {
   return info.outcomes.find((o) => o.code === code) ?? { code, label: code, description: '' };
 }
 
-/** A compact outcome tag: icon + label, coloured by class. */
+/**
+ * A compact outcome tag: icon + label, coloured by class.
+ * @param {LawInfo} info
+ * @param {string} code
+ * @param {string} [label]
+ */
 export function outcomeTag(info, code, label) {
   return h('span', { class: `tag out-${code}`, 'data-outcome': code },
     icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-sm'), label ?? outcomeInfo(info, code).label);

@@ -1,3 +1,4 @@
+// @ts-check
 // The one-page summary for a lawyer, shown only when printing (style.css,
 // @media print). It repeats the answers given and what the core said; the
 // only personal data in it is what the user typed as a case label.
@@ -10,15 +11,21 @@ import { t } from '../i18n.js';
  * ctx: { lang, info, assessment, person, proceedings (the case as sent), caseLabels,
  *        asked: { person: [questions put], proceedings: [[questions put], …] } }
  * A fact never asked (it could not change the result) reads "No preguntado", not "No se sabe".
+ * @param {import('../types.js').PrintContext} ctx
  */
 export function renderPrintSummary(ctx) {
   const { lang, info, assessment: a, person } = ctx;
   const asked = ctx.asked ?? { person: [], proceedings: [] };
+  /** @type {(list: string[] | undefined, key: string) => string} */
   const unknownFor = (list, key) => t(lang, list && list.includes(key) ? 'unknown' : 'notAsked');
   let unknown = unknownFor(asked.person, 'situation');
+  /** @param {unknown} v */
   const yesNo = (v) => (v === true ? t(lang, 'yes') : v === false ? t(lang, 'no') : unknown);
+  /** @type {(list: { code: string, label: string }[], code: string | undefined) => string} */
   const labelOf = (list, code) => (code === undefined ? unknown : list.find((x) => x.code === code)?.label ?? code);
+  /** @type {(label: string, key: string, value: () => string) => HTMLElement[]} */
   const personRow = (label, key, value) => { unknown = unknownFor(asked.person, key); return row(label, value()); };
+  /** @type {(label: string, value: string, cls?: string) => HTMLElement[]} */
   const row = (label, value, cls) => [h('dt', { text: label }), h('dd', { text: value, class: cls })];
   const today = new Date().toLocaleDateString(lang === 'es' ? 'es-VE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
 
@@ -35,12 +42,15 @@ export function renderPrintSummary(ctx) {
       personRow(t(lang, 'factAbroad'), 'abroad', () => yesNo(person.abroad)),
       personRow(t(lang, 'factCeased'), 'ceasedConduct', () => yesNo(person.ceasedConduct))));
 
+  /** @type {Map<string, string>} */
   const seen = new Map(); // next steps already printed, by their ids, to the case that has them
   a.proceedings.forEach((p, i) => {
     const facts = ctx.proceedings[i] ?? {};
     const put = asked.proceedings[i];
+    /** @type {(key: string, value: () => string) => string} */
     const ask = (key, value) => { unknown = unknownFor(put, key); return value(); };
     const name = p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1);
+    /** @type {(steps: import('../types.js').ProceedingAssessment['nextSteps'], caseName: string) => import('./dom.js').Child} */
     const nextSteps = (steps, caseName) => {
       if (!steps.length) return null;
       const key = steps.map((s) => s.id).join(' ');
@@ -75,7 +85,7 @@ export function renderPrintSummary(ctx) {
       h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—'),
       // The reason, or the summary where the core gives no reason: both say the same first thing.
       p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : h('p', { text: p.summary }),
-      [[p.favourableReading, 'favourable'], [p.strictReading, 'strict']].map(([r, key]) => (r
+      /** @type {[import('../types.js').Reading | null, string][]} */ ([[p.favourableReading, 'favourable'], [p.strictReading, 'strict']]).map(([r, key]) => (r
         ? h('p', { class: 'print-reading' }, h('strong', { text: `${t(lang, key)} (${outcomeInfo(info, r.outcome).label}): ` }), r.text) : null)),
       nextSteps(p.nextSteps, name)));
   });

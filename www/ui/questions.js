@@ -1,3 +1,4 @@
+// @ts-check
 // One interview question per screen. The fact questions (date, event,
 // charges, military justice, ceased conduct) take their wording, options and
 // explanations from LawInfo, as do the situation question's options; this
@@ -8,12 +9,21 @@
 import { h, Glossary } from './dom.js';
 import { t } from '../i18n.js';
 
+/** @typedef {import('../types.js').QuestionContext} Ctx */
+/**
+ * One answer of a list: its value (or, when `answer` is there, the value it gives), its words,
+ * and an optional mark; `dontKnow` for "No sé".
+ * @typedef {{ value?: unknown, answer?: unknown, title: string, sub?: string, mark?: string | null, dontKnow?: boolean }} Choice
+ */
+
 const FACT_QUESTIONS = ['factsDate', 'event', 'charges', 'militaryJustice', 'ceasedConduct'];
 
 /**
  * Renders question `ctx.q.kind` into `root`.
  * ctx: { lang, info (LawInfo, or for the first question possibly the snapshot's fields), q, context, previous,
  *        onAnswer(value), onUnknown(), onBack(), checkDate(start, end) }
+ * @param {HTMLElement} root
+ * @param {Ctx} ctx
  */
 export function renderQuestion(root, ctx) {
   const { lang, info, q } = ctx;
@@ -25,7 +35,7 @@ export function renderQuestion(root, ctx) {
     heading = fact.text;
     help = fact.help;
   } else {
-    const key = { situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' }[q.kind];
+    const key = /** @type {Record<string, string>} */ ({ situation: 'qSituation', abroad: 'qAbroad', label: 'qLabel', phase: 'qPhase', another: 'qAnother', factsMonth: 'qMonth' })[q.kind];
     heading = t(lang, key, ctx.months?.year);
     help = t(lang, `${key}Help`, ctx.months && monthRanges(lang, ctx.months.ranges), ctx.months?.year);
   }
@@ -35,8 +45,9 @@ export function renderQuestion(root, ctx) {
     h('span', { text: ctx.context }),
     ctx.progress ? h('span', { class: 'progress', id: 'question-progress', text: t(lang, 'progress', ctx.progress.step, ctx.progress.total) }) : null));
   if (ctx.progress && ctx.progress.total) {
-    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, h('span'));
-    bar.firstChild.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
+    const fill = h('span');
+    const bar = h('div', { class: 'progress-bar', 'aria-hidden': 'true' }, fill);
+    fill.style.width = `${Math.min(100, Math.round((100 * ctx.progress.step) / ctx.progress.total))}%`;
     section.append(bar);
   }
   section.append(gl.inline(h('h2', { id: 'question-heading', tabindex: '-1' }), heading));
@@ -53,9 +64,15 @@ export function renderQuestion(root, ctx) {
   return section;
 }
 
-/** A list of big one-tap answers; the last is always "No sé". */
+/**
+ * A list of big one-tap answers; the last is always "No sé".
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Choice[]} options
+ */
 function choices(ctx, gl, options) {
   const list = h('ul', { class: 'choices', role: 'list', 'aria-labelledby': 'question-heading' });
+  /** @type {Choice[]} */
   const all = [...options, { dontKnow: true, title: t(ctx.lang, 'dontKnow') }];
   for (const opt of all) {
     const chosen = !opt.dontKnow && ctx.previous !== undefined && ctx.previous === opt.value;
@@ -75,29 +92,37 @@ function choices(ctx, gl, options) {
   return list;
 }
 
+/** @type {(ctx: Ctx, gl: Glossary) => HTMLElement} */
 const yesNo = (ctx, gl) => choices(ctx, gl, [
   { value: true, title: t(ctx.lang, 'yes') },
   { value: false, title: t(ctx.lang, 'no') },
 ]);
 
-/** [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre". */
+/**
+ * [[3, 8], [11, 12]] -> "marzo a agosto y noviembre a diciembre".
+ * @param {string} lang
+ * @param {number[][]} ranges
+ */
 function monthRanges(lang, ranges) {
+  /** @param {number} m */
   const name = (m) => t(lang, 'months')[m - 1];
   const parts = ranges.map(([a, b]) => (a === b ? name(a) : t(lang, 'monthRange', name(a), name(b))));
   return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${t(lang, 'and')} ${parts[parts.length - 1]}`;
 }
 
+/** @type {Record<string, (ctx: Ctx, gl: Glossary) => HTMLElement>} */
 const BODIES = {
   // The month of the year given; those the law covers are marked.
   factsMonth: (ctx, gl) => {
+    /** @param {number} m */
     const inside = (m) => (ctx.months?.ranges ?? []).some(([a, b]) => m >= a && m <= b);
-    return choices(ctx, gl, t(ctx.lang, 'months').map((name, i) => ({
+    return choices(ctx, gl, t(ctx.lang, 'months').map((/** @type {string} */ name, /** @type {number} */ i) => ({
       value: String(i + 1).padStart(2, '0'),
       title: name.charAt(0).toUpperCase() + name.slice(1),
       mark: inside(i + 1) ? t(ctx.lang, 'monthCovered') : null,
     })));
   },
-  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description ?? s.help }))),
+  situation: (ctx, gl) => choices(ctx, gl, ctx.info.situations.map((s) => ({ value: s.code, title: s.label, sub: s.description }))),
   abroad: yesNo,
   another: yesNo,
   militaryJustice: yesNo,
@@ -108,7 +133,7 @@ const BODIES = {
     { value: 'never', title: t(ctx.lang, 'ceasedNever'), answer: true },
     { value: false, title: t(ctx.lang, 'ceasedNo') },
   ]),
-  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.help ?? p.description }))),
+  phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.description }))),
   // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
   event: (ctx, gl) => {
     const place = new Map((ctx.place?.places ?? []).map((x) => [x.numeral, x.kind]));
@@ -127,10 +152,12 @@ const BODIES = {
   factsDate: dateForm,
 };
 
+/** @param {...HTMLElement} buttons */
 function buttonRow(...buttons) {
   return h('div', { class: 'actions' }, buttons);
 }
 
+/** @param {Ctx} ctx */
 function labelForm(ctx) {
   const { lang } = ctx;
   const input = h('input', { type: 'text', id: 'case-label', name: 'label', maxlength: '200', autocomplete: 'off', 'aria-describedby': 'question-help' });
@@ -154,10 +181,13 @@ function labelForm(ctx) {
 /**
  * The charges: "No sé" first, the common protest charges, the other serious ones in a group
  * below (the core's `group`), each whole row a tap target, and "Continuar" kept in reach.
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
  */
 function chargesForm(ctx, gl) {
   const { lang, info } = ctx;
   const previous = new Set(Array.isArray(ctx.previous) ? ctx.previous : []);
+  /** @param {import('../types.js').LawInfo['charges'][number]} charge */
   const row = (charge) => {
     const id = `charge-${charge.code}`;
     const box = h('input', { type: 'checkbox', id, name: 'charges', value: charge.code, 'aria-describedby': `${id}-help` });
@@ -169,6 +199,7 @@ function chargesForm(ctx, gl) {
         gl.inline(h('span', { class: 'help', id: `${id}-help` }), charge.explanation)));
   };
   const grouped = info.charges.some((c) => c.group === 'common');
+  /** @type {(code: string, legend: string) => HTMLElement | null} */
   const group = (code, legend) => {
     const list = info.charges.filter((c) => (code === 'common' ? c.group === 'common' : c.group !== 'common'));
     // (one list, under the plain legend, when the core groups none as common)
@@ -185,22 +216,32 @@ function chargesForm(ctx, gl) {
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') })));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const picked = [...form.querySelectorAll('input[name=charges]:checked')].map((b) => b.value);
+    const picked = [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name=charges]:checked'))].map((b) => b.value);
     if (picked.length) ctx.onAnswer(picked);
     else error.textContent = t(lang, 'chargesPickOne');
   });
   return form;
 }
 
-/** Splits a YYYY, YYYY-MM or YYYY-MM-DD string into its parts. */
+/**
+ * Splits a YYYY, YYYY-MM or YYYY-MM-DD string into its parts.
+ * @param {unknown} value
+ */
 function parts(value) {
   const [y = '', m = '', d = ''] = typeof value === 'string' ? value.split('-') : [];
   return { y, m, d };
 }
 
+/**
+ * @param {Ctx} ctx
+ * @param {string} prefix
+ * @param {string} legendKey
+ * @param {unknown} value
+ */
 function dateRow(ctx, prefix, legendKey, value) {
   const { lang } = ctx;
   const p = parts(value);
+  /** @type {(name: string, label: string, first: string, options: string[][], current: string) => HTMLElement} */
   const sel = (name, label, first, options, current) => {
     const id = `${prefix}-${name}`;
     const select = h('select', { id, name: id },
@@ -209,12 +250,14 @@ function dateRow(ctx, prefix, legendKey, value) {
     select.value = current;
     return h('div', { class: `field field-${name}` }, h('label', { for: id, text: label }), select);
   };
+  /** @param {number} n */
   const pad = (n) => String(n).padStart(2, '0');
   const lastYear = Math.max(2026, new Date().getFullYear());
+  /** @type {string[][]} */
   const years = [];
   for (let y = lastYear; y >= 1999; y -= 1) years.push([String(y), String(y)]);
   const days = Array.from({ length: 31 }, (_, i) => [pad(i + 1), String(i + 1)]);
-  const months = t(lang, 'months').map((name, i) => [pad(i + 1), name]);
+  const months = t(lang, 'months').map((/** @type {string} */ name, /** @type {number} */ i) => [pad(i + 1), name]);
   return h('fieldset', { class: 'date-row', id: `${prefix}-row` },
     h('legend', { text: t(lang, legendKey) }),
     h('div', { class: 'date-fields' },
@@ -223,9 +266,16 @@ function dateRow(ctx, prefix, legendKey, value) {
       sel('year', t(lang, 'year'), t(lang, 'choose'), years, p.y)));
 }
 
-/** Reads one row back as YYYY, YYYY-MM or YYYY-MM-DD; returns {value} or {error}. */
+/**
+ * Reads one row back as YYYY, YYYY-MM or YYYY-MM-DD; returns {value} or {error}.
+ * @param {HTMLElement} form
+ * @param {string} prefix
+ * @param {string} lang
+ * @returns {{ value: string, error?: undefined, focus?: undefined } | { error: string, focus: string, value?: undefined }}
+ */
 function readRow(form, prefix, lang) {
-  const get = (name) => form.querySelector(`#${prefix}-${name}`).value;
+  /** @param {string} name */
+  const get = (name) => /** @type {HTMLSelectElement} */ (form.querySelector(`#${prefix}-${name}`)).value;
   const y = get('year');
   const m = get('month');
   const d = get('day');
@@ -239,8 +289,10 @@ function readRow(form, prefix, lang) {
   return { value: m ? `${y}-${m}` : y };
 }
 
+/** @param {Ctx} ctx */
 function dateForm(ctx) {
   const { lang } = ctx;
+  /** @type {{ factsDate?: string, factsDateEnd?: string }} */
   const prev = ctx.previous && typeof ctx.previous === 'object' ? ctx.previous : {};
   const isRange = Boolean(prev.factsDateEnd);
   const from = dateRow(ctx, 'date-from', isRange ? 'dateFrom' : 'dateWhen', prev.factsDate);
@@ -250,7 +302,7 @@ function dateForm(ctx) {
   rangeBox.checked = isRange;
   rangeBox.addEventListener('change', () => {
     to.hidden = !rangeBox.checked;
-    from.querySelector('legend').textContent = t(lang, rangeBox.checked ? 'dateFrom' : 'dateWhen');
+    /** @type {HTMLLegendElement} */ (from.querySelector('legend')).textContent = t(lang, rangeBox.checked ? 'dateFrom' : 'dateWhen');
   });
   const error = h('p', { class: 'field-error', id: 'date-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-date', novalidate: true },
@@ -263,9 +315,10 @@ function dateForm(ctx) {
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'btn-continue', text: t(lang, 'continue') }),
       h('button', { type: 'button', class: 'btn', id: 'btn-dont-know', 'data-testid': 'dont-know', text: t(lang, 'dontKnow'), onclick: () => ctx.onUnknown() }),
     ));
+  /** @type {(message: string, focusId?: string) => void} */
   const fail = (message, focusId) => {
     error.textContent = message;
-    const target = focusId && form.querySelector(`#${focusId}`);
+    const target = focusId && /** @type {HTMLElement | null} */ (form.querySelector(`#${focusId}`));
     if (target) target.focus();
   };
   form.addEventListener('submit', (e) => {
@@ -273,11 +326,12 @@ function dateForm(ctx) {
     error.textContent = '';
     const start = readRow(form, 'date-from', lang);
     if (start.error) return fail(start.error, start.focus);
-    const answer = { factsDate: start.value };
+    /** @type {{ factsDate: string, factsDateEnd?: string }} */
+    const answer = { factsDate: /** @type {string} */ (start.value) };
     if (rangeBox.checked) {
       const end = readRow(form, 'date-to', lang);
       if (end.error) return fail(end.error, end.focus);
-      if (end.value !== start.value) answer.factsDateEnd = end.value;
+      if (end.value !== start.value) answer.factsDateEnd = /** @type {string} */ (end.value);
     }
     // The core is the judge of dates too: it explains what it rejects.
     const problem = ctx.checkDate(answer);

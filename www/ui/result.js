@@ -1,8 +1,17 @@
+// @ts-check
 // The result screen: it shows what the core said, in the order a family
 // needs it. It never works anything out about the law by itself.
 
 import { h, icon, Glossary, confidenceBadge, outcomeInfo, outcomeTag, draftBanner, OUTCOME_ICON, EFFECT_ICON } from './dom.js';
 import { t, addStrings } from '../i18n.js';
+
+/** @typedef {import('../types.js').ResultContext} Ctx */
+/** @typedef {import('../types.js').LawInfo} LawInfo */
+/** @typedef {import('../types.js').Assessment} Assessment */
+/** @typedef {import('../types.js').ProceedingAssessment} Proceeding */
+/** @typedef {Proceeding['nextSteps'][number]} NextStep */
+/** @typedef {import('./dom.js').Child} Child */
+/** @typedef {(p: Proceeding, i: number) => string} NameOf */
 
 // The Spanish strings of the result and print views (English: i18n-en.js).
 addStrings({
@@ -66,10 +75,13 @@ addStrings({
  * The first screen answers the family's question and says what to do now: the headline, each
  * case's reason, the three most urgent next steps (the core ranks them), the date the legal
  * information runs to, and the print button. Everything else is one tap away, in <details>.
+ * @param {HTMLElement} root
+ * @param {Ctx} ctx
  */
 export function renderResult(root, ctx) {
   const { lang, info, assessment: a } = ctx;
   const gl = new Glossary(info.glossary, t(lang, 'wordsWeUse'));
+  /** @type {NameOf} */
   const name = (p, i) => p.label || ctx.caseLabels[i] || t(lang, 'caseN', i + 1);
   const several = a.proceedings.length > 1;
   const section = h('section', { id: 'screen-result', class: 'screen', 'data-outcome': a.outcome, 'aria-labelledby': 'result-heading' });
@@ -100,7 +112,7 @@ export function renderResult(root, ctx) {
   if (reasonTerms) section.append(reasonTerms);
 
   // What the core still needs to know: one "Responder" per question.
-  const open = a.proceedings.map((p, i) => [p, i]).filter(([p]) => p.answers.length);
+  const open = a.proceedings.map((p, i) => /** @type {[Proceeding, number]} */ ([p, i])).filter(([p]) => p.answers.length);
   if (open.length) section.append(missing(ctx, gl, open, several ? name : null));
 
   // Printing for the lawyer comes before the steps, so that it is in reach on a phone's first screens.
@@ -123,7 +135,7 @@ export function renderResult(root, ctx) {
     more.append(disclosure('more-readings', t(lang, 'readingsHeading'), a.proceedings.map((p, i) => (p.favourableReading || p.strictReading
       ? caseBlock(ctx, several ? name(p, i) : null, p, i, (g) => [readings(ctx, g, p)]) : null))));
   }
-  const allSteps = a.proceedings.map((p, i) => [p, i]).filter(([p]) => p.nextSteps.some((s) => s.id !== NOT_RESTORED));
+  const allSteps = a.proceedings.map((p, i) => /** @type {[Proceeding, number]} */ ([p, i])).filter(([p]) => p.nextSteps.some((s) => s.id !== NOT_RESTORED));
   if (allSteps.length) {
     more.append(disclosure('more-steps', t(lang, 'allStepsHeading'), allSteps.map(([p, i]) => caseBlock(ctx, several ? name(p, i) : null, p, i,
       (g) => [nextSteps(ctx, g, p.nextSteps.filter((s) => s.id !== NOT_RESTORED))]))));
@@ -148,12 +160,24 @@ export function renderResult(root, ctx) {
 // The next step about what the law does not give back: shown apart, one tap away.
 const NOT_RESTORED = 'not_restored';
 
-/** A labelled, keyboard-operable disclosure. */
+/**
+ * A labelled, keyboard-operable disclosure.
+ * @param {string} id
+ * @param {string} label
+ * @param {Child[]} children
+ */
 function disclosure(id, label, children) {
   return h('details', { class: 'disclosure', id, 'data-testid': id }, h('summary', { text: label }), h('div', { class: 'disclosure-body' }, children));
 }
 
-/** One case's part of a disclosure, under its name when there are several. */
+/**
+ * One case's part of a disclosure, under its name when there are several.
+ * @param {Ctx} ctx
+ * @param {string | null} name
+ * @param {Proceeding} p
+ * @param {number} index
+ * @param {(gl: Glossary) => Child[]} body
+ */
 function caseBlock(ctx, name, p, index, body) {
   const gl = new Glossary(ctx.info.glossary, t(ctx.lang, 'wordsWeUse'));
   const parts = body(gl);
@@ -161,15 +185,24 @@ function caseBlock(ctx, name, p, index, body) {
   return h('div', { class: 'case-block', 'data-case': String(index) }, name ? h('h3', { text: name }) : null, parts, notes);
 }
 
-/** "Lo que debe hacer ahora": the three most urgent next steps of all the cases (the core ranks them). */
+/**
+ * "Lo que debe hacer ahora": the three most urgent next steps of all the cases (the core ranks them).
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Assessment} a
+ * @param {() => HTMLElement | null} terms
+ * @param {NameOf} name
+ */
 function nowSteps(ctx, gl, a, terms, name) {
+  /** @type {Map<string, string[]>} */
   const cases = new Map(); // step id -> the cases that have it
+  /** @type {NextStep[]} */
   const all = [];
   a.proceedings.forEach((p, i) => {
     for (const s of p.nextSteps) {
       if (s.id === NOT_RESTORED) continue;
       if (!cases.has(s.id)) { cases.set(s.id, []); all.push(s); }
-      cases.get(s.id).push(name(p, i));
+      /** @type {string[]} */ (cases.get(s.id)).push(name(p, i));
     }
   });
   all.sort((x, y) => x.priority - y.priority);
@@ -179,7 +212,7 @@ function nowSteps(ctx, gl, a, terms, name) {
     // The core's one-line form of the step; the whole text is under "Todos los pasos".
     const li = gl.inline(h('li', { 'data-step': s.id }), s.short);
     // With several cases, a step that is not for all of them says which it is for.
-    const names = cases.get(s.id);
+    const names = /** @type {string[]} */ (cases.get(s.id));
     if (a.proceedings.length > 1 && names.length < a.proceedings.length) li.append(' ', h('span', { class: 'step-case', text: `(${names.join(', ')})` }));
     list.append(li);
   }
@@ -189,7 +222,12 @@ function nowSteps(ctx, gl, a, terms, name) {
   return box;
 }
 
-/** A date of the contract (YYYY, YYYY-MM or YYYY-MM-DD) written out: "17 de marzo de 2026". */
+/**
+ * A date of the contract (YYYY, YYYY-MM or YYYY-MM-DD) written out: "17 de marzo de 2026".
+ * @param {string} lang
+ * @param {string} iso
+ * @returns {string}
+ */
 export function longDate(lang, iso) {
   const [y, m, d] = String(iso).split('-');
   const month = m ? t(lang, 'months')[Number(m) - 1] : '';
@@ -198,13 +236,24 @@ export function longDate(lang, iso) {
   return month ? `${month} de ${y}` : y;
 }
 
+/**
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Proceeding} p
+ */
 function wouldChange(ctx, gl, p) {
   return [h('h4', { text: t(ctx.lang, 'wouldChangeHeading') }),
     h('ul', { class: 'would-change', 'data-testid': 'would-change' },
       p.wouldChange.map((c) => h('li', { 'data-fact': c.fact }, gl.inline(h('p'), c.text), outcomeTag(ctx.info, c.outcome))))];
 }
 
-/** The headline: icon, label and description; `heading`: the label is the result's heading. */
+/**
+ * The headline: icon, label and description; `heading`: the label is the result's heading.
+ * @param {LawInfo} info
+ * @param {string} code
+ * @param {string} id
+ * @param {string | null} caption
+ */
 function outcomeBlock(info, code, id, caption, heading = false, describe = true) {
   const o = outcomeInfo(info, code);
   return h('div', { class: `outcome out-${code}`, id, 'data-testid': id, 'data-outcome': code },
@@ -215,9 +264,15 @@ function outcomeBlock(info, code, id, caption, heading = false, describe = true)
       describe && o.description ? h('p', { class: 'outcome-desc', text: o.description }) : null));
 }
 
-/** Both readings of the law, each with where it leads. */
+/**
+ * Both readings of the law, each with where it leads.
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Proceeding} p
+ */
 function readings(ctx, gl, p) {
   const { lang, info } = ctx;
+  /** @type {(reading: import('../types.js').Reading | null, key: string, cls: string) => Child} */
   const one = (reading, key, cls) => reading && h('div', { class: `reading ${cls}`, 'data-testid': cls },
     h('h4', { text: t(lang, key) }),
     h('p', { class: 'reading-outcome' }, h('span', { class: 'visually-hidden', text: t(lang, 'leadsTo') }), outcomeTag(info, reading.outcome)),
@@ -230,6 +285,10 @@ function readings(ctx, gl, p) {
 /**
  * "Faltan datos": each question the core still needs, with its prompt and one "Responder";
  * what each answer would lead to is one tap away.
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {[Proceeding, number][]} open
+ * @param {NameOf | null} name
  */
 function missing(ctx, gl, open, name) {
   const { lang, info } = ctx;
@@ -259,6 +318,11 @@ function missing(ctx, gl, open, name) {
   return box;
 }
 
+/**
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {NextStep[]} list0
+ */
 function nextSteps(ctx, gl, list0) {
   const { info } = ctx;
   const box = h('div', { class: 'next-steps', 'data-testid': 'next-steps' });
@@ -275,6 +339,11 @@ function nextSteps(ctx, gl, list0) {
   return box;
 }
 
+/**
+ * @param {Ctx} ctx
+ * @param {Glossary} gl
+ * @param {Proceeding} p
+ */
 function steps(ctx, gl, p) {
   const { lang, info } = ctx;
   const box = h('div', { class: 'why', 'data-testid': 'explanation' });
@@ -296,25 +365,39 @@ function steps(ctx, gl, p) {
     h('summary', { text: t(lang, 'confidenceWhat', quoteList(lang, info.confidenceLevels.map((c) => c.label))) }),
     h('dl', {}, info.confidenceLevels.map((c) => [
       h('dt', {}, confidenceBadge(info, c.code)),
-      h('dd', { text: c.explanation ?? c.description }),
+      h('dd', { text: c.description }),
     ]))));
   return box;
 }
 
+/**
+ * @param {string} lang
+ * @param {string[]} items
+ */
 function quoteList(lang, items) {
   const q = items.map((x) => (lang === 'es' ? `«${x}»` : `“${x}”`));
   return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} ${t(lang, 'and')} ${q[q.length - 1]}`;
 }
 
-/** Where to find help: the core's list (the Defensa Pública first; organisations by name only). */
+/**
+ * Where to find help: the core's list (the Defensa Pública first; organisations by name only).
+ * @param {string} lang
+ * @param {LawInfo} info
+ */
 function helpBlock(lang, info) {
   return h('div', { class: 'help-block', id: 'help-block' },
     h('ul', { class: 'orgs' }, info.help.map((x) => h('li', {},
       h('strong', { lang: 'es', text: x.name }), x.description ? h('p', { text: x.description }) : null))));
 }
 
-/** Title, status, id and rules version: shown under every result. */
+/**
+ * Title, status, id and rules version: shown under every result.
+ * @param {string} lang
+ * @param {Assessment['law']} law
+ * @param {string} version
+ */
 export function lawFooter(lang, law, version) {
+  /** @type {(label: string, value: string, id: string) => HTMLElement[]} */
   const row = (label, value, id) => [h('dt', { text: label }), h('dd', { id, text: value })];
   return h('footer', { class: 'law-footer', id: 'law-footer', 'data-testid': 'law-footer' },
     h('p', { class: 'law-title' }, h('strong', { text: `${t(lang, 'lawFooter')}: ` }), h('span', { lang: 'es', text: law.title })),

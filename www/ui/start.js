@@ -1,3 +1,4 @@
+// @ts-check
 // The start screen: what the checker does, privacy, not-advice, and which
 // text of the law to use (the enacted one unless the user asks for the draft).
 // It shows before the core has arrived (everything but the parts below that
@@ -6,7 +7,14 @@
 import { h, icon, draftBanner } from './dom.js';
 import { t } from '../i18n.js';
 
-/** ctx: { lang, info (the core's LawInfo, or null while the core loads), onStart(), onLawChange(lawId), onOpen(file) } */
+/** @typedef {import('../types.js').StartContext} StartContext */
+/** @typedef {import('../types.js').LawInfo} LawInfo */
+
+/**
+ * ctx: { lang, info (the core's LawInfo, or null while the core loads), onStart(), onLawChange(lawId), onOpen(file) }
+ * @param {HTMLElement} root
+ * @param {StartContext} ctx
+ */
 export function renderStart(root, ctx) {
   const { lang } = ctx;
   const section = h('section', { id: 'screen-start', class: 'screen', 'aria-labelledby': 'start-heading' },
@@ -25,7 +33,10 @@ export function renderStart(root, ctx) {
   return section;
 }
 
-/** "Abrir un caso guardado": a file input (read on this device only), its label shown as a button. */
+/**
+ * "Abrir un caso guardado": a file input (read on this device only), its label shown as a button.
+ * @param {StartContext} ctx
+ */
 function openSaved({ lang, onOpen }) {
   const input = h('input', { type: 'file', id: 'open-case', class: 'file-input', accept: '.json,application/json', 'aria-describedby': 'open-help' });
   input.addEventListener('change', () => {
@@ -40,19 +51,31 @@ function openSaved({ lang, onOpen }) {
     h('p', { class: 'field-error', id: 'open-error', role: 'alert', hidden: true }));
 }
 
-/** Adds what comes from the core: the draft banner, the full disclaimer, the law chooser and the law line. Marks the screen data-ready. */
+/**
+ * Adds what comes from the core: the draft banner, the full disclaimer, the law chooser and the law line. Marks the screen data-ready.
+ * @param {HTMLElement} section
+ * @param {StartContext} ctx (its `info` is here: the core has arrived)
+ */
 export function completeStart(section, ctx) {
-  const { lang, info } = ctx;
+  const { lang } = ctx;
+  const info = /** @type {LawInfo} */ (ctx.info);
   if (info.status === 'draft') section.prepend(draftBanner(lang, info.notice));
-  section.querySelector('#start-disclaimer').textContent = info.disclaimer;
-  if (info.laws.length > 1) section.append(lawChooser(ctx));
+  /** @type {HTMLElement} */ (section.querySelector('#start-disclaimer')).textContent = info.disclaimer;
+  if (info.laws.length > 1) section.append(lawChooser(lang, info, ctx.onLawChange));
   section.append(h('p', { class: 'law-line' }, h('span', { lang: 'es', text: info.title }),
     ` — ${info.id} · ${t(lang, 'rulesVersion')} ${info.rulesVersion}`));
   section.dataset.ready = '';
 }
 
-function lawChooser({ lang, info, onLawChange }) {
+/**
+ * @param {string} lang
+ * @param {LawInfo} info
+ * @param {StartContext['onLawChange']} onLawChange
+ */
+function lawChooser(lang, info, onLawChange) {
+  /** @param {string} code */
   const status = (code) => t(lang, 'lawStatus')[code] ?? code;
+  /** @param {string} s */
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const select = h('select', { id: 'law-select', 'aria-describedby': 'law-select-help' },
     info.laws.map((l) => h('option', { value: l.id, text: cap(status(l.status)) })));

@@ -1,10 +1,14 @@
+// @ts-check
 // The loading screen and the error panel, and a timeout for loading the core
 // and the parts of the page loaded after it.
 
 import { h } from './dom.js';
 import { t } from '../i18n.js';
 
-/** The loading status; `saved`: an answer was given and is kept while the core finishes loading. */
+/**
+ * The loading status; `saved`: an answer was given and is kept while the core finishes loading.
+ * @param {string} lang
+ */
 export function loadingScreen(lang, slow = false, saved = false) {
   return h('section', { id: 'screen-loading', class: `screen loading${saved ? ' loading-saved' : ''}`, role: 'status', tabindex: '-1' },
     h('span', { class: 'spinner', 'aria-hidden': 'true' }),
@@ -12,7 +16,12 @@ export function loadingScreen(lang, slow = false, saved = false) {
     slow ? h('p', { class: 'help', text: t(lang, 'loadingSlow') }) : null);
 }
 
-/** { kind: 'load' (the core) | 'part' (a part of the page) | 'eval', code, detail } and the two ways out. */
+/**
+ * { kind: 'load' (the core) | 'part' (a part of the page) | 'eval', code, detail } and the two ways out.
+ * @param {string} lang
+ * @param {{ kind?: string, code?: string, detail?: string }} error
+ * @param {{ onRetry: () => void, onRestart: () => void }} actions
+ */
 export function errorPanel(lang, { kind, code, detail }, { onRetry, onRestart }) {
   return h('section', { id: 'error-panel', class: 'screen error-panel', role: 'alert', 'aria-labelledby': 'error-heading' },
     h('h2', { id: 'error-heading', tabindex: '-1', text: t(lang, 'errorHeading') }),
@@ -24,7 +33,12 @@ export function errorPanel(lang, { kind, code, detail }, { onRetry, onRestart })
       h('button', { type: 'button', class: 'btn', id: 'btn-restart', onclick: onRestart }, t(lang, 'restart'))));
 }
 
-/** The stable code shown for an error. */
+/**
+ * The stable code shown for an error.
+ * @param {'load' | 'part' | 'eval'} kind
+ * @param {any} err whatever was thrown
+ * @returns {string}
+ */
 export function errorCode(kind, err) {
   if (err && typeof err.code === 'string' && err.code) return err.code;
   if (kind !== 'eval' && err && err.name === 'TimeoutError') return 'load_timeout';
@@ -33,6 +47,13 @@ export function errorCode(kind, err) {
   return 'internal_error';
 }
 
+/**
+ * `promise`, or a TimeoutError after `ms` milliseconds.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T>}
+ */
 export function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), ms);

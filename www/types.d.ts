@@ -1,0 +1,264 @@
+// The shapes the page's modules share, for the type check only (tsconfig.json;
+// never served: scripts/build-page.mjs leaves .d.ts files out of dist/). The
+// modules use them in JSDoc, as `import('./types.js').LawInfo` (this file
+// answers for that path). The core's functions come from its generated
+// declarations, www/pkg/amnistia.d.ts, which type what they return as `any`:
+// the page states here what it reads of it, so that a field it misspells or
+// reads with the wrong type fails the check. Fields the page never reads are
+// left out (the core sends more).
+
+/** The rules core: the module www/pkg/amnistia.js, once initialised. */
+export type Core = typeof import('./pkg/amnistia.js');
+
+export type Lang = 'es' | 'en';
+
+/** A code with its words in the language asked for (outcomes, situations, phases, levels). */
+export interface Labelled {
+  code: string;
+  label: string;
+  description: string;
+}
+
+/** A date range of the case format (`from`/`to`: YYYY-MM-DD). */
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** What `law(lang, lawId)` returns: the data the page builds its lists and texts from. */
+export interface LawInfo {
+  id: string;
+  status: 'enacted' | 'draft' | string;
+  title: string;
+  gaceta: string;
+  rulesVersion: string;
+  lastReviewed: string;
+  informationAsOf: string;
+  notice: string;
+  disclaimer: string;
+  laws: { id: string; title: string; status: string }[];
+  articles: { number: string; heading: string; paraphrase: string; confidence: string }[];
+  numerals: {
+    number: number;
+    cite: string;
+    name: string;
+    paraphrase: string;
+    windowText: string;
+    window: Range[];
+    margin: Range[];
+    marginNote: string;
+    exception: string | null;
+    confidence: string;
+  }[];
+  windows: { numeral: number; cite: string; from: string; to: string; kind: 'confirmed' | string }[];
+  charges: { code: string; label: string; explanation: string; effect: string; article: string | null; group: string }[];
+  questions: { question: string; text: string; help: string; options: { value: unknown; text: string }[] }[];
+  confidenceLevels: Labelled[];
+  outcomes: Labelled[];
+  situations: Labelled[];
+  phases: Labelled[];
+  notFormalized: { article: string; reason: string }[];
+  glossary: { term: string; explanation: string }[];
+  help: { id: string; name: string; description: string }[];
+}
+
+/** What `datePlace(from, to, lawId)` returns: the numerals whose windows hold the date. */
+export interface DatePlace {
+  from: string;
+  to: string;
+  places: { numeral: number; kind: string; whole: boolean }[];
+}
+
+/** One step of an assessment's explanation. */
+export interface Explanation {
+  kind: string;
+  article: string;
+  numeral: number | null;
+  rule: string | null;
+  confidence: string;
+  read: { fact: string; value: unknown }[];
+  effect: string;
+  text: string;
+}
+
+/** The assessment of one proceeding. */
+export interface ProceedingAssessment {
+  label: string | null;
+  outcome: string;
+  numerals: number[];
+  articles: string[];
+  /** The facts the core still needs, most useful first (the interview asks them in this order). */
+  questions: string[];
+  summary: string;
+  reason: string;
+  explanation: Explanation[];
+  favourableReading: Reading | null;
+  strictReading: Reading | null;
+  answers: { question: string; prompt: string; options: { text: string; value: unknown; outcome: string }[] }[];
+  wouldChange: { fact: string; outcome: string; text: string }[];
+  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string }[];
+}
+
+/** What `evaluate(case, lang)` returns. */
+export interface Assessment {
+  law: Pick<LawInfo, 'id' | 'title' | 'gaceta' | 'rulesVersion' | 'status' | 'lastReviewed' | 'informationAsOf' | 'notice'>;
+  outcome: string;
+  warning: string | null;
+  lang: Lang;
+  disclaimer: string;
+  proceedings: ProceedingAssessment[];
+}
+
+/** An error the core throws: its stable `code` (contract §4) and where it was found. */
+export interface CoreError extends Error {
+  code?: string;
+  path?: string;
+}
+
+/* ---------- the interview (interview.js) ---------- */
+
+/** The facts of one proceeding as the case format has them; an unknown fact is an absent key. */
+export interface Facts {
+  label?: string;
+  factsDate?: string;
+  factsDateEnd?: string;
+  event?: number | string;
+  charges?: string[];
+  militaryJustice?: boolean;
+  phase?: string;
+  [fact: string]: unknown;
+}
+
+/** The person's facts; an unknown fact is an absent key. */
+export interface Person {
+  situation?: string;
+  abroad?: boolean;
+  ceasedConduct?: boolean;
+  [fact: string]: unknown;
+}
+
+export interface Proceeding {
+  facts: Facts;
+  /** The questions already put (answered or "No sé"): a question is never put twice. */
+  asked: string[];
+  /** The answer to "another case?". */
+  another?: boolean;
+}
+
+/** The interview's state: every answer lives here, and nowhere else. */
+export interface State {
+  lawId: string | undefined;
+  person: Person;
+  personAsked: string[];
+  proceedings: Proceeding[];
+  /** The proceeding being asked about. */
+  current: number;
+}
+
+/** A question: its kind (a fact, or the page's own: label, factsMonth, another) and its proceeding. */
+export interface Question {
+  kind: string;
+  index?: number;
+}
+
+/** The case object of the contract, as the interview builds it. */
+export interface Case {
+  person: Person;
+  proceedings: Facts[];
+  law?: string;
+}
+
+/** A screen of the interview, as the steps keep it. */
+export type InterviewScreen =
+  | { name: 'start' }
+  | { name: 'question'; q: Question; previous?: unknown }
+  | { name: 'result' };
+
+/** The history of one session: the screens shown, with the state each was drawn from. */
+export interface Steps {
+  entries: { screen: ViewScreen; state: State }[];
+  index: number;
+}
+
+/* ---------- the checker's view (checker.js) ---------- */
+
+/**
+ * What the checker shows: an interview screen, or the loading screen (`keep`: the question
+ * kept on it), the error panel, or the "Organizaciones" view.
+ */
+export interface ViewScreen {
+  name: 'start' | 'question' | 'result' | 'loading' | 'error' | 'screening';
+  q?: Question;
+  previous?: unknown;
+  /** loading: the question answered before the core arrived, kept on screen. */
+  keep?: ViewScreen;
+  /** error: which kind ('load', 'part', 'eval'), its code and detail, and where "Reintentar" goes. */
+  kind?: 'load' | 'part' | 'eval';
+  code?: string;
+  detail?: string;
+  back?: ViewScreen;
+  again?: () => void;
+}
+
+/* ---------- what checker.js gives the screens (ui/) ---------- */
+
+/** ui/start.js: `info` is null while the core loads. */
+export interface StartContext {
+  lang: string;
+  info: LawInfo | null;
+  onStart: () => void;
+  onLawChange: (lawId: string) => void;
+  onOpen: (file: File | null | undefined) => void;
+}
+
+/**
+ * ui/questions.js. Before the core has arrived `info` is the snapshot's (pkg/first.js): only
+ * `situations` and `glossary`, all that the first question reads.
+ */
+export interface QuestionContext {
+  lang: string;
+  info: LawInfo;
+  q: Question;
+  context: string;
+  progress: { step: number; total: number | null } | null;
+  proceeding: Facts | null;
+  place: DatePlace | null;
+  months: { year: string; ranges: number[][] } | null;
+  previous: unknown;
+  onAnswer: (value: unknown) => void;
+  onUnknown: () => void;
+  onBack: () => void;
+  checkDate: (answer: { factsDate: string; factsDateEnd?: string }) => string | null;
+}
+
+/** ui/result.js */
+export interface ResultContext {
+  lang: string;
+  info: LawInfo;
+  assessment: Assessment;
+  caseLabels: string[];
+  version: string;
+  onAddCase: () => void;
+  onPrint: () => void;
+  onBack: () => void;
+  onGoAnswer: (index: number, fact: string) => void;
+  onSave: () => void;
+}
+
+/** ui/print.js: `proceedings` is the case as sent; `asked`, the questions put. */
+export interface PrintContext {
+  lang: string;
+  info: LawInfo;
+  assessment: Assessment;
+  person: Person;
+  proceedings: Facts[];
+  caseLabels: string[];
+  asked?: { person: string[]; proceedings: string[][] };
+}
+
+/** A reading of a contested point (favourable or strict): its outcome and text. */
+export interface Reading {
+  outcome: string;
+  articles: string[];
+  text: string;
+}
