@@ -89,43 +89,6 @@ const LOCAL = {
   },
 };
 
-// The Spanish strings of this view (English: i18n-en.js).
-addStrings({
-  scrHeading: 'Revisar una lista de casos',
-  scrIntro: 'Para organizaciones que acompañan a muchas familias: revise una lista entera de una vez. Cada fila recibe su resultado, los numerales y artículos en que se basa y los datos que faltan.',
-  scrPrivacy: 'El archivo se lee y se revisa en este dispositivo. No se sube a ningún sitio y no se guarda: desaparece al cerrar la pestaña o al pulsar «Borrar todo».',
-  scrStep1: '1. Prepare el archivo',
-  scrFormat: 'Un CSV con una causa por fila y, en la primera fila, los nombres de las columnas (en cualquier orden); o un JSONL con un caso por línea. Es el mismo formato que la herramienta de línea de comandos «amnistia screen». Una celda vacía es un dato que no se sabe.',
-  scrColumns: 'Columnas:',
-  scrTemplate: 'Descargar la plantilla CSV',
-  scrStep2: '2. Elija el archivo',
-  scrFile: 'Archivo CSV o JSONL',
-  scrFileHelp: 'La revisión empieza al elegirlo. Una fila con errores no detiene las demás.',
-  scrProgressLabel: 'Revisando la lista…',
-  scrProgress: (done, total) => `${done} de ${total} líneas`,
-  scrStop: 'Detener',
-  scrStopped: (done, total) => `Se detuvo la revisión (${done} de ${total} líneas). Elija el archivo otra vez para empezar de nuevo.`,
-  scrResults: 'Resultados',
-  scrDone: (n, secs) => `Lista revisada: ${n} filas en ${secs} segundos.`,
-  scrDoneFile: (n, name) => `${n} filas revisadas de «${name}».`,
-  scrTime: (secs) => `Tardó ${secs} s.`,
-  scrNotUtf8: (n) => `${n} líneas no son texto UTF-8 y se marcaron como error. Guarde el archivo como «CSV UTF-8» y vuelva a elegirlo.`,
-  scrFilterLabel: 'Mostrar las filas con este resultado',
-  scrAll: 'Todas',
-  scrErrors: 'Con errores',
-  scrDownload: 'Descargar los resultados (CSV)',
-  scrCaption: (shown, total) => `Se muestran ${shown} de ${total} filas`,
-  scrShowMore: (n) => `Mostrar ${n} más`,
-  scrNone: 'Ninguna fila tiene este resultado.',
-  scrColLine: 'Línea', scrColId: 'Referencia', scrColOutcome: 'Resultado',
-  scrColNumerals: 'Numerales (Art. 8)', scrColArticles: 'Artículos', scrColQuestions: 'Falta saber',
-  scrError: 'Error',
-  scrBack: 'Volver al verificador',
-  scrBadColumn: (col, cols) => `La primera fila tiene una columna que no conocemos: «${col}». No se revisó ninguna fila. Las columnas posibles son: ${cols}.`,
-  scrEmpty: 'El archivo está vacío.',
-  scrTooBig: (mb) => `El archivo es demasiado grande para revisarlo aquí (más de ${mb} MB). Divídalo, o use la herramienta de línea de comandos.`,
-  scrFailed: 'No se pudo revisar el archivo.',
-});
 
 const PAGE = 500; // rows added to the table at a time: a 10,000-row DOM table is slow on phones
 const QUESTION_KEYS = { factsDate: 'factDate', event: 'factEvent', charges: 'factCharges', militaryJustice: 'factMilitary', ceasedConduct: 'factCeased' };
