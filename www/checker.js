@@ -1,4 +1,3 @@
-// @ts-check
 // The checker's view, shared by the page (app.js), the offline single file
 // and the <amnistia-checker> widget (embed.js). It mounts into a root (the
 // document, or a ShadowRoot) that holds #main, #print-root, #announcer,

@@ -1,4 +1,3 @@
-// @ts-check
 // The English UI strings (see i18n.js): loaded only when the page is switched
 // to English, or starts in it (?lang=en, <amnistia-checker lang="en">).
 

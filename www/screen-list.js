@@ -1,4 +1,3 @@
-// @ts-check
 // Screens a whole list (CSV or JSONL, the format of `amnistia screen`) with
 // the core, in chunks, yielding to the event loop between chunks so that the
 // page stays responsive and the progress bar moves. Nothing here decides:

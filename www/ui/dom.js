@@ -1,4 +1,3 @@
-// @ts-check
 // Small DOM helpers. Everything is built with createElement and textContent:
 // no HTML strings anywhere, so nothing the user types can become markup.
 

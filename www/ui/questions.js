@@ -1,4 +1,3 @@
-// @ts-check
 // One interview question per screen. The fact questions (date, event,
 // charges, military justice, ceased conduct) take their wording, options and
 // explanations from LawInfo, as do the situation question's options; this

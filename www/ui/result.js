@@ -1,4 +1,3 @@
-// @ts-check
 // The result screen: it shows what the core said, in the order a family
 // needs it. It never works anything out about the law by itself.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // The "Organizaciones" view: an NGO screens a whole list (CSV or JSONL, the
 // format of `amnistia screen`) on this device. The file is read locally and
 // screened in chunks by the core (../screen-list.js); this module shows the
