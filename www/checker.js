@@ -26,7 +26,7 @@
 // the user downloads, and opens again, on the device.
 
 import { t, hasLang, loadLang } from './i18n.js';
-import { h, clear, keepFormValues, draftBanner } from './ui/dom.js';
+import { h, clear, keepFormValues, draftBanner, outcomeInfo } from './ui/dom.js';
 import { renderStart, completeStart } from './ui/start.js';
 import { renderQuestion } from './ui/questions.js';
 import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.js';
@@ -592,8 +592,7 @@ export function mountChecker(root, opts) {
       asked: { person: state.personAsked, proceedings: state.proceedings.map((p) => p.asked) },
     }));
     if (focus) {
-      const label = info.outcomes.find((o) => o.code === a.outcome)?.label ?? a.outcome;
-      announce(t(lang, 'resultAnnounce', label));
+      announce(t(lang, 'resultAnnounce', outcomeInfo(info, a.outcome).label));
     }
   }
 

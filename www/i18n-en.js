@@ -138,7 +138,6 @@ export const en = {
     notCovered: 'Excludes',
     uncertain: 'Contested point',
     open: 'A fact is missing',
-    notReached: 'Not needed',
     notInThisText: 'Not in this text',
     note: 'Note',
   },

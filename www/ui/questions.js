@@ -30,7 +30,8 @@ export function renderQuestion(root, ctx) {
   let heading;
   let help;
   if (FACT_QUESTIONS.includes(q.kind)) {
-    const fact = info.questions.find((x) => x.question === q.kind) ?? { text: q.kind, help: '' };
+    // The core describes every fact question (Question::ALL is FACT_QUESTIONS).
+    const fact = /** @type {import('../types.js').LawInfo['questions'][number]} */ (info.questions.find((x) => x.question === q.kind));
     heading = fact.text;
     help = fact.help;
   } else {
