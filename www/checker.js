@@ -114,7 +114,7 @@ export function mountChecker(root, opts) {
   let screenNow = { name: 'start' }; // what is showing (a step, or loading, error, the Organizaciones view)
   /** @type {{ saved: { state: import('./types.js').State, steps: import('./types.js').Steps, screen: ViewScreen } | null, timer: number }} */
   const undo = { saved: null, timer: 0 }; // what "Borrar todo" erased, for 10 seconds
-  /** @type {any} */
+  /** @type {import('./types.js').ScreeningSession | null} */
   let screening = null; // the Organizaciones view's session (its results), when opened
   /** @type {ViewScreen | null} */
   let returnTo = null; // the interview screen to go back to from that view
