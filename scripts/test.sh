@@ -30,7 +30,7 @@ node --test tests/unit/*.test.mjs
 section "3/5 wasm build + Node smoke test; the page's type check; native vs wasm; the test-only wasm"
 bash scripts/build-wasm.sh
 node scripts/check-budget.mjs  # the byte budget (budgets.json; README, "Rendimiento")
-# The page's modules (// @ts-check, JSDoc types) against the core's generated
+# The page's modules (checkJs, JSDoc types) against the core's generated
 # www/pkg/amnistia.d.ts and www/types.d.ts: tsconfig.json; nothing is emitted.
 node_modules/.bin/tsc --noEmit -p tsconfig.json
 # 10,000 seeded cases through the native library and the wasm module in Node:

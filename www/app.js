@@ -1,4 +1,3 @@
-// @ts-check
 // The served page's entry: loads the rules core (WebAssembly) from pkg/ and
 // starts the page. The offline single file has its own entry
 // (offline-entry.js, built by scripts/build-offline.mjs); the widget, embed.js.

@@ -1,4 +1,3 @@
-// @ts-check
 // The checker's view, shared by the page (app.js), the offline single file
 // and the <amnistia-checker> widget (embed.js). It mounts into a root (the
 // document, or a ShadowRoot) that holds #main, #print-root, #announcer,
@@ -27,7 +26,7 @@
 // the user downloads, and opens again, on the device.
 
 import { t, hasLang, loadLang } from './i18n.js';
-import { h, clear, keepFormValues, draftBanner } from './ui/dom.js';
+import { h, clear, keepFormValues, draftBanner, outcomeInfo } from './ui/dom.js';
 import { renderStart, completeStart } from './ui/start.js';
 import { renderQuestion } from './ui/questions.js';
 import { loadingScreen, errorPanel, errorCode, withTimeout } from './ui/status.js';
@@ -115,7 +114,7 @@ export function mountChecker(root, opts) {
   let screenNow = { name: 'start' }; // what is showing (a step, or loading, error, the Organizaciones view)
   /** @type {{ saved: { state: import('./types.js').State, steps: import('./types.js').Steps, screen: ViewScreen } | null, timer: number }} */
   const undo = { saved: null, timer: 0 }; // what "Borrar todo" erased, for 10 seconds
-  /** @type {any} */
+  /** @type {import('./types.js').ScreeningSession | null} */
   let screening = null; // the Organizaciones view's session (its results), when opened
   /** @type {ViewScreen | null} */
   let returnTo = null; // the interview screen to go back to from that view
@@ -593,8 +592,7 @@ export function mountChecker(root, opts) {
       asked: { person: state.personAsked, proceedings: state.proceedings.map((p) => p.asked) },
     }));
     if (focus) {
-      const label = info.outcomes.find((o) => o.code === a.outcome)?.label ?? a.outcome;
-      announce(t(lang, 'resultAnnounce', label));
+      announce(t(lang, 'resultAnnounce', outcomeInfo(info, a.outcome).label));
     }
   }
 

@@ -1,4 +1,3 @@
-// @ts-check
 // Loading the rules core (the wasm-bindgen glue and its WebAssembly), shared
 // by the page (app.js) and the widget (embed.js). One load for every caller
 // at a time; after a failure the next call asks again, under a fresh URL,

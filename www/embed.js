@@ -1,4 +1,3 @@
-// @ts-check
 // <amnistia-checker>: the checker as a widget for other sites.
 //
 //   <script type="module" src="https://…/embed.js"></script>

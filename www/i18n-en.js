@@ -1,4 +1,3 @@
-// @ts-check
 // The English UI strings (see i18n.js): loaded only when the page is switched
 // to English, or starts in it (?lang=en, <amnistia-checker lang="en">).
 
@@ -139,7 +138,6 @@ export const en = {
     notCovered: 'Excludes',
     uncertain: 'Contested point',
     open: 'A fact is missing',
-    notReached: 'Not needed',
     notInThisText: 'Not in this text',
     note: 'Note',
   },

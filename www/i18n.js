@@ -1,4 +1,3 @@
-// @ts-check
 // UI strings only: buttons, headings, page chrome. Every legal text (questions
 // about the facts, charges, events, outcomes, next steps) comes from the core.
 // Spanish is here, in the first load, but for the strings of the parts loaded

@@ -1,4 +1,3 @@
-// @ts-check
 // The interview: what has been answered, and which screen comes next. No
 // DOM, no core of its own: every function here is pure, takes the state and
 // returns a new one, and where the next question depends on the law it asks

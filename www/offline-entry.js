@@ -1,4 +1,3 @@
-// @ts-check
 // The offline single file's entry (scripts/build-offline.mjs inlines it with
 // every module it imports). Under file:// Chromium blocks module imports and
 // fetch, so the wasm comes embedded as base64 and is handed to init() as bytes.

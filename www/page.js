@@ -1,4 +1,3 @@
-// @ts-check
 // The whole page (index.html, and the offline single file): mounts the
 // checker into the document, with the "Organizaciones" view. `?embed=1`
 // (the <iframe> option of "Insertar en su sitio") hides the site's header

@@ -5,10 +5,23 @@
 // results CSV is the core's, line for line, as the command line writes it.
 // Nothing is sent anywhere: the file is read from the device's memory.
 
+/** @typedef {import('./types.js').Core} Core */
+/** @typedef {import('./types.js').LawInfo} LawInfo */
+/** @typedef {import('./types.js').Screened} Screened */
+/** @typedef {import('./types.js').ScreenedRow} ScreenedRow */
+/** @typedef {import('./types.js').ScreenedList} ScreenedList */
+/** @typedef {LawInfo['screening']['columns'][number]} Column */
+/** @typedef {ScreenedRow & { error: NonNullable<ScreenedRow['error']> }} ErrorRow a row in error */
+
 export const CHUNK_LINES = 500;
 export const MAX_BYTES = 20 * 1024 * 1024;
 
-/** 'csv' for a .csv file; 'jsonl' for .jsonl/.ndjson/.json; otherwise by its first character (as the command line). */
+/**
+ * 'csv' for a .csv file; 'jsonl' for .jsonl/.ndjson/.json; otherwise by its first character (as the command line).
+ * @param {string} name
+ * @param {string} text
+ * @returns {'csv' | 'jsonl'}
+ */
 export function detectKind(name, text) {
   if (/\.(jsonl|ndjson|json)$/i.test(name)) return 'jsonl';
   if (/\.csv$/i.test(name)) return 'csv';
@@ -21,6 +34,7 @@ export function detectKind(name, text) {
  * order mark dropped), otherwise Windows-1252, which Spanish-locale
  * spreadsheet programs write for plain "CSV". Both decoders follow the
  * WHATWG Encoding Standard, so accented text is never an error.
+ * @param {Uint8Array} bytes
  */
 export function decodeCsv(bytes) {
   try {
@@ -31,13 +45,15 @@ export function decodeCsv(bytes) {
 }
 
 /** The first bytes of a file as char codes, for the core's screenFileProblem. */
-const headOf = (bytes) => String.fromCharCode(...bytes.subarray(0, 16));
+const headOf = (/** @type {Uint8Array} */ bytes) => String.fromCharCode(...bytes.subarray(0, 16));
 
 /**
  * The file's lines, as the command line reads them (split on \n, 1-based
  * numbers), and the numbers of the lines that are not UTF-8 (the command
  * line reports those as bad rows; the browser must not turn them into
  * replacement characters and screen them).
+ * @param {Uint8Array} bytes
+ * @returns {{ lines: string[], notUtf8: number[] }}
  */
 export function splitLines(bytes) {
   const strict = new TextDecoder('utf-8', { fatal: true });
@@ -45,7 +61,9 @@ export function splitLines(bytes) {
     return { lines: strict.decode(bytes).split('\n'), notUtf8: [] };
   } catch {
     // Rare: decode line by line, and keep the bad ones aside.
+    /** @type {string[]} */
     const lines = [];
+    /** @type {number[]} */
     const notUtf8 = [];
     let start = 0;
     for (let i = 0; i <= bytes.length; i += 1) {
@@ -65,8 +83,9 @@ export function splitLines(bytes) {
 }
 
 /** The outcome a row is filed under: the core's outcome, or 'error'. */
-export const rowKind = (row) => (row.error ? 'error' : row.outcome);
+export const rowKind = (/** @type {ScreenedRow} */ row) => (row.error ? 'error' : /** @type {string} */ (row.outcome));
 
+/** @type {() => Promise<unknown>} */
 const nextTurn = () => (globalThis.scheduler?.yield
   ? globalThis.scheduler.yield()
   : new Promise((resolve) => { setTimeout(resolve, 0); }));
@@ -80,6 +99,10 @@ const nextTurn = () => (globalThis.scheduler?.yield
  * command line; the core's message names it and the accepted ones),
  * 'not_a_list' (a workbook: the message says how to save it as CSV) or
  * 'empty'.
+ * @param {Core} core
+ * @param {Uint8Array} bytes
+ * @param {{ name?: string, lang: string, onProgress?: (done: number, total: number) => void, isCancelled?: () => boolean }} opts
+ * @returns {Promise<ScreenedList | null>}
  */
 export async function screenList(core, bytes, opts) {
   // A workbook or a PDF: the core's message says how to save it as CSV.
@@ -87,7 +110,7 @@ export async function screenList(core, bytes, opts) {
   if (problem) throw Object.assign(new Error(problem), { code: 'not_a_list' });
   const kind = detectKind(opts.name ?? '', new TextDecoder().decode(bytes.subarray(0, 64)));
   const { lines, notUtf8 } = kind === 'csv' ? { lines: decodeCsv(bytes).split('\n'), notUtf8: [] } : splitLines(bytes);
-  const [resultHeader] = core.screenColumns();
+  const [resultHeader] = /** @type {[string, string[]]} */ (core.screenColumns());
   let first = 0;
   let header = '';
   if (kind === 'csv') {
@@ -98,17 +121,20 @@ export async function screenList(core, bytes, opts) {
   }
   const bad = new Set(notUtf8);
   // The core's own error for a line that is not text, as the command line gives it.
-  const notText = bad.size ? core.screenJsonl('\u0000', 1, opts.lang).rows[0] : null;
+  const notText = bad.size ? /** @type {ErrorRow} */ (core.screenJsonl('\u0000', 1, opts.lang).rows[0]) : null;
+  /** @type {ScreenedRow[]} */
   const rows = [];
   const csv = [`${resultHeader}\n`];
+  /** @type {Record<string, number>} */
   const counts = {};
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the file's final newline
   const total = Math.max(0, lines.length - first);
   opts.onProgress?.(0, total);
   // Lines [from, to) (0-based indexes) through the core, in one call.
-  const run = (from, to) => {
+  const run = (/** @type {number} */ from, /** @type {number} */ to) => {
     if (from >= to) return;
     const chunk = lines.slice(from, to).join('\n');
+    /** @type {Screened} */
     const out = kind === 'csv' ? core.screenCsv(header, chunk, from + 1, opts.lang) : core.screenJsonl(chunk, from + 1, opts.lang);
     for (const row of out.rows) rows.push(row);
     csv.push(out.csv);
@@ -137,27 +163,32 @@ export async function screenList(core, bytes, opts) {
   return { kind, rows, csv: csv.join(''), counts, total, notUtf8 };
 }
 
-/** The results CSV line for an error row made here (a JSONL line that is not UTF-8), as the core writes it. */
+/**
+ * The results CSV line for an error row made here (a JSONL line that is not UTF-8), as the core writes it.
+ * @param {ErrorRow} row
+ */
 function csvLineFor(row) {
-  const q = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const q = (/** @type {string} */ s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const message = q(row.error.message);
   return [row.line, '', '', '', '', '', row.error.code, q(row.error.path ?? ''), message, '', '', '1', message].join(',');
 }
 
 /** A cell of a `;` file. */
-const cellSc = (s) => (/[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const cellSc = (/** @type {string} */ s) => (/[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** A column's Spanish header: its first Spanish name from the core's law(), written with `_`. */
-const spanishHeader = (col) => (col.names[0] ?? col.name).replace(/ /g, '_');
+const spanishHeader = (/** @type {Column} */ col) => (col.names[0] ?? col.name).replace(/ /g, '_');
 
 /**
  * The CSV template, as a Spanish-locale Excel opens it: Spanish headers,
  * `;` separators, day-first dates, a byte order mark so that Excel reads
  * it as UTF-8; and two example rows. The headers come from the core's
  * law() (`screening.columns`), not typed here.
+ * @param {LawInfo} info
  */
 export function templateCsv(info) {
   const columns = info.screening.columns;
+  /** @type {Record<string, string>[]} */
   const examples = [
     { id: 'A-001', situation: 'detenido', abroad: 'no', ceasedConduct: 'sí', label: 'Tribunal 2º de Control, Caracas', factsDate: '30/07/2024', event: '12', charges: 'terrorismo | incitación al odio', phase: 'control', militaryJustice: 'no' },
     { id: 'A-002', situation: 'arresto domiciliario', factsDate: '2019', charges: 'rebelión militar' },
@@ -170,6 +201,8 @@ export function templateCsv(info) {
  * The template's second file: every accepted code of every list column,
  * with its Spanish names and its label, from the core's law(). `;`
  * separators and a byte order mark, as the template.
+ * @param {LawInfo} info
+ * @param {string[]} heads
  */
 export function codesCsv(info, heads) {
   const lines = [heads.join(';')];

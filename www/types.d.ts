@@ -60,6 +60,21 @@ export interface LawInfo {
   notFormalized: { article: string; reason: string }[];
   glossary: { term: string; explanation: string }[];
   help: { id: string; name: string; description: string }[];
+  screening: ScreeningInfo;
+}
+
+/** `law().screening`: the columns of a list to screen, and what each accepts. */
+export interface ScreeningInfo {
+  columns: {
+    name: string;
+    /** Its Spanish names. */
+    names: string[];
+    kind: 'text' | 'law' | 'choice' | 'yes_no' | 'date' | 'event' | 'charges';
+    /** A list column's accepted values: the code, its Spanish names, its label. */
+    values: { code: string; names: string[]; label: string }[];
+  }[];
+  /** The charge names refused as ambiguous, with the codes they may mean. */
+  ambiguous: { name: string; codes: string[] }[];
 }
 
 /** What `datePlace(from, to, lawId)` returns: the numerals whose windows hold the date. */
@@ -261,4 +276,79 @@ export interface Reading {
   outcome: string;
   articles: string[];
   text: string;
+}
+
+/* ---------- the "Organizaciones" view (screen-list.js, ui/screening.js) ---------- */
+
+/** An error of a screened row (src/screen.rs, RowError): the column as the file names it (CSV only). */
+export interface RowError {
+  column: string | null;
+  code: string;
+  path: string | null;
+  message: string;
+}
+
+/** One result row of `screenCsv` / `screenJsonl` (src/screen.rs, Row). */
+export interface ScreenedRow {
+  /** 1-based line number in the file. */
+  line: number;
+  id: string | null;
+  label: string | null;
+  /** The case's outcome; null for a row in error. */
+  outcome: string | null;
+  proceedings: {
+    outcome: string;
+    label: string | null;
+    reason: string;
+    numerals: number[];
+    articles: string[];
+    questions: string[];
+  }[];
+  /** The row's first error, or null. */
+  error: { code: string; message: string; path: string | null } | null;
+  /** Every error of the row, the first included. */
+  errors: RowError[];
+}
+
+/** What `screenCsv` and `screenJsonl` return: the rows and their lines of the results CSV. */
+export interface Screened {
+  rows: ScreenedRow[];
+  csv: string;
+}
+
+/** What screenList() resolves to: the whole file screened. */
+export interface ScreenedList extends Screened {
+  kind: 'csv' | 'jsonl';
+  /** Rows per outcome code, or 'error'. */
+  counts: Record<string, number>;
+  total: number;
+  /** The numbers of the lines that are not UTF-8. */
+  notUtf8: number[];
+}
+
+/** The view's state, kept across re-renders (a language switch) until "Borrar todo". */
+export interface ScreeningSession {
+  status: 'idle' | 'running' | 'done' | 'failed' | 'stopped';
+  run: number;
+  fileName: string;
+  done: number;
+  total: number;
+  result: ScreenedList | null;
+  error: string | null;
+  elapsedMs: number;
+  filter: string;
+  shown: number;
+  urls: { template?: string; codes?: string; templateLang?: string; results?: string };
+  view: { status: () => void; progress: () => void; timing: () => void } | null;
+  dispose: () => void;
+}
+
+/** ui/screening.js */
+export interface ScreeningContext {
+  lang: string;
+  info: LawInfo;
+  core: Core;
+  session: ScreeningSession;
+  announce: (text: string) => void;
+  onBack: () => void;
 }

@@ -1,4 +1,3 @@
-// @ts-check
 // Small DOM helpers. Everything is built with createElement and textContent:
 // no HTML strings anywhere, so nothing the user types can become markup.
 
@@ -6,6 +5,7 @@ import { t } from '../i18n.js';
 
 /** @typedef {import('../types.js').LawInfo} LawInfo */
 /** @typedef {LawInfo['glossary'][number]} GlossaryEntry */
+/** @typedef {import('../types.js').Labelled} Labelled */
 
 /**
  * Creates an element. `attrs` may hold `class`, `text`, `hidden`, `on*`
@@ -129,7 +129,6 @@ export const EFFECT_ICON = {
   notCovered: 'cross',
   uncertain: 'question',
   open: 'dots',
-  notReached: 'dash',
   notInThisText: 'dash',
   note: 'info',
 };
@@ -147,7 +146,7 @@ function escapeRegExp(s) {
  */
 export class Glossary {
   /**
-   * @param {GlossaryEntry[] | undefined} entries
+   * @param {GlossaryEntry[]} entries
    * @param {string} heading the explanations' box's label
    */
   constructor(entries, heading) {
@@ -158,7 +157,7 @@ export class Glossary {
     this.pending = [];
     /** @type {Map<string, GlossaryEntry>} */
     this.byKey = new Map();
-    for (const entry of entries ?? []) {
+    for (const entry of entries) {
       const key = entry.term.replace(/\s*\([^)]*\)\s*/g, ' ').trim().toLowerCase();
       if (key) this.byKey.set(key, entry);
     }
@@ -229,31 +228,30 @@ export function draftBanner(lang, notice) {
 }
 
 /**
- * A confidence badge with its label from LawInfo.confidenceLevels.
+ * A confidence badge with its label from LawInfo.confidenceLevels (which has every level).
  * @param {LawInfo} info
  * @param {string} code
  */
 export function confidenceBadge(info, code) {
-  const level = info.confidenceLevels.find((c) => c.code === code);
-  return h('span', { class: `badge conf-${code}`, 'data-confidence': code, text: level ? level.label : code });
+  const level = /** @type {Labelled} */ (info.confidenceLevels.find((c) => c.code === code));
+  return h('span', { class: `badge conf-${code}`, 'data-confidence': code, text: level.label });
 }
 
 /**
- * The outcome's label and description from LawInfo.outcomes.
+ * The outcome's label and description from LawInfo.outcomes (which has every outcome, `mixed` too).
  * @param {LawInfo} info
  * @param {string} code
  */
 export function outcomeInfo(info, code) {
-  return info.outcomes.find((o) => o.code === code) ?? { code, label: code, description: '' };
+  return /** @type {Labelled} */ (info.outcomes.find((o) => o.code === code));
 }
 
 /**
  * A compact outcome tag: icon + label, coloured by class.
  * @param {LawInfo} info
  * @param {string} code
- * @param {string} [label]
  */
-export function outcomeTag(info, code, label) {
+export function outcomeTag(info, code) {
   return h('span', { class: `tag out-${code}`, 'data-outcome': code },
-    icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-sm'), label ?? outcomeInfo(info, code).label);
+    icon(OUTCOME_ICON[code] ?? 'info', 'icon icon-sm'), outcomeInfo(info, code).label);
 }

@@ -1,4 +1,3 @@
-// @ts-check
 // The one-page summary for a lawyer, shown only when printing (style.css,
 // @media print). It repeats the answers given and what the core said; the
 // only personal data in it is what the user typed as a case label.

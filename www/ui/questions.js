@@ -1,4 +1,3 @@
-// @ts-check
 // One interview question per screen. The fact questions (date, event,
 // charges, military justice, ceased conduct) take their wording, options and
 // explanations from LawInfo, as do the situation question's options; this
@@ -31,7 +30,8 @@ export function renderQuestion(root, ctx) {
   let heading;
   let help;
   if (FACT_QUESTIONS.includes(q.kind)) {
-    const fact = info.questions.find((x) => x.question === q.kind) ?? { text: q.kind, help: '' };
+    // The core describes every fact question (Question::ALL is FACT_QUESTIONS).
+    const fact = /** @type {import('../types.js').LawInfo['questions'][number]} */ (info.questions.find((x) => x.question === q.kind));
     heading = fact.text;
     help = fact.help;
   } else {

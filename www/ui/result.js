@@ -1,4 +1,3 @@
-// @ts-check
 // The result screen: it shows what the core said, in the order a family
 // needs it. It never works anything out about the law by itself.
 
@@ -53,7 +52,6 @@ addStrings({
     notCovered: 'Excluye',
     uncertain: 'Punto dudoso',
     open: 'Falta un dato',
-    notReached: 'No hizo falta',
     notInThisText: 'No está en este texto',
     note: 'Nota',
   },
@@ -144,7 +142,7 @@ export function renderResult(root, ctx) {
   if (notRestored.length) {
     more.append(disclosure('more-not-restored', t(lang, 'notRestoredHeading'), [nextSteps(ctx, new Glossary(info.glossary, t(lang, 'wordsWeUse')), notRestored)]));
   }
-  if (info.help && info.help.length) more.append(disclosure('more-help', t(lang, 'helpHeading'), [helpBlock(lang, info)]));
+  if (info.help.length) more.append(disclosure('more-help', t(lang, 'helpHeading'), [helpBlock(lang, info)]));
   more.append(disclosure('more-technical', t(lang, 'technicalHeading'), [lawFooter(lang, a.law, ctx.version)]));
   section.append(more);
 

@@ -8,6 +8,12 @@ import { h, clear, outcomeTag } from './dom.js';
 import { t, addStrings } from '../i18n.js';
 import { screenList, templateCsv, codesCsv, rowKind, MAX_BYTES } from '../screen-list.js';
 
+/** @typedef {import('../types.js').ScreeningSession} Session */
+/** @typedef {import('../types.js').ScreeningContext} Ctx */
+/** @typedef {import('../types.js').ScreenedList} ScreenedList */
+/** @typedef {import('../types.js').ScreenedRow} ScreenedRow */
+/** @typedef {import('../types.js').LawInfo['screening']['columns'][number]} Column */
+
 // The view's Spanish strings, loaded with it (not in i18n.js, which is part
 // of the first load); the English ones are in i18n-en.js.
 addStrings({
@@ -48,6 +54,7 @@ addStrings({
 // The strings of this view's newer parts (issue 14), here rather than in
 // i18n.js: this module is loaded only when the view opens, and i18n.js is
 // part of the first load.
+/** @type {Record<string, import('../i18n.js').Strings>} */
 const LOCAL = {
   es: {
     scrSheets: 'Sirve el CSV que guarda Excel en español: separado por «;», «,» o tabuladores, en UTF-8 o no, con los nombres de las columnas y los valores en español y las fechas como dd/mm/aaaa.',
@@ -91,15 +98,22 @@ const LOCAL = {
 
 
 const PAGE = 500; // rows added to the table at a time: a 10,000-row DOM table is slow on phones
+/** @type {Record<string, string>} */
 const QUESTION_KEYS = { factsDate: 'factDate', event: 'factEvent', charges: 'factCharges', militaryJustice: 'factMilitary', ceasedConduct: 'factCeased' };
 
-/** A string of LOCAL, in `lang` (Spanish when missing); a function is called with `args`. */
+/**
+ * A string of LOCAL, in `lang` (Spanish when missing); a function is called with `args`.
+ * @param {string} lang
+ * @param {string} key
+ * @param {...any} args
+ * @returns {string}
+ */
 function tl(lang, key, ...args) {
   const v = LOCAL[lang]?.[key] ?? LOCAL.es[key];
-  return typeof v === 'function' ? v(...args) : v;
+  return typeof v === 'function' ? v(...args) : /** @type {string} */ (v);
 }
 
-/** The view's state, kept by the app across re-renders (a language switch) until "Borrar todo". */
+/** The view's state, kept by the app across re-renders (a language switch) until "Borrar todo". @returns {Session} */
 export function createSession() {
   return {
     status: 'idle', // idle | running | done | failed | stopped
@@ -123,22 +137,26 @@ export function createSession() {
   };
 }
 
-/** ctx: { lang, info, core, session, announce(text), onBack() } */
+/**
+ * ctx: { lang, info, core, session, announce(text), onBack() }
+ * @param {HTMLElement} root
+ * @param {Ctx} ctx
+ */
 export function renderScreening(root, ctx) {
   const { lang, session: s } = ctx;
   const locale = lang === 'es' ? 'es-VE' : 'en-US';
-  const num = (n) => n.toLocaleString(locale);
+  const num = (/** @type {number} */ n) => n.toLocaleString(locale);
   const { screening } = ctx.info;
 
   // The template and its codes file follow the page's language (the codes' labels do).
   if (s.urls.templateLang !== lang) {
-    for (const k of ['template', 'codes']) if (s.urls[k]) URL.revokeObjectURL(s.urls[k]);
+    for (const k of /** @type {const} */ (['template', 'codes'])) if (s.urls[k]) URL.revokeObjectURL(s.urls[k]);
     s.urls.template = blobUrl(templateCsv(ctx.info));
     s.urls.codes = blobUrl(codesCsv(ctx.info, ['columna', 'column', 'codigo', 'nombres', 'descripcion'].map((k) => tl(lang, `scrCodesHead_${k}`))));
     s.urls.templateLang = lang;
   }
   const input = h('input', { type: 'file', id: 'screen-file', accept: '.csv,.jsonl,.ndjson,.json,.txt,text/csv', 'aria-describedby': 'screen-file-help' });
-  input.addEventListener('change', () => { if (input.files[0]) start(input.files[0]); });
+  input.addEventListener('change', () => { if (input.files?.[0]) start(input.files[0]); });
 
   const progress = h('progress', { id: 'screen-progress', max: '1', value: '0', 'aria-labelledby': 'screen-progress-label' });
   const progressText = h('p', { class: 'help', id: 'screen-progress-text' });
@@ -187,6 +205,7 @@ export function renderScreening(root, ctx) {
     progressText.textContent = t(lang, 'scrProgress', num(s.done), num(s.total));
   }
 
+  /** @param {File} file */
   async function start(file) {
     const run = ++s.run;
     const t0 = performance.now();
@@ -212,7 +231,8 @@ export function renderScreening(root, ctx) {
       s.elapsedMs = performance.now() - t0;
       s.view?.timing();
       ctx.announce(t(lang, 'scrDone', num(result.rows.length), seconds(s.elapsedMs)));
-    } catch (err) {
+    } catch (caught) {
+      const err = /** @type {import('../types.js').CoreError | null | undefined} */ (caught);
       // The core's own message: the column, and what to do about it.
       if (err && (err.code === 'unknown_field' || err.code === 'not_a_list')) fail(run, `${tl(lang, 'scrStopped0')} ${err.message}`);
       else if (err && err.code === 'empty') fail(run, t(lang, 'scrEmpty'));
@@ -220,6 +240,10 @@ export function renderScreening(root, ctx) {
     }
   }
 
+  /**
+   * @param {number} run
+   * @param {string} message
+   */
   function fail(run, message) {
     if (run !== s.run) return;
     s.status = 'failed';
@@ -233,10 +257,10 @@ export function renderScreening(root, ctx) {
     s.view?.status();
   }
 
-  const seconds = (ms) => (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const seconds = (/** @type {number} */ ms) => (ms / 1000).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   function fillResults() {
-    const r = s.result;
+    const r = /** @type {ScreenedList} */ (s.result);
     const base = s.fileName.replace(/\.[^.]*$/, '') || 'lista';
     results.append(...[
       h('h3', { id: 'screen-results-heading', text: t(lang, 'scrResults') }),
@@ -247,7 +271,7 @@ export function renderScreening(root, ctx) {
       h('p', { class: 'actions actions-start' }, h('a', {
         class: 'btn btn-primary', id: 'screen-download', href: s.urls.results, download: `${base}-resultados.csv`, text: t(lang, 'scrDownload'),
       })),
-      table(r)].filter(Boolean));
+      table(r)].filter((x) => x !== null));
   }
 
   /**
@@ -256,8 +280,9 @@ export function renderScreening(root, ctx) {
    * Spanish names and labels.
    */
   function valuesTable() {
+    /** @type {Record<string, string>} */
     const kindText = { text: 'scrValText', date: 'scrValDate', yes_no: 'scrValYesNo', event: 'scrValEvent', charges: 'scrValCharges', law: 'scrValLaw', choice: 'scrValChoice' };
-    const valueList = (col) => (col.values.length ? h('ul', { class: 'value-list' }, col.values.map((v) => h('li', {},
+    const valueList = (/** @type {Column} */ col) => (col.values.length ? h('ul', { class: 'value-list' }, col.values.map((v) => h('li', {},
       h('code', { text: v.code }),
       v.names.length ? ` ${tl(lang, 'scrValOr')} ${v.names.map((n) => `«${n}»`).join(', ')}` : '',
       v.label ? h('span', { class: 'help', text: ` — ${v.label}` }) : ''))) : null);
@@ -273,26 +298,28 @@ export function renderScreening(root, ctx) {
           h('td', {}, h('p', { text: tl(lang, kindText[col.kind] ?? 'scrValText') }), valueList(col), col.kind === 'charges' ? ambiguous : null)))))));
   }
 
+  /** @param {ScreenedList} r */
   function filters(r) {
     const kinds = ['all', ...ctx.info.outcomes.map((o) => o.code).filter((c) => c !== 'mixed' || r.counts.mixed), 'error'];
-    const label = (k) => (k === 'all' ? t(lang, 'scrAll') : k === 'error' ? t(lang, 'scrErrors') : ctx.info.outcomes.find((o) => o.code === k).label);
+    const label = (/** @type {string} */ k) => (k === 'all' ? t(lang, 'scrAll') : k === 'error' ? t(lang, 'scrErrors') : ctx.info.outcomes.find((o) => o.code === k)?.label);
     return h('div', { class: 'filters', role: 'group', 'aria-label': t(lang, 'scrFilterLabel'), id: 'screen-filters' },
       kinds.map((k) => {
         const count = k === 'all' ? r.rows.length : r.counts[k] ?? 0;
         return h('button', {
           type: 'button', class: `filter filter-${k}`, 'data-filter': k, 'data-count': String(count), 'aria-pressed': String(s.filter === k),
-          onclick: () => { s.filter = k; s.shown = PAGE; showStatus(); section.querySelector(`[data-filter="${k}"]`)?.focus(); },
+          onclick: () => { s.filter = k; s.shown = PAGE; showStatus(); /** @type {HTMLElement | null} */ (section.querySelector(`[data-filter="${k}"]`))?.focus(); },
         }, h('span', { class: 'filter-label', text: label(k) }), h('span', { class: 'filter-count', text: num(count) }));
       }));
   }
 
+  /** @param {ScreenedList} r */
   function table(r) {
     const rows = s.filter === 'all' ? r.rows : r.rows.filter((row) => rowKind(row) === s.filter);
     const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => (LOCAL.es[k] ? tl(lang, k) : t(lang, k)));
     const body = h('tbody', { role: 'rowgroup' });
     const caption = h('caption');
     const more = h('button', { type: 'button', class: 'btn', id: 'btn-screen-more' });
-    const fill = (from) => {
+    const fill = (/** @type {number} */ from) => {
       for (const row of rows.slice(from, s.shown)) body.append(tableRow(row, heads));
       const shown = Math.min(s.shown, rows.length);
       caption.textContent = t(lang, 'scrCaption', num(shown), num(rows.length));
@@ -316,9 +343,13 @@ export function renderScreening(root, ctx) {
       more);
   }
 
+  /**
+   * @param {ScreenedRow} row
+   * @param {string[]} heads
+   */
   function tableRow(row, heads) {
-    const join = (f) => row.proceedings.map(f).join(' | ');
-    const cell = (i, content) => h('td', { role: 'cell', 'data-label': heads[i] }, content);
+    const join = (/** @type {(p: ScreenedRow['proceedings'][number]) => string} */ f) => row.proceedings.map(f).join(' | ');
+    const cell = (/** @type {number} */ i, /** @type {import('./dom.js').Child} */ content) => h('td', { role: 'cell', 'data-label': heads[i] }, content);
     // Explicit roles: the phone layout turns the table into cards (display: block).
     const tr = h('tr', { role: 'row', 'data-line': String(row.line), 'data-outcome': rowKind(row) },
       h('th', { scope: 'row', role: 'rowheader', 'data-label': heads[0], tabindex: '-1', text: String(row.line) }),
@@ -337,7 +368,7 @@ export function renderScreening(root, ctx) {
       return tr;
     }
     tr.append(
-      cell(3, outcomeTag(ctx.info, row.outcome)),
+      cell(3, outcomeTag(ctx.info, /** @type {string} */ (row.outcome))),
       cell(4, join((p) => p.reason)),
       cell(5, join((p) => p.numerals.join(', ')) || '—'),
       cell(6, join((p) => p.articles.join(', ')) || '—'),
@@ -359,6 +390,7 @@ export function renderScreening(root, ctx) {
   return section;
 }
 
+/** @param {string} text */
 function blobUrl(text) {
   return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }

@@ -1,4 +1,3 @@
-// @ts-check
 // The start screen: what the checker does, privacy, not-advice, and which
 // text of the law to use (the enacted one unless the user asks for the draft).
 // It shows before the core has arrived (everything but the parts below that

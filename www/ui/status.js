@@ -1,4 +1,3 @@
-// @ts-check
 // The loading screen and the error panel, and a timeout for loading the core
 // and the parts of the page loaded after it.
 
