@@ -316,3 +316,24 @@ test('the widget never fails silently: without the cross-origin header the snipp
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the widget offers the written request: the form, the document, its print and its file', async () => {
+  const { page, context, errors } = await openHost('host.html');
+  await interview(page, COVERED);
+  await page.click('amnistia-checker #btn-request-0');
+  await page.fill('amnistia-checker #req-name', 'María Pérez');
+  await page.click('amnistia-checker #btn-request-make');
+  await page.locator('amnistia-checker #request-document').waitFor();
+  assert.match(await page.textContent('amnistia-checker #request-document'), /sobreseimiento/);
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('amnistia-checker #btn-request-print');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('amnistia-checker #request-print'), 'the document prints');
+  assert.ok(!(await page.isVisible('amnistia-checker #print-summary')), 'the summary does not');
+  await page.emulateMedia({ media: 'screen' });
+  const downloading = page.waitForEvent('download');
+  await page.click('amnistia-checker #btn-request-download');
+  assert.ok(fs.readFileSync(await (await downloading).path(), 'latin1').startsWith('{\\rtf1'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
