@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUp, interview, COVERED, SITE, PHONE, START_READY } from './interview.mjs';
+import { setUp, interview, axeViolations, COVERED, SITE, PHONE, START_READY } from './interview.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -93,6 +93,7 @@ test('a covered case: the form, the document, print, download, copy, then "Borra
   assert.ok(text.includes(NAME) && text.includes('Abg. Luis Mora'));
   assert.ok(await page.locator('#request-document .req-notice strong').isVisible(), 'the notice, in bold');
   assert.ok(await page.locator('.req-checklist li').count() > 0, 'the checklist');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the form and the document');
 
   // Print: only the document prints, on one or two pages of A4 and of Letter.
   await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
