@@ -203,7 +203,9 @@ function showDocument(ctx, area, index) {
   const view = documentView(doc, 'request-document');
   view.tabIndex = -1;
   area.append(actions, status, view, extras(lang, doc));
-  view.focus();
+  // The focus on the document (read next), the buttons to print, download or copy it in sight above it.
+  view.focus({ preventScroll: true });
+  actions.scrollIntoView?.({ block: 'start' });
 }
 
 /**
