@@ -47,7 +47,8 @@ const UNDO_MS = 10000;
 // The parts loaded after the first question, shared by every mount: name -> loader.
 /** @type {Record<string, () => Promise<any>>} */
 const PARTS = {
-  result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js')]).then(([result, print]) => ({ ...result, ...print })),
+  result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js'), import('./ui/request.js')])
+    .then(([result, print, request]) => ({ ...result, ...print, ...request })),
 };
 const parts = new Map(); // name -> the module, once loaded
 const partLoads = new Map(); // name -> the load in flight (dropped on failure, so that the next need asks again)
@@ -114,6 +115,10 @@ export function mountChecker(root, opts) {
   let screenNow = { name: 'start' }; // what is showing (a step, or loading, error, the Organizaciones view)
   /** @type {{ saved: { state: import('./types.js').State, steps: import('./types.js').Steps, screen: ViewScreen } | null, timer: number }} */
   const undo = { saved: null, timer: 0 }; // what "Borrar todo" erased, for 10 seconds
+  // The written request's form (ui/request.js): what is typed, in memory only (never stored, never in
+  // the case file or a history entry, not brought back by "Deshacer"), and which case's form is open.
+  /** @type {import('./types.js').RequestMemory} */
+  let request = {};
   /** @type {import('./types.js').ScreeningSession | null} */
   let screening = null; // the Organizaciones view's session (its results), when opened
   /** @type {ViewScreen | null} */
@@ -377,6 +382,7 @@ export function mountChecker(root, opts) {
   /** "Borrar todo": instant; for 10 seconds "Deshacer" brings the answers back (in memory only). */
   function eraseAll() {
     const before = { state, steps, screen: screenNow };
+    request = {};
     state = I.freshState();
     steps = I.createSteps();
     screenNow = { name: 'start' };
@@ -576,15 +582,18 @@ export function mountChecker(root, opts) {
   function renderResultScreen(focus) {
     const a = assess();
     if (!a) return;
-    const { renderResult, renderPrintSummary } = parts.get('result');
+    const { renderResult, renderPrintSummary, attachRequest } = parts.get('result');
     const info = lawInfo();
     const labels = state.proceedings.map((p, i) => p.facts.label || t(lang, 'caseN', i + 1));
+    const print = () => (opts.onPrint ? opts.onPrint() : window.print());
     const section = renderResult(main, {
       lang, info, assessment: a, caseLabels: labels, version: core.version,
-      onAddCase: addCase, onPrint: () => (opts.onPrint ? opts.onPrint() : window.print()), onBack: goBack, onGoAnswer: goAnswer,
+      onAddCase: addCase, onPrint: print, onBack: goBack, onGoAnswer: goAnswer,
       onSave: saveCase,
     });
     if (state.proceedings.length >= I.MAX_PROCEEDINGS) section.querySelector('#btn-add-case')?.remove();
+    // The written request (ui/request.js), under the result's own buttons.
+    attachRequest(section, { lang, a, labels, request, mod: core.mod, state, printRoot, print });
     clear(printRoot);
     printRoot.append(renderPrintSummary({
       lang, info, assessment: a, person: state.person,

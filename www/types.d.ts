@@ -352,3 +352,73 @@ export interface ScreeningContext {
   announce: (text: string) => void;
   onBack: () => void;
 }
+
+/* ---------- the written request (ui/request.js) ---------- */
+
+/** The form's details, kept in memory only (never stored, never in the case file or history). */
+export interface RequestDetails {
+  name?: string;
+  idNumber?: string;
+  filer?: 'self' | 'lawyer' | 'public_defender';
+  filerName?: string;
+  court?: string;
+  caseNumber?: string;
+  city?: string;
+}
+
+/** What `request(case, details, proceeding, lang)` returns (docs/request.md). */
+export interface RequestDocument {
+  type: 'request' | 'commission_letter' | 'none';
+  proceeding: number;
+  label: string | null;
+  outcome: string;
+  law: string;
+  lang: string;
+  notice: string;
+  reason: string | null;
+  languageNote: string | null;
+  title: string | null;
+  addressee: { salutation: string; court: string; note: string | null } | null;
+  reference: string | null;
+  paragraphs: { kind: string; text: string }[];
+  petition: string | null;
+  signature: string[];
+  notes: string[];
+  checklist: string[];
+  text: string;
+  rtf: string;
+}
+
+/** The form's details, and the case whose form is open (from 0): in memory only, dropped by "Borrar todo". */
+export interface RequestMemory {
+  details?: RequestDetails;
+  open?: number | null;
+}
+
+/** ui/request.js's attachRequest: what the checker hands over with a result. */
+export interface RequestAttach {
+  lang: string;
+  a: Assessment;
+  labels: string[];
+  /** In memory only: the form's details, and the case whose form is open (from 0). */
+  request: RequestMemory;
+  mod: Core;
+  /** The interview's state the result was drawn from (the case is built from it). */
+  state: State;
+  printRoot: HTMLElement;
+  print: () => void;
+}
+
+/** ui/request.js: the buttons and form for the proceedings of one result. */
+export interface RequestContext {
+  lang: string;
+  law: { status?: string };
+  proceedings: { outcome: string }[];
+  labels: string[];
+  details: RequestDetails;
+  open: number | null;
+  onOpen: (index: number | null) => void;
+  onClosed: (index: number) => void;
+  makeDocument: (details: Record<string, string>, proceeding: number) => RequestDocument;
+  onPrintDocument: (view: HTMLElement) => void;
+}

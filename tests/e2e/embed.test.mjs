@@ -20,12 +20,12 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 // What the host page needs, exactly as README "Insertar en su sitio" gives it.
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin.
-// (ui/result.js, ui/print.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
+// (ui/result.js, ui/print.js, ui/request.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
 const WIDGET_FILES = new Set(['/embed.js', '/core-loader.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
-  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/status.js']);
+  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/request.js', '/ui/status.js']);
 const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/style.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
-  '/ui/print.js', '/ui/status.js', '/ui/screening.js']);
+  '/ui/print.js', '/ui/request.js', '/ui/status.js', '/ui/screening.js']);
 
 function hostPage(widget, { widgetTag = '<amnistia-checker lang="es"></amnistia-checker>', iframe = true, script = true } = {}) {
   return `<!doctype html>
@@ -315,4 +315,25 @@ test('the widget never fails silently: without the cross-origin header the snipp
     await bare.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the widget offers the written request: the form, the document, its print and its file', async () => {
+  const { page, context, errors } = await openHost('host.html');
+  await interview(page, COVERED);
+  await page.click('amnistia-checker #btn-request-0');
+  await page.fill('amnistia-checker #req-name', 'María Pérez');
+  await page.click('amnistia-checker #btn-request-make');
+  await page.locator('amnistia-checker #request-document').waitFor();
+  assert.match(await page.textContent('amnistia-checker #request-document'), /sobreseimiento/);
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('amnistia-checker #btn-request-print');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('amnistia-checker #request-print'), 'the document prints');
+  assert.ok(!(await page.isVisible('amnistia-checker #print-summary')), 'the summary does not');
+  await page.emulateMedia({ media: 'screen' });
+  const downloading = page.waitForEvent('download');
+  await page.click('amnistia-checker #btn-request-download');
+  assert.ok(fs.readFileSync(await (await downloading).path(), 'latin1').startsWith('{\\rtf1'));
+  assert.deepEqual(errors, []);
+  await context.close();
 });

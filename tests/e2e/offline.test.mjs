@@ -144,3 +144,22 @@ test('the served page offers "Descargar para usar sin conexión", which hands ov
   await context.close();
 });
 
+
+test('the single file offers the written request, with no request made', async () => {
+  const { page, context, requests, errors } = await openOffline();
+  const before = requests.length;
+  await interview(page, COVERED);
+  await page.click('#btn-request-0');
+  await page.fill('#req-name', 'María Pérez');
+  await page.click('#btn-request-make');
+  await page.locator('#request-document').waitFor();
+  assert.match(await page.textContent('#request-document'), /sobreseimiento/);
+  const downloading = page.waitForEvent('download');
+  await page.click('#btn-request-download');
+  const file = await downloading;
+  assert.equal(file.suggestedFilename(), 'solicitud-causa-1.rtf');
+  assert.ok(fs.readFileSync(await file.path(), 'latin1').includes('Mar\\u237?a P\\u233?rez'));
+  assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith('blob:')), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
