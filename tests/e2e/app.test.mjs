@@ -37,8 +37,9 @@ test('a full interview for a covered case shows the outcome and cites 8.12', asy
   assert.match(await text(page, '#law-footer'), new RegExp(lawInfo.rulesVersion));
   assert.match(await text(page, '#law-footer'), new RegExp(lawInfo.id));
   assert.ok(await page.isVisible('#result-disclaimer'));
-  // Where to find help: the core's list, one tap away (once the core sends it).
-  if (core.law('es').help) assert.ok(await page.isVisible('#more-help summary'));
+  // Where to find help: the core's list, one tap away, the Defensa Pública first.
+  assert.ok(core.law('es').help.length > 0);
+  assert.ok(await page.isVisible('#more-help summary'));
   // The live region announced the result.
   await page.waitForFunction(() => document.querySelector('#announcer').textContent.length > 0);
   assert.deepEqual(errors, []);

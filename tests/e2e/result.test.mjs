@@ -3,9 +3,6 @@
 // the first 1.5 screens, no jargon until a disclosure is opened), the phone's
 // back and forward move between the questions, "another case?", and a case
 // saved to a file and opened again. Needs www/pkg (bash scripts/build-wasm.sh).
-//
-// Tests marked "needs the merged core" skip, saying so, while the core in
-// www/pkg does not send the field they read (`reason`, `priority`, `warning`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,20 +18,6 @@ before(async () => {
   core = await loadCore();
 });
 after(async () => env && env.tearDown());
-
-/** Whether the core in www/pkg sends `field` (in a mixed assessment, a proceeding, or a next step). */
-function coreSends(field) {
-  const a = core.evaluate({ person: { situation: 'detained', ceasedConduct: true }, proceedings: [
-    { factsDate: '2024-07', event: 12, charges: ['terrorism'], militaryJustice: false, phase: 'control' },
-    { factsDate: '2024-07', event: 12, charges: ['intentional_homicide'], militaryJustice: false, phase: 'control' }] }, 'es');
-  if (field === 'warning') return typeof a.warning === 'string';
-  if (field === 'reason') return typeof a.proceedings[0].reason === 'string';
-  return a.proceedings[0].nextSteps.every((s) => typeof s.priority === 'number');
-}
-const needs = (...fields) => {
-  const missing = fields.filter((f) => !coreSends(f));
-  return missing.length ? `needs the merged core (${missing.join(', ')})` : false;
-};
 
 /**
  * The text a reader sees inside <main>: visible text nodes, leaving out what is inside a
@@ -61,7 +44,6 @@ function visibleText(page) {
 const TWO = { ...COVERED, another: [true, false], label: ['Causa de 2024', 'Causa por homicidio'], charges: [COVERED.charges, ['intentional_homicide']] };
 
 test('a covered case at 360×740: at most 250 visible words, "Imprimir" in the first 1.5 screens, no jargon', async (t) => {
-  const skip = needs('reason', 'priority');
   const { page, context } = await openPage(env, { viewport: PHONE_740 });
   await interview(page, COVERED);
   assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'covered');
@@ -82,13 +64,11 @@ test('a covered case at 360×740: at most 250 visible words, "Imprimir" in the f
   await page.focus('#more-technical summary');
   await page.keyboard.press('Enter');
   assert.ok(await page.isVisible('#law-footer'));
-  if (skip) { await context.close(); return t.skip(`word budget: ${skip}`); }
   assert.ok(words <= 250, `${words} visible words`);
   await context.close();
 });
 
 test('two cases (one covered, one not): each named with its outcome, at most 500 visible words', async (t) => {
-  const skip = needs('reason', 'priority', 'warning');
   const { page, context } = await openPage(env, { viewport: PHONE_740 });
   const asked = await interview(page, TWO);
   assert.equal(asked.filter((q) => q === 'label').length, 2, 'both cases named once there are two');
@@ -98,7 +78,6 @@ test('two cases (one covered, one not): each named with its outcome, at most 500
   assert.match(await page.textContent('#proceeding-1 h3'), /Causa por homicidio/);
   const { words } = await visibleText(page);
   t.diagnostic(`mixed, two cases: ${words} visible words`);
-  if (skip) { await context.close(); return t.skip(skip); }
   // The core's warning comes right under the answer, before the cases.
   const next = await page.evaluate(() => document.querySelector('#outcome-overall').nextElementSibling.id);
   assert.equal(next, 'result-warning');
@@ -229,7 +208,6 @@ test('the charges: "No sé" first, the common charges before the serious ones, w
   const box = await page.locator('#btn-continue').boundingBox();
   assert.ok(box && box.y >= 0 && box.y + box.height <= 740, '"Continuar" in the viewport');
   const groups = await page.locator('#form-charges fieldset').evaluateAll((els) => els.map((e) => e.dataset.group));
-  if (!core.law('es').charges.some((c) => c.group === 'common')) { await context.close(); return t.skip('grouping: needs the merged core (charges[].group)'); }
   assert.deepEqual(groups, ['common', 'serious']);
   await context.close();
 });
