@@ -412,8 +412,8 @@ export interface RequestAttach {
 /** ui/request.js: the buttons and form for the proceedings of one result. */
 export interface RequestContext {
   lang: string;
-  law: { status?: string };
-  proceedings: { outcome: string }[];
+  /** The core's document type for each proceeding: `request`, `commission_letter` or `none`. */
+  types: string[];
   labels: string[];
   details: RequestDetails;
   open: number | null;

@@ -1,14 +1,11 @@
-// ui/request.js's rule for its button: only under the law in force, and only for an outcome the
-// core writes a document for (not under the draft law, not with facts missing).
+// ui/request.js's rule for its buttons: one for each proceeding the core writes a document for,
+// read from the core's own `type` (the draft law and missing facts give `none`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { offersRequest } from '../../www/ui/request.js';
+import { withDocument } from '../../www/ui/request.js';
 
-test('a button for covered, uncertain and not covered under the law in force; none else', () => {
-  const enacted = { status: 'enacted' };
-  for (const outcome of ['covered', 'uncertain', 'not_covered']) assert.equal(offersRequest(enacted, { outcome }), true, outcome);
-  assert.equal(offersRequest(enacted, { outcome: 'needs_information' }), false);
-  for (const outcome of ['covered', 'uncertain', 'not_covered', 'needs_information']) {
-    assert.equal(offersRequest({ status: 'draft' }, { outcome }), false, `draft: ${outcome}`);
-  }
+test('a button for each proceeding whose document is not none, in order', () => {
+  assert.deepEqual(withDocument(['request', 'none', 'commission_letter']), [0, 2]);
+  assert.deepEqual(withDocument(['none', 'none']), []);
+  assert.deepEqual(withDocument([]), []);
 });

@@ -46,17 +46,15 @@ addStrings({
   reqFileLetter: (n) => `carta-comision-causa-${n}.rtf`,
 });
 
-/** The outcomes under the law in force that get a document. */
-const WITH_DOCUMENT = new Set(['covered', 'uncertain', 'not_covered']);
-
 /**
- * Whether proceeding `p` gets a "Preparar…" button: the law in force, and an outcome the core
- * writes a document for (a draft law, or facts missing, give none).
- * @param {{ status?: string }} law
- * @param {{ outcome: string }} p
+ * The proceedings that get a "Preparar…" button: those the core writes a document for (its
+ * `type` is not `none`: the draft law and missing facts give none). The page asks the core
+ * instead of repeating its rule.
+ * @param {string[]} types the core's document type for each proceeding
+ * @returns {number[]}
  */
-export function offersRequest(law, p) {
-  return law.status !== 'draft' && WITH_DOCUMENT.has(p.outcome);
+export function withDocument(types) {
+  return types.flatMap((type, i) => (type === 'none' ? [] : [i]));
 }
 
 /**
@@ -74,8 +72,17 @@ export function attachRequest(section, c) {
   section.addEventListener('click', (e) => {
     if (/** @type {Element} */ (e.target).closest?.('#btn-print')) printed()?.remove();
   }, true);
+  // Which document the core writes for each proceeding (no details needed to know it).
+  const kase = buildCase(c.state);
+  const types = c.a.proceedings.map((_, i) => {
+    try {
+      return String(c.mod.request(kase, null, i + 1, c.lang).type);
+    } catch {
+      return 'none';
+    }
+  });
   const offer = renderRequestOffer({
-    lang: c.lang, law: c.a.law, proceedings: c.a.proceedings, labels: c.labels, details, open: request.open ?? null,
+    lang: c.lang, types, labels: c.labels, details, open: request.open ?? null,
     onOpen: (i) => { request.open = i; },
     onClosed: (i) => { /** @type {HTMLElement | null} */ (section.querySelector(`#btn-request-${i}`))?.focus(); },
     makeDocument: (details, n) => c.mod.request(buildCase(c.state), details, n, c.lang),
@@ -95,17 +102,17 @@ export function attachRequest(section, c) {
  */
 export function renderRequestOffer(ctx) {
   const { lang } = ctx;
-  const list = ctx.proceedings.map((p, i) => /** @type {const} */ ([p, i])).filter(([p]) => offersRequest(ctx.law, p));
+  const list = withDocument(ctx.types);
   if (!list.length) return null;
   const panel = h('div', { class: 'request-panel', id: 'request-panel', hidden: true });
-  const several = ctx.proceedings.length > 1;
-  const buttons = list.map(([p, i]) => h('button', {
+  const several = ctx.types.length > 1;
+  const buttons = list.map((i) => h('button', {
     type: 'button', class: 'btn', id: `btn-request-${i}`, 'data-testid': 'request-open', 'data-case': String(i),
     onclick: () => openForm(ctx, panel, i),
-  }, t(lang, p.outcome === 'not_covered' ? 'reqButtonLetter' : 'reqButton'),
+  }, t(lang, ctx.types[i] === 'commission_letter' ? 'reqButtonLetter' : 'reqButton'),
   several ? h('span', { class: 'request-for', text: ` · ${ctx.labels[i]}` }) : null));
   const box = h('div', { class: 'request-offer no-print', id: 'request-offer' }, h('div', { class: 'actions' }, buttons), panel);
-  if (ctx.open !== null && ctx.open !== undefined && list.some(([, i]) => i === ctx.open)) openForm(ctx, panel, ctx.open, false);
+  if (ctx.open !== null && ctx.open !== undefined && list.includes(ctx.open)) openForm(ctx, panel, ctx.open, false);
   return box;
 }
 
