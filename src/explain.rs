@@ -173,9 +173,8 @@ impl Ctx<'_> {
     }
 
     fn suceso_missing(&self, k: u8) -> String {
-        let mut buf = [0; 20];
-        let digits = crate::json::write::decimal(u64::from(k), &mut buf);
-        fill(self.s(&self.tx().ref_suceso_missing), &[("n", core::str::from_utf8(digits).unwrap_or_default())])
+        let mut buf = itoa::Buffer::new();
+        fill(self.s(&self.tx().ref_suceso_missing), &[("n", crate::json::write::decimal(u64::from(k), &mut buf))])
     }
 
     /// Several sucesos in words, joined as a list.

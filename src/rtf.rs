@@ -80,12 +80,10 @@ pub fn escape(s: &str, out: &mut String) {
                     out.push_str("\\u");
                     // RTF takes the code unit as a signed 16-bit number.
                     let n = *u as i16;
-                    let mut buf = [0; 20];
                     if n < 0 {
                         out.push('-');
                     }
-                    let digits = crate::json::write::decimal(n.unsigned_abs() as u64, &mut buf);
-                    out.push_str(core::str::from_utf8(digits).unwrap_or_default());
+                    out.push_str(crate::json::write::decimal(u64::from(n.unsigned_abs()), &mut itoa::Buffer::new()));
                     out.push('?');
                 }
             }

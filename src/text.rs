@@ -224,9 +224,7 @@ macro_rules! number_piece {
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
                 // ASCII digits: always whole UTF-8.
-                let mut buf = [0; 20];
-                let digits = crate::json::write::decimal(*self as u64, &mut buf);
-                out.push_str(core::str::from_utf8(digits).unwrap_or_default());
+                out.push_str(crate::json::write::decimal(*self as u64, &mut itoa::Buffer::new()));
             }
         }
     )*};

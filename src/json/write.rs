@@ -1,11 +1,17 @@
 //! Writing JSON text: the assessment, the page's law data, errors and
 //! screening rows all go out through [`Writer`].
 //!
-//! Pretty output is laid out as the contract's examples are (two spaces per
-//! level, `"key": value`, `[]` and `{}` when empty); compact output has no
-//! whitespace at all. Strings escape `"`, `\` and control characters only,
-//! so Spanish text stays readable. Writing cannot fail.
+//! [`ToJson`] says which members a value has and in what order; serde_json
+//! does the writing: its formatters lay out the text (pretty: two spaces per
+//! level, `"key": value`, `[]` and `{}` when empty, as the contract's
+//! examples are; compact: no whitespace at all), escape strings (`"`, `\`
+//! and control characters only, so Spanish text stays readable) and write
+//! numbers. The JS boundary's output adds one formatter of ours, [`Ascii`].
+//! Writing into memory cannot fail.
 
+use serde::Serialize as _;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use std::io;
 
 /// A value that can be written as JSON.
 pub trait ToJson {
@@ -14,53 +20,78 @@ pub trait ToJson {
 
 /// JSON text under construction.
 pub struct Writer {
-    /// Always UTF-8: only whole strings and ASCII bytes are written.
+    /// Always UTF-8: serde_json writes whole strings and ASCII.
     out: Vec<u8>,
-    pretty: bool,
-    /// Every character beyond ASCII written as a `\uXXXX` escape.
-    ascii: bool,
-    level: usize,
+    layout: Layout,
     /// Nothing written yet in the innermost open object or array.
     fresh: bool,
 }
 
+enum Layout {
+    Compact,
+    /// Holds the indentation level.
+    Pretty(PrettyFormatter<'static>),
+    Ascii,
+}
+
+/// Calls one `Formatter` method of the writer's layout on its text. Writing
+/// into a `Vec` never fails, so the `io::Result` says nothing.
+macro_rules! call {
+    ($w:ident . $method:ident ( $($arg:expr),* )) => {{
+        let out = &mut $w.out;
+        let _ = match &mut $w.layout {
+            Layout::Compact => CompactFormatter.$method(out $(, $arg)*),
+            Layout::Pretty(f) => f.$method(out $(, $arg)*),
+            Layout::Ascii => Ascii.$method(out $(, $arg)*),
+        };
+    }};
+}
+
 impl Writer {
+    fn with(layout: Layout) -> Writer {
+        Writer { out: Vec::with_capacity(8192), layout, fresh: false }
+    }
+
     /// Two-space indented output, as the command line prints it.
     pub fn pretty() -> Writer {
-        Writer { out: Vec::with_capacity(8192), pretty: true, ascii: false, level: 0, fresh: false }
+        Writer::with(Layout::Pretty(PrettyFormatter::new()))
     }
 
     /// Output with no whitespace, for machines (JSONL, the results CSV).
     pub fn compact() -> Writer {
-        Writer { out: Vec::with_capacity(8192), pretty: false, ascii: false, level: 0, fresh: false }
+        Writer::with(Layout::Compact)
     }
 
     /// Compact output in ASCII only, for the JS boundary: a JS engine turns
     /// ASCII bytes into a string many times faster than other UTF-8, and
     /// `JSON.parse` reads the escapes back into the same text.
     pub fn compact_ascii() -> Writer {
-        Writer { ascii: true, ..Writer::compact() }
+        Writer::with(Layout::Ascii)
     }
 
     pub fn finish(self) -> String {
-        // Whole `&str`s and ASCII bytes only were written: always UTF-8.
+        // serde_json writes valid UTF-8 only.
         String::from_utf8(self.out).unwrap_or_default()
     }
 
     pub fn begin_object(&mut self) {
-        self.open(b'{');
+        call!(self.begin_object());
+        self.fresh = true;
     }
 
     pub fn end_object(&mut self) {
-        self.close(b'}');
+        call!(self.end_object());
+        self.fresh = false;
     }
 
     pub fn begin_array(&mut self) {
-        self.open(b'[');
+        call!(self.begin_array());
+        self.fresh = true;
     }
 
     pub fn end_array(&mut self) {
-        self.close(b']');
+        call!(self.end_array());
+        self.fresh = false;
     }
 
     /// One member of the open object. Keys are the format's own names
@@ -68,235 +99,89 @@ impl Writer {
     pub fn field<T: ToJson + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.key(key);
         value.to_json(self);
+        call!(self.end_object_value());
     }
 
     /// The key of [`Writer::field`], in a function of its own: written in
     /// `field`, it was copied into each of its instances (7 KB of wasm).
     fn key(&mut self, key: &'static str) {
-        debug_assert!(key.bytes().all(|b| b.is_ascii() && ESCAPE[b as usize] == 0), "{key}");
-        self.next();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.push(b'"');
-        self.out.push(b':');
-        if self.pretty {
-            self.out.push(b' ');
-        }
+        debug_assert!(key.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\'), "{key}");
+        let first = std::mem::replace(&mut self.fresh, false);
+        call!(self.begin_object_key(first));
+        call!(self.begin_string());
+        call!(self.write_string_fragment(key));
+        call!(self.end_string());
+        call!(self.end_object_key());
+        call!(self.begin_object_value());
     }
 
     /// One item of the open array.
     pub fn item<T: ToJson + ?Sized>(&mut self, value: &T) {
-        self.next();
+        let first = std::mem::replace(&mut self.fresh, false);
+        call!(self.begin_array_value(first));
         value.to_json(self);
+        call!(self.end_array_value());
     }
 
     pub fn null(&mut self) {
-        self.out.extend_from_slice(b"null");
+        call!(self.write_null());
     }
 
     pub fn bool(&mut self, b: bool) {
-        self.out.extend_from_slice(if b { b"true" } else { b"false" });
+        call!(self.write_bool(b));
     }
 
-    /// A whole number, written without the formatting machinery.
     pub fn uint(&mut self, n: u64) {
-        self.out.extend_from_slice(decimal(n, &mut [0; 20]));
+        call!(self.write_u64(n));
     }
 
+    /// A string, escaped by serde_json (and, in ASCII output, by [`Ascii`]).
     pub fn string(&mut self, s: &str) {
-        self.out.reserve(s.len() + 2);
-        self.out.push(b'"');
-        match first_escape(s.as_bytes(), self.ascii) {
-            // Most strings: copied whole.
-            None => self.out.extend_from_slice(s.as_bytes()),
-            // The rest: the clean start is not scanned again.
-            Some(from) => self.escaped(s, from),
-        }
-        self.out.push(b'"');
+        let _ = match self.layout {
+            Layout::Ascii => s.serialize(&mut serde_json::Serializer::with_formatter(&mut self.out, Ascii)),
+            // Strings are escaped the same way in both layouts.
+            _ => s.serialize(&mut serde_json::Serializer::new(&mut self.out)),
+        };
     }
+}
 
-    /// Writes `s` escaped; nothing before `from` needs escaping, and in
-    /// ASCII mode `from` is on a character boundary.
-    fn escaped(&mut self, s: &str, from: usize) {
-        let bytes = s.as_bytes();
+/// The JS boundary's formatter: compact, and every character beyond ASCII
+/// written as a `\uXXXX` escape (UTF-16 code units, as JSON has them).
+struct Ascii;
+
+impl Formatter for Ascii {
+    /// A piece of a string with nothing JSON must escape: copied whole when
+    /// it is ASCII (most are), else its ASCII runs are.
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        if fragment.is_ascii() {
+            return out.write_all(bytes);
+        }
         let mut run = 0;
-        let mut i = from;
-        while i < bytes.len() {
-            // Eight bytes at a time: a block with nothing to escape is
-            // skipped, and otherwise `i` goes straight to its first byte to
-            // escape. In ASCII mode the bytes passed over are ASCII, so `i`
-            // stays on a character boundary.
-            if i + 8 <= bytes.len() {
-                let m = escape_mask(word_at(bytes, i), self.ascii);
-                if m == 0 {
-                    i += 8;
-                    continue;
-                }
-                i += first_flagged(m);
+        while let Some(skip) = bytes.get(run..).and_then(|rest| rest.iter().position(|b| !b.is_ascii())) {
+            let at = run + skip;
+            out.write_all(bytes.get(run..at).unwrap_or_default())?;
+            let c = fragment.get(at..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
+            for unit in c.encode_utf16(&mut [0; 2]).iter() {
+                out.write_all(&hex_escape(*unit))?;
             }
-            let b = bytes[i];
-            let e = ESCAPE[b as usize];
-            if b < 0x80 && e == 0 || b >= 0x80 && !self.ascii {
-                i += 1;
-                continue;
-            }
-            self.out.extend_from_slice(&bytes[run..i]);
-            if b >= 0x80 {
-                // A whole character starts here (see above).
-                if let (0xc2..=0xdf, Some(&next)) = (b, bytes.get(i + 1)) {
-                    // Two bytes, U+0080 to U+07FF: every accented letter,
-                    // `ñ`, `¿`, `«`, `º` of the Spanish text.
-                    self.hex_escape(u16::from(b & 0x1f) << 6 | u16::from(next & 0x3f));
-                    i += 2;
-                } else {
-                    // `get`, not `s[i..]`: indexing a `str` links the formatting
-                    // of its panic message (about 4 KB of wasm).
-                    let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
-                    let mut units = [0u16; 2];
-                    for &unit in c.encode_utf16(&mut units).iter() {
-                        self.hex_escape(unit);
-                    }
-                    i += c.len_utf8();
-                }
-            } else {
-                if e == b'u' {
-                    self.hex_escape(u16::from(b));
-                } else {
-                    self.out.push(b'\\');
-                    self.out.push(e);
-                }
-                i += 1;
-            }
-            run = i;
+            run = at + c.len_utf8();
         }
-        self.out.extend_from_slice(&bytes[run..]);
-    }
-
-    /// `\u` and four lowercase hex digits.
-    fn hex_escape(&mut self, unit: u16) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let hex = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
-        self.out.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
-    }
-
-    fn open(&mut self, c: u8) {
-        self.out.push(c);
-        self.level += 1;
-        self.fresh = true;
-    }
-
-    fn close(&mut self, c: u8) {
-        self.level -= 1;
-        if !self.fresh {
-            self.newline();
-        }
-        self.out.push(c);
-        self.fresh = false;
-    }
-
-    fn next(&mut self) {
-        if !self.fresh {
-            self.out.push(b',');
-        }
-        self.newline();
-        self.fresh = false;
-    }
-
-    fn newline(&mut self) {
-        /// A line break and 16 levels of indentation, written in one copy
-        /// (the assessment nests about 6 deep).
-        const BREAK: &[u8; 33] = b"\n                                ";
-        if self.pretty {
-            let mut indent = 2 * self.level;
-            let n = indent.min(BREAK.len() - 1);
-            self.out.extend_from_slice(&BREAK[..1 + n]);
-            indent -= n;
-            while indent > 0 {
-                let n = indent.min(BREAK.len() - 1);
-                self.out.extend_from_slice(&BREAK[1..1 + n]);
-                indent -= n;
-            }
-        }
+        out.write_all(bytes.get(run..).unwrap_or_default())
     }
 }
 
-/// The decimal digits of `n`, written into `buf` without the formatting
-/// machinery (for JSON numbers here, and the numbers in sentences).
-pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buf[i..]
+/// `\u` and four lowercase hex digits, as serde_json writes its own.
+fn hex_escape(unit: u16) -> [u8; 6] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hex = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+    [b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]
 }
 
-#[inline(always)]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    match <&[u8; 8]>::try_from(&bytes[at..at + 8]) {
-        Ok(w) => u64::from_le_bytes(*w),
-        Err(_) => u64::MAX, // cannot happen: the slice is eight bytes long
-    }
+/// The decimal digits of `n`, for the numbers in sentences.
+pub(crate) fn decimal(n: u64, buf: &mut itoa::Buffer) -> &str {
+    buf.format(n)
 }
-
-/// The bytes of the eight-byte block `w` (little-endian) that need
-/// escaping, flagged by their high bit: a control character, `"` or `\`,
-/// and in ASCII mode any byte beyond ASCII. Exact for the lowest flag: no
-/// byte before the first one to escape is flagged (a flag above it may be
-/// false, from a borrow; only the lowest is used).
-#[inline(always)]
-fn escape_mask(w: u64, ascii: bool) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    let m = below_space | has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\')));
-    if ascii { m | w & HIGH } else { m }
-}
-
-/// The index, 0 to 7, of the block's first byte flagged in a non-zero mask.
-#[inline(always)]
-fn first_flagged(mask: u64) -> usize {
-    (mask.trailing_zeros() / 8) as usize
-}
-
-/// Where escaping starts: the first byte that needs it, or `None`. In ASCII
-/// mode everything before it is ASCII, so it is on a character boundary.
-fn first_escape(bytes: &[u8], ascii: bool) -> Option<usize> {
-    let mut at = 0;
-    while at + 8 <= bytes.len() {
-        let m = escape_mask(word_at(bytes, at), ascii);
-        if m != 0 {
-            return Some(at + first_flagged(m));
-        }
-        at += 8;
-    }
-    let tail = bytes.get(at..).unwrap_or_default();
-    tail.iter().position(|&b| ESCAPE[b as usize] != 0 || ascii && b >= 0x80).map(|p| at + p)
-}
-
-/// For each byte, 0 when it stands as it is, else the letter after the
-/// backslash (`u`: a `\u00XX` escape).
-static ESCAPE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = b'u';
-        b += 1;
-    }
-    t[0x08] = b'b';
-    t[0x0c] = b'f';
-    t[b'\n' as usize] = b'n';
-    t[b'\r' as usize] = b'r';
-    t[b'\t' as usize] = b't';
-    t[b'"' as usize] = b'"';
-    t[b'\\' as usize] = b'\\';
-    t
-};
 
 /// Pretty JSON text of a value.
 pub fn to_pretty<T: ToJson + ?Sized>(value: &T) -> String {
@@ -454,50 +339,6 @@ mod tests {
         assert_eq!(to_pretty(&p), "{\n  \"a\": [\n    1,\n    20\n  ],\n  \"bKey\": null,\n  \"c\": [\n    [],\n    [\n      3\n    ]\n  ]\n}");
         assert_eq!(to_pretty(&Vec::<u8>::new()), "[]");
         assert_eq!(to_compact(&usize::MAX), usize::MAX.to_string());
-    }
-
-    /// The first byte of a block that needs escaping, byte by byte.
-    fn first_to_escape(w: [u8; 8], ascii: bool) -> Option<usize> {
-        w.iter().position(|&b| ESCAPE[b as usize] != 0 || ascii && b >= 0x80)
-    }
-
-    #[test]
-    fn the_eight_byte_test_finds_the_first_byte_to_escape() {
-        // Every byte at every position, over fillers of each kind; then
-        // two bytes to escape (the second may be hidden by a borrow, but
-        // never the first) over a plain filler.
-        let check = |w: [u8; 8]| {
-            for ascii in [false, true] {
-                let m = escape_mask(u64::from_le_bytes(w), ascii);
-                let expected = first_to_escape(w, ascii);
-                assert_eq!(m != 0, expected.is_some(), "{w:?} ascii={ascii}");
-                if let Some(at) = expected {
-                    assert_eq!(first_flagged(m), at, "{w:?} ascii={ascii}");
-                }
-            }
-        };
-        for fill in [b'a', 0xc3, 0x7f, 0xff, b' ', 0x00, b'"'] {
-            for b in 0..=255u8 {
-                for pos in 0..8 {
-                    let mut w = [fill; 8];
-                    w[pos] = b;
-                    check(w);
-                }
-            }
-        }
-        let special = [0x00u8, 0x1f, b'"', b'\\', 0x80, 0xc3, 0xff, 0x20, 0x21, 0x5b, 0x5d, 0x7f];
-        for &x in &special {
-            for &y in &special {
-                for i in 0..8 {
-                    for j in i + 1..8 {
-                        let mut w = *b"abcdefgh";
-                        w[i] = x;
-                        w[j] = y;
-                        check(w);
-                    }
-                }
-            }
-        }
     }
 
     /// Strings made of a few characters of each kind, at every length up to
