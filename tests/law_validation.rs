@@ -17,6 +17,7 @@ const DRAFT: &str = include_str!("../src/law/draft_2026_02_05.toml");
 const CHARGES: &str = include_str!("../src/law/charges.toml");
 const SOURCES: &str = include_str!("../src/law/sources.toml");
 const TEXTS: &str = include_str!("../src/law/texts.toml");
+const REQUEST_TEXTS: &str = include_str!("../src/law/texts_request.toml");
 
 fn codes() -> Vec<&'static str> {
     codes::Charge::ALL.iter().map(|c| c.code()).collect()
@@ -28,7 +29,19 @@ fn validate_real() -> Result<validate::Validated, LawError> {
             ("src/law/enacted_2026_02_19.toml", ENACTED),
             ("src/law/draft_2026_02_05.toml", DRAFT),
         ],
-        &[("src/law/texts.toml", TEXTS)],
+        &[("src/law/texts.toml", TEXTS), ("src/law/texts_request.toml", REQUEST_TEXTS)],
+        ("src/law/charges.toml", CHARGES),
+        ("src/law/sources.toml", SOURCES),
+        &codes(),
+    )
+}
+
+/// Validates the real files with the request's texts after a textual edit.
+fn request_texts_with(from: &str, to: &str) -> Result<validate::Validated, LawError> {
+    assert!(REQUEST_TEXTS.contains(from), "test setup: `{from}` not in texts_request.toml");
+    validate::validate_all(
+        &[("src/law/enacted_2026_02_19.toml", ENACTED), ("src/law/draft_2026_02_05.toml", DRAFT)],
+        &[("src/law/texts_request.toml", &REQUEST_TEXTS.replacen(from, to, 1))],
         ("src/law/charges.toml", CHARGES),
         ("src/law/sources.toml", SOURCES),
         &codes(),
@@ -533,4 +546,58 @@ fn screening_names_are_checked() {
     assert_eq!(validate::parse_screening("screening.toml", &bad).unwrap_err().kind, ErrorKind::UnknownCode);
     let bad = text.replacen("aliases = [\"libre\", \"en libertad\"]", "aliases = [\"libre\", \"Detenido\"]", 1);
     assert_eq!(validate::parse_screening("screening.toml", &bad).unwrap_err().kind, ErrorKind::DuplicateId);
+}
+
+// ------------------------------------------------------------------ the written request's grounds
+
+/// Every paragraph of the written request that restates the law takes the
+/// confidence and sources of the entries it rests on: the effects paragraph
+/// is as sure as Art. 10 and the effects step, the Art. 5 paragraph carries
+/// Art. 5's weaker confidence, and a line of form has none.
+#[test]
+fn request_paragraphs_take_the_confidence_and_sources_of_their_basis() {
+    let v = validate_real().unwrap();
+    let law = &v.laws[0].1;
+    let entry = |id: &str| law.entries().find(|(e, _, _)| *e == id).map(|(_, c, s)| (c.to_string(), s.to_vec())).unwrap();
+    let (art10_c, art10_s) = entry("art10");
+    let (_, effects_s) = entry("effects");
+    let (c, sources) = v.grounds("request_effects").expect("the effects paragraph rests on the law");
+    assert_eq!(c, art10_c, "Art. 10 is the weaker of the two");
+    for s in art10_s.iter().chain(&effects_s) {
+        assert!(sources.contains(&s.as_str()), "{s} missing from the paragraph's sources");
+    }
+    assert_eq!(sources.len(), sources.iter().collect::<std::collections::BTreeSet<_>>().len(), "a source listed twice");
+    let (art5_c, _) = entry("art5");
+    assert_eq!(v.grounds("request_favourable").unwrap().0, art5_c);
+    assert_ne!(art5_c, "confirmed", "test setup: Art. 5's wording rests on reports");
+    // A disputed entry makes the whole paragraph disputed.
+    assert_eq!(v.grounds("request_doubt_drug_minor").unwrap().0, "disputed");
+    assert_eq!(v.grounds("request_salutation"), None);
+    // Every template of the request says what it rests on.
+    let keys: Vec<&str> = REQUEST_TEXTS.lines().filter_map(|l| l.strip_prefix('[')?.strip_suffix(']')).collect();
+    assert!(keys.len() > 60);
+    for k in keys {
+        let t = v.texts.iter().find(|t| t.key == k).unwrap();
+        assert!(t.basis.is_some(), "{k} has no basis");
+    }
+}
+
+#[test]
+fn a_request_template_without_a_basis_is_refused() {
+    expect(
+        request_texts_with("[request_effects]\nbasis = [\"art10\", \"effects\"]\n", "[request_effects]\n"),
+        ErrorKind::MissingBasis,
+        "request_effects",
+    );
+}
+
+#[test]
+fn a_basis_naming_no_entry_of_the_law_in_force_is_refused() {
+    expect(
+        request_texts_with("basis = [\"art10\", \"effects\"]", "basis = [\"art10\", \"art99\"]"),
+        ErrorKind::DanglingBasis,
+        "request_effects",
+    );
+    expect(request_texts_with("basis = [\"art10\", \"effects\"]", "basis = []"), ErrorKind::Parse, "request_effects");
+    expect(request_texts_with("basis = [\"art10\", \"effects\"]", "basis = \"law\""), ErrorKind::Parse, "request_effects");
 }

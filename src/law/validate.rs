@@ -45,6 +45,9 @@
 //! `glossary.toml`: `[[glossary]]` with `term`, `explanation`; `[[help]]`
 //! with `id`, `name`, `description`.
 //! `sources.toml`: `[[sources]]` with `id`, `outlet`, `title`, `url`?.
+//! `texts*.toml`: `[key]` with `es`, `en`, `basis`? (required in
+//! `texts_request.toml`: `"form"` or entry ids of the law in force; see
+//! [`Basis`]) and `[key.<law id>]` with that law's own `es`, `en`.
 //! `confidence` is `confirmed`|`single_source`|`inferred`|`disputed`;
 //! `sources` lists ids of `sources.toml`. Ids are unique within a file.
 
@@ -365,6 +368,46 @@ pub struct LawFile {
     pub not_formalized: Vec<NotFormalizedDef>,
 }
 
+impl LawFile {
+    /// Every entry that carries a confidence and sources: `(id, confidence,
+    /// sources)` of its articles, numerals, exclusions and procedure steps.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str, &[String])> {
+        let a = self.articles.iter().map(|e| (e.id.as_str(), e.confidence.as_str(), e.sources.as_slice()));
+        let n = self.numerals.iter().map(|e| (e.id.as_str(), e.confidence.as_str(), e.sources.as_slice()));
+        let x = self.exclusions.iter().map(|e| (e.id.as_str(), e.confidence.as_str(), e.sources.as_slice()));
+        let p = self.procedure.iter().map(|e| (e.id.as_str(), e.confidence.as_str(), e.sources.as_slice()));
+        a.chain(n).chain(x).chain(p)
+    }
+}
+
+impl Validated {
+    /// A template's confidence and sources, from its `basis` in the law in
+    /// force: the weakest confidence of the entries it rests on, and all
+    /// their sources, each once, in order. `None` for a line of form or a
+    /// template with no basis.
+    pub fn grounds(&self, key: &str) -> Option<(&str, Vec<&str>)> {
+        let Basis::Entries(ids) = self.texts.iter().find(|t| t.key == key)?.basis.as_ref()? else {
+            return None;
+        };
+        let (_, law) = self.laws.iter().find(|(_, l)| l.status == "enacted")?;
+        let mut weakest = CONFIDENCES[0];
+        let mut sources: Vec<&str> = Vec::new();
+        for id in ids {
+            let (_, c, s) = law.entries().find(|(e, _, _)| e == id)?;
+            let rank = |c: &str| CONFIDENCES.iter().position(|k| *k == c);
+            if rank(c) > rank(weakest) {
+                weakest = c;
+            }
+            for src in s {
+                if !sources.contains(&src.as_str()) {
+                    sources.push(src);
+                }
+            }
+        }
+        Some((weakest, sources))
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------
@@ -392,6 +435,10 @@ pub enum ErrorKind {
     /// Numerals not in ascending order, or a number used twice.
     UnsortedNumerals,
     DanglingSource,
+    /// A template of the written request without `basis`.
+    MissingBasis,
+    /// A `basis` naming no entry of the law in force.
+    DanglingBasis,
     UnknownCharge,
     /// A charge code with no entry in `charges.toml`, or with two.
     ChargeCoverage,
@@ -997,6 +1044,25 @@ pub struct TemplateDef {
     pub text: TextDef,
     /// `(law id, text)`: this law's own wording.
     pub overrides: Vec<(String, TextDef)>,
+    /// What the sentence rests on (`basis`): required in the written
+    /// request's file ([`REQUEST_TEXTS`]), optional elsewhere.
+    pub basis: Option<Basis>,
+}
+
+/// The texts file of the written request and the letter to the commission:
+/// every template there says what it rests on.
+pub const REQUEST_TEXTS: &str = "texts_request.toml";
+
+/// What a template rests on. `basis = "form"`: a line of form (a heading,
+/// a salutation, a blank to fill) that says nothing about the law.
+/// `basis = ["art10", "effects"]`: the entries of the law in force (articles,
+/// numerals, exclusions, procedure steps) whose content it restates; its
+/// confidence and sources are theirs ([`Validated::grounds`]), so each fact
+/// keeps one confidence and one list of sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    Form,
+    Entries(Vec<String>),
 }
 
 /// The `{name}` slots of a template, in order of first use.
@@ -1054,13 +1120,15 @@ pub fn parse_texts(file: &str, text: &str, law_ids: &[&str]) -> Result<Vec<Templ
         };
         let mut shared = toml::Table::new();
         let mut overrides = Vec::new();
+        let mut basis = None;
         for (k, v) in entry {
             match k.as_str() {
                 "es" | "en" => {
                     shared.insert(k.clone(), v.clone());
                 }
+                "basis" => basis = Some(parse_basis(file, key, v)?),
                 law if law_ids.contains(&law) => overrides.push((law.to_string(), as_text(key, v)?)),
-                other => return Err(err(file, key, ErrorKind::UnknownKey, format!("`{other}` is neither `es`, `en` nor a law id ({})", law_ids.join(", ")))),
+                other => return Err(err(file, key, ErrorKind::UnknownKey, format!("`{other}` is neither `es`, `en`, `basis` nor a law id ({})", law_ids.join(", ")))),
             }
         }
         let text = as_text(key, &toml::Value::Table(shared))?;
@@ -1071,9 +1139,25 @@ pub fn parse_texts(file: &str, text: &str, law_ids: &[&str]) -> Result<Vec<Templ
                 return Err(err(file, key, ErrorKind::Inconsistent, format!("the `{law}` wording fills `{{{extra}}}`, which the shared wording does not")));
             }
         }
-        out.push(TemplateDef { key: key.clone(), text, overrides });
+        if basis.is_none() && file.ends_with(REQUEST_TEXTS) {
+            return Err(err(file, key, ErrorKind::MissingBasis, "a template of the written request says what it rests on: `basis = \"form\"` or `basis = [entry ids of the law in force]`"));
+        }
+        out.push(TemplateDef { key: key.clone(), text, overrides, basis });
     }
     Ok(out)
+}
+
+fn parse_basis(file: &str, key: &str, v: &toml::Value) -> Result<Basis, LawError> {
+    match v {
+        toml::Value::String(s) if s == "form" => Ok(Basis::Form),
+        toml::Value::Array(items) if !items.is_empty() => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .map(Basis::Entries)
+            .ok_or_else(|| err(file, key, ErrorKind::Parse, "`basis` lists entry ids as strings")),
+        _ => Err(err(file, key, ErrorKind::Parse, "`basis` is \"form\" or a non-empty list of entry ids")),
+    }
 }
 
 /// Checks all rules files together. `laws` holds `(file name, text)`, and
@@ -1108,6 +1192,17 @@ pub fn validate_all(
         }
     }
     templates.sort_by(|a, b| a.key.cmp(&b.key));
+    // A basis names entries of the law in force: only it produces documents.
+    if let Some((file, law)) = out.iter().find(|(_, l)| l.status == "enacted") {
+        let ids: BTreeSet<&str> = law.entries().map(|(id, _, _)| id).collect();
+        for t in &templates {
+            if let Some(Basis::Entries(entries)) = &t.basis {
+                if let Some(missing) = entries.iter().find(|e| !ids.contains(e.as_str())) {
+                    return Err(err(file, &t.key, ErrorKind::DanglingBasis, format!("template `{}` rests on `{missing}`, which is not an entry of this law", t.key)));
+                }
+            }
+        }
+    }
     Ok(Validated {
         sources: sources_parsed,
         charges: charges_parsed,
