@@ -30,7 +30,7 @@ const es = {
   startUnknown: 'Si no sabe una respuesta, pulse «No sé». Eso también sirve: le diremos qué dato falta.',
   startButton: 'Empezar',
   lawVersion: 'Texto de la ley',
-  lawVersionHelp: 'Use el texto aprobado (vigente). El borrador solo sirve para comparar.',
+  lawVersionHelp: 'Use el texto aprobado (vigente). El proyecto de ley solo sirve para comparar.',
   privacyHeading: 'Su privacidad',
   footerText: 'Todo se calcula en este dispositivo: no se envía ni se guarda nada.',
   privacyText: 'Todo se calcula en este dispositivo. La página no envía nada por internet y no guarda nada: al cerrar la pestaña o pulsar «Borrar todo» se borran todas las respuestas. No escriba nombres ni números de cédula.',
@@ -107,9 +107,9 @@ const es = {
 
   resultAnnounce: (label) => `Resultado listo: ${label}.`,
   and: 'y',
-  lawStatus: { enacted: 'texto aprobado, vigente', draft: 'BORRADOR, no es ley' },
+  lawStatus: { enacted: 'texto aprobado, vigente', draft: 'PROYECTO DE LEY, no es ley' },
   rulesVersion: 'Reglas',
-  draftBanner: 'Atención: está usando un borrador, no la ley vigente.',
+  draftBanner: 'Atención: está usando el proyecto de ley, no la ley vigente.',
 
   unknown: 'No se sabe',
   factCeased: 'Cesó la conducta',

@@ -414,6 +414,8 @@ export interface RequestContext {
   lang: string;
   /** The core's document type for each proceeding: `request`, `commission_letter` or `none`. */
   types: string[];
+  /** The core's `reason` for each proceeding whose type is `none` (else an empty string). */
+  reasons: string[];
   labels: string[];
   details: RequestDetails;
   open: number | null;

@@ -51,7 +51,7 @@ function ownFiles() {
   return files;
 }
 
-async function open(viewport = PHONE) {
+async function open(at = '/', viewport = PHONE) {
   const context = await env.browser.newContext({ viewport, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   const page = await context.newPage();
@@ -60,7 +60,7 @@ async function open(viewport = PHONE) {
   page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(instrument);
-  await page.goto(`${env.server.url}/`);
+  await page.goto(`${env.server.url}${at}`);
   await page.waitForSelector(START_READY);
   await page.waitForLoadState('networkidle');
   return { context, page, requests, errors, loadedAt: Date.now() };
@@ -195,5 +195,45 @@ test('a case the law does not cover: the letter to the commission', async () => 
   const downloading = page.waitForEvent('download');
   await page.click('#btn-request-download');
   assert.equal((await downloading).suggestedFilename(), 'carta-comision-causa-1.rtf');
+  await context.close();
+});
+
+test('under the draft law: no document, and the page says why in the core\'s words', async () => {
+  const { context, page } = await open('/?law=draft-2026-02-05');
+  await interview(page, COVERED);
+  assert.equal(await page.locator('[data-testid=request-open]').count(), 0, 'no "Preparar…" button under the draft');
+  const why = page.locator('[data-testid=request-none-reason]');
+  assert.equal(await why.count(), 1);
+  // The rules file's sentence for this case, up to its date slot.
+  const rules = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../src/law/texts_request.toml'), 'utf8');
+  const sentence = rules.split('[request_none_draft]')[1].match(/^es = "([^"{]*)\{/m)[1];
+  assert.ok(sentence.length > 20, 'test setup: the template');
+  assert.ok((await why.textContent()).startsWith(sentence), await why.textContent());
+  assert.ok(await why.isVisible());
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('in English, an uncertain case (military courts): the contested point argued in words, no confidence tag', async () => {
+  const { context, page } = await open('/?lang=en');
+  await interview(page, { ...COVERED, militaryJustice: true });
+  assert.equal(await page.getAttribute('#screen-result', 'data-outcome'), 'uncertain');
+  assert.match(await page.textContent('#btn-request-0'), /request/i);
+  await page.click('#btn-request-0');
+  await page.fill('#req-name', NAME);
+  await page.click('#btn-request-make');
+  const doc = page.locator('#request-document');
+  await doc.waitFor();
+  assert.equal(await doc.getAttribute('lang'), 'en');
+  assert.equal(await doc.getAttribute('data-type'), 'request');
+  const text = await doc.textContent();
+  // The rules file's English sentences: the draft notice, and the military point in words.
+  const rules = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../src/law/texts_request.toml'), 'utf8');
+  const en = (key) => rules.split(`[${key}]`)[1].match(/^en = "([^"]*)"/m)[1];
+  assert.ok(text.includes(en('request_draft_notice')), 'the draft notice');
+  assert.ok(text.includes(en('request_doubt_military')), 'the military point');
+  assert.ok(text.includes(NAME));
+  assert.doesNotMatch(text, /disputed|single_source|inferred|confirmed/i, 'no confidence tag in a document for a court');
+  assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

@@ -9,3 +9,23 @@ test('a button for each proceeding whose document is not none, in order', () => 
   assert.deepEqual(withDocument(['none', 'none']), []);
   assert.deepEqual(withDocument([]), []);
 });
+
+test('the core\'s reason for each proceeding without a document, each reason once', async () => {
+  const { whyNone } = await import('../../www/ui/request.js');
+  const draft = 'No se prepara ningún escrito: proyecto de ley.';
+  assert.deepEqual(whyNone(['none', 'none'], [draft, draft]), [{ reason: draft, cases: [0, 1] }]);
+  assert.deepEqual(whyNone(['request', 'none', 'none'], ['', 'falta la fecha', draft]),
+    [{ reason: 'falta la fecha', cases: [1] }, { reason: draft, cases: [2] }]);
+  // A document, or a none without a reason, says nothing.
+  assert.deepEqual(whyNone(['request', 'commission_letter', 'none'], ['', '', '']), []);
+});
+
+test('"borrador" names only the written request, never the draft law ("proyecto de ley")', async () => {
+  const fs = await import('node:fs');
+  for (const file of ['www/i18n.js', 'www/ui/start.js', 'www/ui/result.js', 'www/checker.js']) {
+    const text = fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    assert.doesNotMatch(text, /borrador/i, file);
+  }
+  const request = fs.readFileSync(new URL('../../www/ui/request.js', import.meta.url), 'utf8');
+  assert.match(request, /Preparar la solicitud \(borrador\)/);
+});

@@ -58,6 +58,26 @@ export function withDocument(types) {
 }
 
 /**
+ * Why the proceedings without a document get none, in the core's words (the draft law: it is
+ * not law; missing facts: which), each reason once, with the proceedings it is for.
+ * @param {string[]} types the core's document type for each proceeding
+ * @param {string[]} reasons the core's reason for each (empty where there is a document)
+ * @returns {{ reason: string, cases: number[] }[]}
+ */
+export function whyNone(types, reasons) {
+  /** @type {{ reason: string, cases: number[] }[]} */
+  const out = [];
+  types.forEach((type, i) => {
+    const reason = reasons[i] ?? '';
+    if (type !== 'none' || !reason) return;
+    const same = out.find((r) => r.reason === reason);
+    if (same) same.cases.push(i);
+    else out.push({ reason, cases: [i] });
+  });
+  return out;
+}
+
+/**
  * Puts the buttons (and the form they open) under the result's own buttons in `section`.
  * The document to print goes into the print root (#request-print), where it hides the
  * result's summary (parts.css); the result's own "Imprimir" takes it out first.
@@ -74,15 +94,17 @@ export function attachRequest(section, c) {
   }, true);
   // Which document the core writes for each proceeding (no details needed to know it).
   const kase = buildCase(c.state);
-  const types = c.a.proceedings.map((_, i) => {
+  const docs = c.a.proceedings.map((_, i) => {
     try {
-      return String(c.mod.request(kase, null, i + 1, c.lang).type);
+      const doc = c.mod.request(kase, null, i + 1, c.lang);
+      return { type: String(doc.type), reason: doc.type === 'none' ? String(doc.reason ?? '') : '' };
     } catch {
-      return 'none';
+      return { type: 'none', reason: '' };
     }
   });
   const offer = renderRequestOffer({
-    lang: c.lang, types, labels: c.labels, details, open: request.open ?? null,
+    lang: c.lang, types: docs.map((d) => d.type), reasons: docs.map((d) => d.reason),
+    labels: c.labels, details, open: request.open ?? null,
     onOpen: (i) => { request.open = i; },
     onClosed: (i) => { /** @type {HTMLElement | null} */ (section.querySelector(`#btn-request-${i}`))?.focus(); },
     makeDocument: (details, n) => c.mod.request(buildCase(c.state), details, n, c.lang),
@@ -103,15 +125,20 @@ export function attachRequest(section, c) {
 export function renderRequestOffer(ctx) {
   const { lang } = ctx;
   const list = withDocument(ctx.types);
-  if (!list.length) return null;
-  const panel = h('div', { class: 'request-panel', id: 'request-panel', hidden: true });
   const several = ctx.types.length > 1;
+  // Where the core writes no document, its reason says why (the draft law, missing facts).
+  const why = whyNone(ctx.types, ctx.reasons).map(({ reason, cases }) => h('p', {
+    class: 'request-none-reason help', 'data-testid': 'request-none-reason',
+    text: several ? `${cases.map((i) => ctx.labels[i]).join(', ')}: ${reason}` : reason,
+  }));
+  if (!list.length) return why.length ? h('div', { class: 'request-offer no-print', id: 'request-offer' }, ...why) : null;
+  const panel = h('div', { class: 'request-panel', id: 'request-panel', hidden: true });
   const buttons = list.map((i) => h('button', {
     type: 'button', class: 'btn', id: `btn-request-${i}`, 'data-testid': 'request-open', 'data-case': String(i),
     onclick: () => openForm(ctx, panel, i),
   }, t(lang, ctx.types[i] === 'commission_letter' ? 'reqButtonLetter' : 'reqButton'),
   several ? h('span', { class: 'request-for', text: ` · ${ctx.labels[i]}` }) : null));
-  const box = h('div', { class: 'request-offer no-print', id: 'request-offer' }, h('div', { class: 'actions' }, buttons), panel);
+  const box = h('div', { class: 'request-offer no-print', id: 'request-offer' }, h('div', { class: 'actions' }, buttons), ...why, panel);
   if (ctx.open !== null && ctx.open !== undefined && list.includes(ctx.open)) openForm(ctx, panel, ctx.open, false);
   return box;
 }
