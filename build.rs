@@ -13,6 +13,9 @@ mod codes;
 mod date;
 #[path = "src/law/validate.rs"]
 mod validate;
+#[path = "src/timeline.rs"]
+#[allow(dead_code)]
+mod timeline;
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -356,6 +359,36 @@ fn main() {
             .unwrap();
         }
         out.push_str("    ],\n");
+
+        // The time line's tables (src/timeline.rs), from the same days as
+        // the numerals above.
+        let segments = timeline::cut(&numeral_days(file, law));
+        let classes = |cs: &[timeline::DayClass]| {
+            let items: Vec<String> = cs.iter().map(|c| day_class(*c)).collect();
+            format!("&[{}]", items.join(", "))
+        };
+        out.push_str("    segments: &[\n");
+        for seg in &segments {
+            writeln!(
+                out,
+                "        crate::timeline::Segment {{ days: crate::date::DayRange {{ first: crate::date::Day({}), last: crate::date::Day({}) }}, class: {} }},",
+                seg.days.first.0,
+                seg.days.last.0,
+                day_class(seg.class)
+            )
+            .unwrap();
+        }
+        out.push_str("    ],\n");
+        writeln!(out, "    all_classes: {},", classes(&timeline::distinct(&segments, &[date::DayRange::ALL]))).unwrap();
+        let (enacted_file, enacted) = validated.laws.iter().find(|(_, l)| l.status == "enacted").expect("an enacted law");
+        let enacted_days = numeral_days(enacted_file, enacted);
+        let window_classes: Vec<String> = (0..=13u8)
+            .map(|k| match enacted_days.iter().find(|(n, _, _)| *n == k) {
+                Some((_, window, _)) => classes(&timeline::distinct(&segments, window)),
+                None => "&[]".to_string(),
+            })
+            .collect();
+        writeln!(out, "    window_classes: &[{}],", window_classes.join(", ")).unwrap();
         out.push_str("};\n\n");
     }
 
@@ -454,6 +487,29 @@ fn opt_enum_list(ty: &str, codes: &[String]) -> String {
 fn str_list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
     format!("&[{}]", items.join(", "))
+}
+
+/// Each numeral's `(number, window, margin)` as days, for `timeline::cut`.
+fn numeral_days<'a>(file: &str, law: &validate::LawFile) -> Vec<(u8, &'a [date::DayRange], &'a [date::DayRange])> {
+    let days = |id: &str, rs: &[validate::RangeDef]| -> &'a [date::DayRange] {
+        let v: Vec<date::DayRange> = rs
+            .iter()
+            .map(|r| {
+                let day = |s: &str| date::parse_day(s).unwrap_or_else(|e| panic!("\n\n{file}: `{id}`: date `{s}` refused by src/date.rs: {e:?}\n\n"));
+                date::DayRange::new(day(&r.from), day(&r.to))
+            })
+            .collect();
+        // A few dozen ranges for the length of one build.
+        Vec::leak(v)
+    };
+    law.numerals
+        .iter()
+        .map(|n| (n.number as u8, days(&n.id, &n.window), days(&n.id, &n.margin)))
+        .collect()
+}
+
+fn day_class(c: timeline::DayClass) -> String {
+    format!("crate::timeline::DayClass {{ window: {:#06x}, margin: {:#06x} }}", c.window, c.margin)
 }
 
 /// Day ranges through the crate's own date code (the validator uses it too).

@@ -18,45 +18,18 @@ use crate::law::{ExclusionKind, Law};
 use crate::model::{ChargeSet, Event, Outcome, Proceeding, Question};
 use std::sync::OnceLock;
 
-/// Which numerals' windows and margins hold a day: bit `k` is numeral `k`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub struct DayClass {
-    pub window: u16,
-    pub margin: u16,
-}
-
-impl DayClass {
-    pub fn any(self) -> u16 {
-        self.window | self.margin
-    }
-}
-
-/// A run of days that all have the same class.
-#[derive(Clone, Copy, Debug)]
-pub struct Segment {
-    pub days: DayRange,
-    pub class: DayClass,
-}
-
-pub const fn bit(numeral: u8) -> u16 {
-    1 << numeral
-}
+pub use crate::timeline::{bit, DayClass, Segment};
 
 /// The numerals set in a mask, ascending.
 pub fn numerals_of(mask: u16) -> impl Iterator<Item = u8> {
     (1..=13u8).filter(move |k| mask & bit(*k) != 0)
 }
 
-/// What a law version's data implies, worked out once: the time line cut
-/// into segments, the day classes of all time and of each numeral's
-/// window, and the values an unknown charge list can take.
+/// The values an unknown charge list can take under a law version,
+/// worked out once (its time line's tables are statics of the law: see
+/// `timeline.rs`).
 pub struct Tables {
-    pub segments: Vec<Segment>,
-    pub all_classes: Vec<DayClass>,
-    /// Index `k`: the classes of the days that event `k` fixes when no date
-    /// is given: the confirmed window of the enacted law's numeral `k`,
-    /// under every version (contract §2.2, §2.4).
-    pub window_classes: Vec<Vec<DayClass>>,
+    /// Each with one charge list that has it.
     pub possible_charges: Vec<(ChargeFacts, ChargeSet)>,
     /// The same, without the sets.
     pub possible_charge_facts: Vec<ChargeFacts>,
@@ -71,66 +44,14 @@ pub fn tables(law: &'static Law) -> &'static Tables {
 
 impl Tables {
     fn of(law: &Law) -> Tables {
-        let segments = cut(law);
-        let classes = |ranges: &[DayRange]| distinct_classes(&segments, ranges);
         let possible_charges = ChargeFacts::possible(law);
-        Tables {
-            all_classes: classes(&[DayRange::ALL]).to_vec(),
-            window_classes: (0..=13u8).map(|k| event_window(k).map_or(Vec::new(), |w| classes(w).to_vec())).collect(),
-            possible_charge_facts: possible_charges.iter().map(|(f, _)| *f).collect(),
-            possible_charges,
-            segments,
-        }
+        Tables { possible_charge_facts: possible_charges.iter().map(|(f, _)| *f).collect(), possible_charges }
     }
 }
 
-/// The law's time line cut into segments from [`Day::MIN`] to [`Day::MAX`].
+/// The law's time line cut into segments from `Day::MIN` to `Day::MAX`.
 pub fn segments(law: &'static Law) -> &'static [Segment] {
-    &tables(law).segments
-}
-
-fn cut(law: &Law) -> Vec<Segment> {
-    let mut starts = vec![Day::MIN];
-    for n in law.numerals {
-        for r in n.window.iter().chain(n.margin) {
-            starts.push(r.first);
-            starts.push(r.last.next());
-        }
-    }
-    // An insertion sort: a few dozen days, and no general sort in the wasm module.
-    for i in 1..starts.len() {
-        let mut j = i;
-        while j > 0 && starts[j - 1] > starts[j] {
-            starts.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    starts.dedup();
-    let class_of = |d: Day| {
-        let mut c = DayClass::default();
-        for n in law.numerals {
-            if n.window.iter().any(|r| r.contains(d)) {
-                c.window |= bit(n.number);
-            }
-            if n.margin.iter().any(|r| r.contains(d)) {
-                c.margin |= bit(n.number);
-            }
-        }
-        c
-    };
-    let mut out: Vec<Segment> = Vec::new();
-    for (i, &first) in starts.iter().enumerate() {
-        if first > Day::MAX {
-            break;
-        }
-        let last = starts.get(i + 1).map_or(Day::MAX, |d| d.prev()).min(Day::MAX);
-        let class = class_of(first);
-        match out.last_mut() {
-            Some(prev) if prev.class == class => prev.days.last = last,
-            _ => out.push(Segment { days: DayRange::new(first, last), class }),
-        }
-    }
-    out
+    law.segments
 }
 
 /// The parts of the charge list that the steps read.
@@ -322,22 +243,11 @@ pub type Classes = InlineVec<DayClass, 12>;
 
 fn distinct_classes(segments: &[Segment], ranges: &[DayRange]) -> Classes {
     let mut out = Classes::new(DayClass::default());
-    if let [r] = ranges {
-        // One range (the usual case): the segments are in day order and
-        // touch end to end, so start at the first that reaches it.
-        let start = segments.partition_point(|s| s.days.last < r.first);
-        for s in segments[start..].iter().take_while(|s| s.days.first <= r.last) {
-            if !out.contains(&s.class) {
-                out.push(s.class);
-            }
+    crate::timeline::for_each_class(segments, ranges, |c| {
+        if !out.contains(&c) {
+            out.push(c);
         }
-        return out;
-    }
-    for s in segments {
-        if ranges.iter().any(|r| r.overlaps(&s.days)) && !out.contains(&s.class) {
-            out.push(s.class);
-        }
-    }
+    });
     out
 }
 
@@ -420,11 +330,10 @@ pub fn domain(law: &'static Law, facts: &Facts) -> Domain {
         }
         (None, _) => {
             // §2.2: a stated event fixes the time to its confirmed window.
-            let t = tables(law);
             for e in events_for(facts) {
-                let window = e.numeral().map_or(&[][..], |k| &t.window_classes[k as usize][..]);
+                let window = e.numeral().and_then(|k| law.window_classes.get(usize::from(k))).copied().unwrap_or_default();
                 if window.is_empty() {
-                    pairs.extend(t.all_classes.iter().map(|c| (*c, e)));
+                    pairs.extend(law.all_classes.iter().map(|c| (*c, e)));
                 } else {
                     date_assumed |= facts.event.is_some();
                     pairs.extend(window.iter().map(|c| (*c, e)));

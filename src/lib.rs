@@ -93,6 +93,8 @@ pub mod model;
 #[doc(hidden)]
 pub mod parse;
 mod text;
+#[doc(hidden)]
+pub mod timeline;
 
 /// The JS API (contract §3.1): only in the wasm build.
 #[cfg(target_arch = "wasm32")]

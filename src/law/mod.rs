@@ -238,6 +238,16 @@ pub struct Law {
     pub exclusions: &'static [Exclusion],
     pub procedure: &'static [Procedure],
     pub not_formalized: &'static [NotFormalized],
+    /// The time line cut into runs of days of one class (`timeline.rs`),
+    /// worked out by `build.rs` from the numerals' windows and margins.
+    pub segments: &'static [crate::timeline::Segment],
+    /// The distinct classes of all days.
+    pub all_classes: &'static [crate::timeline::DayClass],
+    /// Index `k` (0 to 13): the classes of the days that event `k` fixes
+    /// when no date is given, the confirmed window of the enacted law's
+    /// numeral `k`, under every version (contract §2.2, §2.4); empty for no
+    /// such numeral.
+    pub window_classes: &'static [&'static [crate::timeline::DayClass]],
 }
 
 impl Law {
