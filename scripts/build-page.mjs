@@ -49,12 +49,18 @@ const fail = (msg) => {
  * to a host, so twelve first-load files took two round trips. Some modules are each imported by
  * one first-load module only and hold no state; they are put inside their importer in dist/
  * (app.js takes page.js and core-loader.js; checker.js takes the start screen, the questions,
- * the status screens and interview.js), and index.html stops preloading them. Modules with state
+ * the status screens and interview.js; ui/request.js its own copy of interview.js), and
+ * index.html stops preloading them. Modules with state
  * or shared with the later parts (i18n.js, ui/dom.js) stay files of their own, so there is one
  * instance of each; the joined files stay in dist/ too (embed.js, the later parts and the
  * offline file import them as before).
  */
-export const JOINED = { 'app.js': ['page.js', 'core-loader.js'], 'checker.js': ['ui/start.js', 'ui/questions.js', 'ui/status.js', 'interview.js'] };
+export const JOINED = {
+  'app.js': ['page.js', 'core-loader.js'],
+  'checker.js': ['ui/start.js', 'ui/questions.js', 'ui/status.js', 'interview.js'],
+  // The written request's part uses interview.js too: its own copy, or the result would wait for one more round trip.
+  'ui/request.js': ['interview.js'],
+};
 
 async function joinFirstLoad(options, out) {
   for (const [entry, inside] of Object.entries(JOINED)) {
