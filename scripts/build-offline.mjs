@@ -131,8 +131,7 @@ export async function buildOffline({ out = path.join(ROOT, 'dist', OFFLINE_NAME)
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, `<style>${css}</style>`, 'stylesheet link');
   if (!/<link rel="modulepreload"/.test(html)) fail('index.html: no modulepreload links');
   html = html.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n/g, '');
-  html = html.replace(/[ \t]*<!-- Everything the first question needs[\s\S]*?-->\n/, '');
-  html = replaceOnce(html, /[ \t]*<link rel="preload"[^>]*>\n/, '', 'wasm preload');
+  html = html.replace(/[ \t]*<!-- Everything the [\s\S]*?-->\n/, '');
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${js}</script>`, 'app script');
   html = replaceOnce(html, /[ \t]*<!-- online-only[\s\S]*?<!-- \/online-only -->\n/, '', 'online-only block');
   html = html.replace(/(href|src)="favicon\.svg"/g, (_, attr) => `${attr}="${icon}"`);

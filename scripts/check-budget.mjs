@@ -34,7 +34,7 @@ export const WWW = path.join(ROOT, 'dist');
 export const WASM = path.join(WWW, 'pkg', 'amnistia_bg.wasm');
 // The build's files that app.js loads at run time: the core, and the first question's snapshot of it.
 const CORE = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm', 'pkg/first.js'];
-/** The core itself: requested with the first load, but the first question does not wait for it (pkg/first.js). */
+/** The core itself: part of the first load, requested once the start screen shows (core-loader.js); the first question does not wait for it (pkg/first.js). */
 export const CORE_ITSELF = ['pkg/amnistia.js', 'pkg/amnistia_bg.wasm'];
 // The stylesheet the page adds with the parts it loads after the first question (app.js, embed.js).
 const LATER_STYLES = ['parts.css'];
@@ -129,7 +129,9 @@ export function firstLoadGraph(www = WWW) {
   for (const core of CORE) {
     if (!fs.existsSync(path.join(www, core))) continue; // (a page built before pkg/first.js existed)
     if (add(core)) queue.push(core);
-    if (!fromHtml.has(core)) late.push([core, 'app.js']);
+    // The core itself is asked for by the page once the start screen shows (core-loader.js), the
+    // glue and the wasm together; the first question's snapshot must be requested by index.html.
+    if (!fromHtml.has(core) && !CORE_ITSELF.includes(core)) late.push([core, 'app.js']);
   }
   // Static imports, followed through every module.
   while (queue.length) {

@@ -4,12 +4,15 @@
 
 //   const { url, close } = await startServer({ root: 'www', port: 0 });
 // `headers` are added to every file response (e.g. CORS headers, for a widget's origin).
+// `compress: true` gzips on the fly, as a production host does, any text file that has
+// no precompressed sibling the browser accepts (the benchmark's production-like serving).
 // `url` is the origin, e.g. http://127.0.0.1:41234 (no trailing slash).
 // Serves a fresh precompressed sibling (file.br, file.gz) with Content-Encoding
 // when the request's Accept-Encoding allows it; 404 for anything missing.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -46,7 +49,7 @@ function statFile(file) {
   }
 }
 
-export function startServer({ root, port = 0, headers: extra = {} } = {}) {
+export function startServer({ root, port = 0, headers: extra = {}, compress = false } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const send = (status, body, headers = {}) => {
@@ -84,6 +87,13 @@ export function startServer({ root, port = 0, headers: extra = {} } = {}) {
         size = sib.size;
         break;
       }
+    }
+    if (compress && !headers['Content-Encoding'] && ok.has('gzip') && /^(text\/|application\/(json|wasm|manifest)|image\/svg)/.test(headers['Content-Type'])) {
+      headers['Content-Encoding'] = 'gzip';
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(zlib.createGzip({ level: 6 })).pipe(res);
+      return;
     }
     headers['Content-Length'] = size;
     res.writeHead(200, headers);

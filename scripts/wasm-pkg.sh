@@ -41,6 +41,28 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --experimental-reset-state-function \
   --out-dir "$out" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/amnistia.wasm"
 
+# The JS functions the core imports from its own source (`inline_js` in
+# src/wasm.rs: the catching object reader) go into the glue itself, so the
+# core stays one module and one request (and the offline file one script).
+node -e '
+const fs = require("fs"), path = require("path");
+const [out] = process.argv.slice(1), glue = path.join(out, "amnistia.js");
+let js = fs.readFileSync(glue, "utf8");
+js = js.replace(/^import \{ ([\w, ]+) \} from "?\x27?\.\/(snippets\/[^"\x27]+)"?\x27?;\n/gm, (line, names, rel) => {
+  const src = fs.readFileSync(path.join(out, rel), "utf8");
+  if (/^\s*import\b/m.test(src)) throw new Error(`${rel} imports; only plain functions can be inlined`);
+  const body = src.replace(/^export function /gm, "function ");
+  for (const name of names.split(",").map((n) => n.trim())) {
+    if (!new RegExp(`^function ${name}\\(`, "m").test(body)) throw new Error(`${rel} has no function ${name}`);
+  }
+  if (/^\s*export\b/m.test(body)) throw new Error(`${rel} exports something that is not a function`);
+  return `${body.trim()}\n`;
+});
+if (/from .\.\/snippets\//.test(js)) throw new Error("a snippet import was not inlined");
+fs.writeFileSync(glue, js);
+fs.rmSync(path.join(out, "snippets"), { recursive: true, force: true });
+' "$out"
+
 say "wasm-opt -Oz"
 # npm binaryen, not Debian's (108 breaks wasm-bindgen's externref table); explicit features.
 node_modules/.bin/wasm-opt -Oz \

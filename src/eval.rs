@@ -382,6 +382,57 @@ pub struct Evaluation {
     pub date_assumed: bool,
     /// The days the date stands for ([`date_days`]).
     pub days: Option<Vec<DayRange>>,
+    /// What each answer to a question would lead to, read from the same
+    /// completions (only when the outcome is `needs_information`).
+    pub by_answer: ByAnswer,
+}
+
+/// For one evaluation, the outcomes (as [`outcome_bit`]s) its completions
+/// reach with one unknown fact fixed to each of its values: what the
+/// answers to a question lead to, read from the completions already
+/// evaluated instead of evaluating the changed facts again. An axis is
+/// `None` where fixing that fact would change more than the completions
+/// it picks (see [`ByAnswer::event`]), or where the fact is not unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ByAnswer {
+    /// Index `k` for numeral `k`, 0 for "none".
+    event: Option<[u8; 14]>,
+    /// In the order of [`Tables::possible_charges`].
+    charges: Option<Vec<u8>>,
+    /// Index 0 for `false`, 1 for `true`.
+    military_justice: Option<[u8; 2]>,
+    ceased_conduct: Option<[u8; 2]>,
+}
+
+/// The one outcome some reached bits name, or `needs_information`.
+fn outcome_of_bits(reached: u8) -> Outcome {
+    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().filter(|_| reached.count_ones() == 1).unwrap_or(Outcome::NeedsInformation)
+}
+
+fn event_index(e: Event) -> usize {
+    e.numeral().map_or(0, usize::from)
+}
+
+impl ByAnswer {
+    /// What stating event `e` would lead to, if the completions tell.
+    /// With a date whose start is unknown, a stated event also fixes the
+    /// days (§2.2), so the completions do not tell.
+    pub fn event(&self, e: Event) -> Option<Outcome> {
+        self.event.map(|by| outcome_of_bits(by[event_index(e)]))
+    }
+
+    /// What charge list `i` of [`Tables::possible_charges`] would lead to.
+    pub fn charges(&self, i: usize) -> Option<Outcome> {
+        self.charges.as_ref().and_then(|by| by.get(i)).map(|&bits| outcome_of_bits(bits))
+    }
+
+    pub fn military_justice(&self, v: bool) -> Option<Outcome> {
+        self.military_justice.map(|by| outcome_of_bits(by[usize::from(v)]))
+    }
+
+    pub fn ceased_conduct(&self, v: bool) -> Option<Outcome> {
+        self.ceased_conduct.map(|by| outcome_of_bits(by[usize::from(v)]))
+    }
 }
 
 pub const fn outcome_bit(o: Outcome) -> u8 {
@@ -423,24 +474,44 @@ pub fn evaluate(law: &'static Law, facts: &Facts) -> Evaluation {
     let d = domain(law, facts);
     let mut table = Vec::with_capacity(d.pairs.len() * d.charges.len() * d.military_justice.len() * d.ceased_conduct.len());
     let (mut reached, mut numerals, mut articles) = (0u8, 0u16, 0u8);
-    d.each(law, |v| {
-        reached |= outcome_bit(v.outcome);
-        numerals |= v.numerals;
-        articles |= v.articles;
-        table.push(v.outcome as u8);
-        true
-    });
-    let outcome = if reached.count_ones() == 1 {
-        Outcome::ALL[reached.trailing_zeros() as usize]
+    // What each value of each fact reaches, along the way.
+    let (mut by_event, mut by_mj, mut by_cc) = ([0u8; 14], [0u8; 2], [0u8; 2]);
+    let mut by_charges = vec![0u8; d.charges.len()];
+    for &(class, event) in d.pairs.iter() {
+        for (c, &charges) in d.charges.iter().enumerate() {
+            for &military_justice in d.military_justice {
+                for &ceased_conduct in d.ceased_conduct {
+                    let v = decide(law, &Complete { class, event, charges, military_justice, ceased_conduct });
+                    let bit = outcome_bit(v.outcome);
+                    reached |= bit;
+                    numerals |= v.numerals;
+                    articles |= v.articles;
+                    table.push(v.outcome as u8);
+                    by_event[event_index(event)] |= bit;
+                    by_charges[c] |= bit;
+                    by_mj[usize::from(military_justice)] |= bit;
+                    by_cc[usize::from(ceased_conduct)] |= bit;
+                }
+            }
+        }
+    }
+    let outcome = outcome_of_bits(reached);
+    let (questions, by_answer) = if outcome == Outcome::NeedsInformation {
+        // An axis is kept only where fixing that fact picks exactly the
+        // completions with that value (the domain of the changed facts is
+        // the same product with one list cut to one value).
+        let start_unknown = matches!(facts.date, Some(r) if r.first == Day::MIN);
+        let by_answer = ByAnswer {
+            event: (facts.event.is_none() && !start_unknown).then_some(by_event),
+            charges: matches!(d.charges, Charges::Any(_)).then_some(by_charges),
+            military_justice: (d.military_justice.len() == 2).then_some(by_mj),
+            ceased_conduct: (d.ceased_conduct.len() == 2).then_some(by_cc),
+        };
+        (relevant(&d, &table), by_answer)
     } else {
-        Outcome::NeedsInformation
+        (Vec::new(), ByAnswer::default())
     };
-    let questions = if outcome == Outcome::NeedsInformation {
-        relevant(&d, &table)
-    } else {
-        Vec::new()
-    };
-    Evaluation { outcome, numerals, articles, questions, date_assumed: d.date_assumed, days: date_days(law, facts) }
+    Evaluation { outcome, numerals, articles, questions, date_assumed: d.date_assumed, days: date_days(law, facts), by_answer }
 }
 
 /// The facts that change the result: some two completions that differ in
@@ -503,4 +574,69 @@ fn relevant(d: &Domain, table: &[u8]) -> Vec<Question> {
         out.push(Question::CeasedConduct);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every answer outcome read from an evaluation's own completions is
+    /// the one evaluating the changed facts gives, over a grid of facts:
+    /// dates unknown, whole, a year, a range, and with an unknown start;
+    /// events, charges and the two yes/no facts unknown or stated; both
+    /// law versions.
+    #[test]
+    fn answers_read_from_the_completions_match_evaluating_again() {
+        let range = |a: (i32, u32, u32), b: (i32, u32, u32)| Some(DayRange::new(Day::from_civil(a.0, a.1, a.2), Day::from_civil(b.0, b.1, b.2)));
+        let mut dates = vec![None, Some(DayRange::ALL)];
+        for y in [1999, 2002, 2004, 2007, 2013, 2014, 2017, 2019, 2024, 2025, 2026] {
+            dates.push(range((y, 1, 1), (y, 12, 31)));
+            dates.push(range((y, 4, 11), (y, 4, 11)));
+            dates.push(range((y, 2, 1), (y, 8, 31)));
+            dates.push(Some(DayRange::new(Day::MIN, Day::from_civil(y, 6, 30))));
+        }
+        let events: Vec<Option<Event>> = core::iter::once(None).chain(Event::all().map(Some)).collect();
+        let bools = [None, Some(false), Some(true)];
+        let mut checked = 0;
+        for law in crate::law::LAWS.iter().copied() {
+            let mut charges: Vec<Option<ChargeSet>> = vec![None];
+            charges.extend(tables(law).possible_charges.iter().map(|(_, set)| Some(*set)));
+            for &date in &dates {
+                for &event in &events {
+                    for &charges in &charges {
+                        for &military_justice in &bools {
+                            for &ceased_conduct in &bools {
+                                let facts = Facts { date, event, charges, military_justice, ceased_conduct };
+                                let ev = evaluate(law, &facts);
+                                let by = &ev.by_answer;
+                                for e in Event::all() {
+                                    if let Some(o) = by.event(e) {
+                                        assert_eq!(o, outcome_only(law, &Facts { event: Some(e), ..facts }), "{facts:?} event {e:?}");
+                                        checked += 1;
+                                    }
+                                }
+                                for (i, (_, set)) in tables(law).possible_charges.iter().enumerate() {
+                                    if let Some(o) = by.charges(i) {
+                                        assert_eq!(o, outcome_only(law, &Facts { charges: Some(*set), ..facts }), "{facts:?} charges {i}");
+                                        checked += 1;
+                                    }
+                                }
+                                for v in [false, true] {
+                                    if let Some(o) = by.military_justice(v) {
+                                        assert_eq!(o, outcome_only(law, &Facts { military_justice: Some(v), ..facts }), "{facts:?} mj {v}");
+                                        checked += 1;
+                                    }
+                                    if let Some(o) = by.ceased_conduct(v) {
+                                        assert_eq!(o, outcome_only(law, &Facts { ceased_conduct: Some(v), ..facts }), "{facts:?} cc {v}");
+                                        checked += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "only {checked} answers compared");
+    }
 }

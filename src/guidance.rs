@@ -39,9 +39,13 @@ fn charge_labels(set: impl Iterator<Item = crate::codes::Charge>, lang: Lang) ->
     set.map(|c| in_sentence(law::charge_info(c).label.get(lang))).collect()
 }
 
-/// For each question, the options and where each leads.
-pub fn answers(law: &'static Law, facts: &Facts, questions: &[Question], lang: Lang) -> Vec<QuestionAnswers> {
-    questions
+/// For each question, the options and where each leads. Where the
+/// evaluation's own completions tell what an answer leads to
+/// ([`eval::ByAnswer`]), that is used; otherwise the changed facts are
+/// evaluated. Both give the same outcome.
+pub fn answers(law: &'static Law, facts: &Facts, ev: &eval::Evaluation, lang: Lang) -> Vec<QuestionAnswers> {
+    let by = &ev.by_answer;
+    ev.questions
         .iter()
         .map(|&q| {
             let mut prompt = None;
@@ -51,10 +55,14 @@ pub fn answers(law: &'static Law, facts: &Facts, questions: &[Question], lang: L
                     prompt = month;
                     options
                 }
-                Question::Event => event_options(law, facts, lang),
-                Question::Charges => charge_options(law, facts, lang),
-                Question::MilitaryJustice => bool_options(law, q, lang, |v| outcome_of(law, &Facts { military_justice: Some(v), ..*facts })),
-                Question::CeasedConduct => bool_options(law, q, lang, |v| outcome_of(law, &Facts { ceased_conduct: Some(v), ..*facts })),
+                Question::Event => event_options(law, facts, by, lang),
+                Question::Charges => charge_options(law, facts, by, lang),
+                Question::MilitaryJustice => bool_options(law, q, lang, |v| {
+                    by.military_justice(v).unwrap_or_else(|| outcome_of(law, &Facts { military_justice: Some(v), ..*facts }))
+                }),
+                Question::CeasedConduct => bool_options(law, q, lang, |v| {
+                    by.ceased_conduct(v).unwrap_or_else(|| outcome_of(law, &Facts { ceased_conduct: Some(v), ..*facts }))
+                }),
             };
             let prompt = prompt.unwrap_or_else(|| crate::info::question_text_in(law, q, lang).to_string());
             QuestionAnswers { question: q, prompt, options }
@@ -171,7 +179,7 @@ fn is_whole_year(r: DayRange) -> bool {
 
 /// Every event in numeral order, each with what its numeral is about, then
 /// "none": never ranked by outcome (review A3).
-fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+fn event_options(law: &'static Law, facts: &Facts, by: &eval::ByAnswer, lang: Lang) -> Vec<AnswerOption> {
     let t = law.texts;
     Event::all()
         .filter(|e| e.numeral().is_none_or(|k| law.numeral(k).is_some()))
@@ -193,18 +201,20 @@ fn event_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpti
                 Event::Numeral(k) => AnswerValue::Numeral(k),
                 Event::NoEvent => AnswerValue::Word("none"),
             };
-            AnswerOption { text, value: Some(value), outcome: outcome_of(law, &Facts { event: Some(e), ..*facts }) }
+            let outcome = by.event(e).unwrap_or_else(|| outcome_of(law, &Facts { event: Some(e), ..*facts }));
+            AnswerOption { text, value: Some(value), outcome }
         })
         .collect()
 }
 
-fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOption> {
+fn charge_options(law: &'static Law, facts: &Facts, by: &eval::ByAnswer, lang: Lang) -> Vec<AnswerOption> {
     let t = law.texts;
     eval::tables(law)
         .possible_charges
         .iter()
         .copied()
-        .map(|(f, set)| {
+        .enumerate()
+        .map(|(i, (f, set))| {
             let mut parts: Vec<String> = Vec::new();
             let kinds = [
                 (f.excluded, law::ExclusionKind::Excludes),
@@ -222,7 +232,8 @@ fn charge_options(law: &'static Law, facts: &Facts, lang: Lang) -> Vec<AnswerOpt
             } else {
                 text::fill(t.answer_charges_with.get(lang), &[("charges", &text::list(&parts, "; ", "; "))])
             };
-            AnswerOption { text, value: None, outcome: outcome_of(law, &Facts { charges: Some(set), ..*facts }) }
+            let outcome = by.charges(i).unwrap_or_else(|| outcome_of(law, &Facts { charges: Some(set), ..*facts }));
+            AnswerOption { text, value: None, outcome }
         })
         .collect()
 }

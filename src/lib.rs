@@ -204,7 +204,7 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let summary = explain::summary(&cx, &explained, &articles);
     let reason = explain::reason(&cx, &explained);
     let answers = if ev.outcome == Outcome::NeedsInformation {
-        guidance::answers(law, &facts, &ev.questions, lang)
+        guidance::answers(law, &facts, &ev, lang)
     } else {
         Vec::new()
     };

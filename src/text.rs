@@ -171,10 +171,13 @@ pub(crate) fn list(parts: &[String], sep: &str, last: &str) -> String {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // Braces are ASCII, so a byte search finds char boundaries (and is
+    // much cheaper than `str::find` on these short texts).
+    let at = |s: &str, b: u8| s.bytes().position(|c| c == b);
+    while let Some(open) = at(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
+        let Some(close) = at(after, b'}') else { break };
         let name = &after[..close];
         match values.iter().find(|(n, _)| *n == name) {
             Some((_, v)) => out.push_str(v),

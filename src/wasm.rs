@@ -55,19 +55,113 @@ fn line_arg(v: &JsValue) -> Result<usize, JsValue> {
 /// text (see [`read_value`]).
 fn case_from_object(case: &JsValue) -> Result<crate::Case, crate::Error> {
     let mut budget = json::MAX_INPUT_BYTES;
-    read_value(case, 0, &mut budget).map_err(parse::tree_error).and_then(parse::case_from_tree)
+    read_value(case, &mut budget).map_err(parse::tree_error).and_then(parse::case_from_tree)
 }
 
-// Imports that run code a caller controls (a getter, a Proxy trap) are all
-// declared `catch`: an exception thrown there comes back as an `Err` here
-// and never unwinds through wasm frames, which would leave the module
-// broken. `instanceof` checks are caught by the generated glue itself.
-#[wasm_bindgen]
+// Reading a JS object runs code its caller controls (a getter, a Proxy
+// trap). That code runs only inside `readValue` below, a JS function
+// imported with `catch` that also catches around each such step itself: an
+// exception thrown there comes back as a value and never unwinds through
+// wasm frames, which would leave the module broken (DESIGN.md).
+//
+// One call reads the whole value, depth first, in the order of its JSON
+// text, each property exactly once, and returns `[d, ...numbers]`: `d`
+// describes the value as a string, and the numbers follow in order.
+// Grammar of `d`:
+//   value  = "s" <UTF-16 length> ":" <text> | "n" (the next number) | "t" | "f"
+//          | "z" (null or undefined) | "a" array | "o" object
+//          | "x" (not JSON data: a function, Symbol, BigInt, Map, Set or binary data)
+//          | "D" (nested too deep) | "L" (the size limit is passed by this value)
+//          | "U" (`Array.isArray` threw)
+//   array  = "T" (`length` threw) | "K" (`length` is not a length) | "[" item* "]"
+//   item   = "K" (the size limit is passed) | "T" (the getter threw) | value
+//   object = "T" (`Object.keys` threw) | "{" member* "}"
+//   member = "K" | <UTF-16 length> ":" <key> ("T" | value)
+// `x`, `D`, `L`, `U`, `K` and `T` end the text: the reading stops there,
+// at the first failure in document order, as the property-by-property
+// reader did, and nothing after it is read.
+//
+// Its size count is a lower bound of what `read_value` spends (UTF-16
+// units are never more than UTF-8 bytes), so it stops only where the
+// reader would refuse anyway, and never copies into the module more than
+// the size limit allows; `read_value` spends the exact sizes, in the same
+// order, and checks the depth again.
+#[wasm_bindgen(inline_js = r#"
+export function readValue(v, room) {
+  const out = [''];
+  let d = '', n = 1, lb = 0;
+  const value = (x, depth) => {
+    if (depth >= 32) { d += 'D'; return false; }
+    const t = typeof x;
+    if (t === 'string') {
+      if ((lb += x.length + 2) > room) { d += 'L'; return false; }
+      d += 's' + x.length + ':' + x;
+      return true;
+    }
+    if (t === 'number') {
+      if ((lb += 24) > room) { d += 'L'; return false; }
+      d += 'n'; out[n++] = x;
+      return true;
+    }
+    if (t === 'boolean') {
+      if ((lb += 5) > room) { d += 'L'; return false; }
+      d += x ? 't' : 'f';
+      return true;
+    }
+    if (x === null || x === undefined) {
+      if ((lb += 4) > room) { d += 'L'; return false; }
+      d += 'z';
+      return true;
+    }
+    if (t !== 'object') { d += 'x'; return false; }
+    let special = false;
+    try { special = x instanceof Map; } catch (_) { special = false; }
+    if (!special) try { special = x instanceof Set; } catch (_) { special = false; }
+    if (special || ArrayBuffer.isView(x)) { d += 'x'; return false; }
+    if ((lb += 2) > room) { d += 'L'; return false; }
+    let array;
+    try { array = Array.isArray(x); } catch (_) { d += 'U'; return false; }
+    return array ? items(x, depth) : members(x, depth);
+  };
+  const items = (v, depth) => {
+    d += 'a';
+    let len;
+    try { len = v.length; } catch (_) { d += 'T'; return false; }
+    if (!(typeof len === 'number' && len >= 0 && len <= 65536)) { d += 'K'; return false; }
+    d += '[';
+    for (let i = 0, end = len - (len % 1); i < end; i += 1) {
+      if ((lb += 1) > room) { d += 'K'; return false; }
+      let x;
+      try { x = v[i]; } catch (_) { d += 'T'; return false; }
+      if (!value(x, depth + 1)) return false;
+    }
+    d += ']';
+    return true;
+  };
+  const members = (v, depth) => {
+    d += 'o';
+    let keys;
+    try { keys = Object.keys(v); } catch (_) { d += 'T'; return false; }
+    d += '{';
+    for (let i = 0; i < keys.length; i += 1) {
+      const k = keys[i];
+      if ((lb += k.length + 4) > room) { d += 'K'; return false; }
+      d += k.length + ':' + k;
+      let x;
+      try { x = v[k]; } catch (_) { d += 'T'; return false; }
+      if (!value(x, depth + 1)) return false;
+    }
+    d += '}';
+    return true;
+  };
+  value(v, 0);
+  out[0] = d;
+  return out;
+}
+"#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn own_keys(v: &JsValue) -> Result<js_sys::Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_name = readValue)]
+    fn read_js(v: &JsValue, room: f64) -> Result<js_sys::Array, JsValue>;
 }
 
 /// Takes `n` bytes from what is left of the size limit.
@@ -79,6 +173,64 @@ fn spend(budget: &mut usize, n: usize) -> Result<(), TreeError> {
 /// A getter or a Proxy trap threw while the value was read.
 const THREW: TreeError = TreeError::Threw;
 
+/// What `readValue` gave, read in order.
+struct Described {
+    d: String,
+    at: usize,
+    numbers: js_sys::Array,
+    next: u32,
+}
+
+impl Described {
+    fn peek(&self) -> Option<u8> {
+        self.d.as_bytes().get(self.at).copied()
+    }
+
+    fn byte(&mut self) -> Result<u8, TreeError> {
+        let b = self.peek().ok_or(TreeError::Syntax)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    /// `<UTF-16 length>:<text>`.
+    fn text(&mut self) -> Result<&str, TreeError> {
+        let b = self.d.as_bytes();
+        let mut units = 0usize;
+        while let Some(&c @ b'0'..=b'9') = b.get(self.at) {
+            units = units.saturating_mul(10).saturating_add(usize::from(c - b'0'));
+            self.at += 1;
+        }
+        if b.get(self.at) != Some(&b':') {
+            return Err(TreeError::Syntax);
+        }
+        let start = self.at + 1;
+        let mut end = start;
+        while units > 0 {
+            let (bytes, n) = match *b.get(end).ok_or(TreeError::Syntax)? {
+                0..=0x7f => (1, 1),
+                0xc0..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 1),
+                _ => (4, 2),
+            };
+            end += bytes;
+            units = units.checked_sub(n).ok_or(TreeError::Syntax)?;
+        }
+        self.at = end;
+        self.d.get(start..end).ok_or(TreeError::Syntax)
+    }
+
+    fn number(&mut self) -> f64 {
+        let v = self.numbers.get(self.next);
+        self.next += 1;
+        v.as_f64().unwrap_or(f64::NAN)
+    }
+
+    /// A `T` here: the getter (or `length`, or `Object.keys`) threw.
+    fn threw(&mut self) -> Result<(), TreeError> {
+        if self.peek() == Some(b'T') { Err(THREW) } else { Ok(()) }
+    }
+}
+
 /// Reads one JS value as JSON data. Plain objects are read by their own
 /// enumerable string keys (never inherited ones), arrays by index; `null`
 /// and `undefined` are unknown; numbers are kept as they are (`NaN` then
@@ -86,62 +238,87 @@ const THREW: TreeError = TreeError::Threw;
 /// BigInt, a function, a Symbol, a `Map`, a `Set`, binary data) and
 /// nesting deeper than [`json::MAX_DEPTH`] are not JSON: `invalid_json`.
 /// Sizes count as the JSON text would, against [`json::MAX_INPUT_BYTES`].
-fn read_value(v: &JsValue, depth: u32, budget: &mut usize) -> Result<Json<'static>, TreeError> {
+/// One call into JS (`readValue`) reads it all.
+fn read_value(v: &JsValue, budget: &mut usize) -> Result<Json<'static>, TreeError> {
+    let numbers = read_js(v, *budget as f64).map_err(|_| THREW)?;
+    let d = numbers.get(0).as_string().unwrap_or_default();
+    let mut described = Described { d, at: 0, numbers, next: 1 };
+    described_value(&mut described, 0, budget)
+}
+
+/// The value described next, at `depth`.
+fn described_value(r: &mut Described, depth: u32, budget: &mut usize) -> Result<Json<'static>, TreeError> {
     if depth >= json::MAX_DEPTH {
         return Err(TreeError::Syntax);
     }
-    // Each test is a call into JS: the common kinds go first (a case is
-    // mostly strings), and a string is measured before it is copied.
-    if v.is_string() {
-        // A UTF-16 length over the budget is over it in UTF-8 too: refuse
-        // before copying megabytes into the module.
-        let units = v.unchecked_ref::<js_sys::JsString>().length() as usize;
-        spend(budget, units + 2)?;
-        let s = v.as_string().unwrap_or_default();
-        spend(budget, s.len().saturating_sub(units))?;
-        return Ok(Json::String(s.into()));
-    }
-    if !v.is_object() {
-        if let Some(n) = v.as_f64() {
+    let tag = r.byte()?;
+    match tag {
+        b's' => {
+            let s = r.text()?;
+            spend(budget, s.len() + 2)?;
+            Ok(Json::String(s.to_owned().into()))
+        }
+        b'n' => {
             spend(budget, 24)?;
-            return Ok(Json::Number(n));
+            Ok(Json::Number(r.number()))
         }
-        if let Some(b) = v.as_bool() {
+        b't' | b'f' => {
             spend(budget, 5)?;
-            return Ok(Json::Bool(b));
+            Ok(Json::Bool(tag == b't'))
         }
-        if v.is_null() || v.is_undefined() {
+        b'z' => {
             spend(budget, 4)?;
-            return Ok(Json::Null);
+            Ok(Json::Null)
         }
-        return Err(TreeError::Syntax);
-    }
-    if v.is_instance_of::<js_sys::Map>() || v.is_instance_of::<js_sys::Set>() || js_sys::ArrayBuffer::is_view(v) {
-        return Err(TreeError::Syntax);
-    }
-    spend(budget, 2)?;
-    if is_array(v).map_err(|_| THREW)? {
-        let len = js_sys::Reflect::get(v, &"length".into()).map_err(|_| THREW)?.as_f64().unwrap_or(-1.0);
-        if !(0.0..=json::MAX_INPUT_BYTES as f64).contains(&len) {
-            return Err(TreeError::TooLarge);
+        b'L' => Err(TreeError::TooLarge),
+        b'U' => {
+            spend(budget, 2)?;
+            Err(THREW)
         }
-        let mut items = Vec::with_capacity(len as usize);
-        for i in 0..len as u32 {
-            spend(budget, 1)?;
-            let item = js_sys::Reflect::get_u32(v, i).map_err(|_| THREW)?;
-            items.push(read_value(&item, depth + 1, budget)?);
+        b'a' => {
+            spend(budget, 2)?;
+            match r.byte()? {
+                b'[' => {}
+                b'K' => return Err(TreeError::TooLarge),
+                _ => return Err(THREW),
+            }
+            let mut items = Vec::new();
+            loop {
+                match r.peek() {
+                    Some(b']') => break,
+                    Some(b'K') => return Err(TreeError::TooLarge),
+                    _ => {}
+                }
+                spend(budget, 1)?;
+                r.threw()?;
+                items.push(described_value(r, depth + 1, budget)?);
+            }
+            r.at += 1;
+            Ok(Json::Array(items))
         }
-        return Ok(Json::Array(items));
+        b'o' => {
+            spend(budget, 2)?;
+            if r.byte()? != b'{' {
+                return Err(THREW);
+            }
+            let mut members = Vec::new();
+            loop {
+                match r.peek() {
+                    Some(b'}') => break,
+                    Some(b'K') => return Err(TreeError::TooLarge),
+                    _ => {}
+                }
+                let name = r.text()?.to_owned();
+                spend(budget, name.len() + 4)?;
+                r.threw()?;
+                members.push((name.into(), described_value(r, depth + 1, budget)?));
+            }
+            r.at += 1;
+            Ok(Json::Object(members))
+        }
+        // `x` (not JSON data), `D` (too deep), or an unknown tag.
+        _ => Err(TreeError::Syntax),
     }
-    let keys = own_keys(v).map_err(|_| THREW)?;
-    let mut members = Vec::with_capacity(keys.length() as usize);
-    for key in keys.iter() {
-        let name = key.as_string().unwrap_or_default();
-        spend(budget, name.len() + 4)?;
-        let value = js_sys::Reflect::get(v, &key).map_err(|_| THREW)?;
-        members.push((name.into(), read_value(&value, depth + 1, budget)?));
-    }
-    Ok(Json::Object(members))
 }
 
 fn js_error(code: &str, message: &str, path: Option<&str>) -> JsValue {
@@ -187,7 +364,7 @@ fn details_from_value(v: &JsValue) -> Result<crate::request::Details, Error> {
         return crate::request::details_from_text(&text);
     }
     let mut budget = json::MAX_INPUT_BYTES;
-    let tree = read_value(v, 0, &mut budget).map_err(|e| {
+    let tree = read_value(v, &mut budget).map_err(|e| {
         let code = match e {
             TreeError::Syntax => crate::ErrorCode::InvalidJson,
             TreeError::TooLarge => crate::ErrorCode::InputTooLarge,

@@ -4,8 +4,8 @@
 //! pass. This tree keeps object members in order (so duplicates are seen)
 //! and is read by a strict reader of its own ([`from_text`]) that refuses
 //! nesting deeper than [`MAX_DEPTH`] and text longer than
-//! [`MAX_INPUT_BYTES`]. A JS value is read as the JSON text
-//! `JSON.stringify` gives for it (see `wasm.rs`), so there is one reader.
+//! [`MAX_INPUT_BYTES`]. `wasm.rs` reads a JS value into the same tree, with
+//! the same limits, so there is one set of checks after reading.
 //! [`write`] is the other direction: assessments out as JSON text.
 
 mod read;

@@ -2,7 +2,8 @@
 // the core (the wasm) has arrived, "Empezar" shows the first question from the
 // build's snapshot of the core (pkg/first.js; first.test.mjs tests it further)
 // and answering it waits for the core with the loading screen; the first load
-// is exactly the list scripts/check-budget.mjs counts, each file once (the wasm preload is the one fetch of the wasm); the result,
+// is exactly the list scripts/check-budget.mjs counts, each file once (the core, its glue and wasm together,
+// is requested once the start screen shows, before any click, the same for every visitor); the result,
 // print and "Organizaciones" parts (and parts.css) are fetched once the core is ready, and the
 // English strings only for English; a part (a module, or parts.css) that
 // cannot be loaded shows the error panel, and "Reintentar" loads it and goes
@@ -60,7 +61,7 @@ test('the start screen shows before the core has arrived; "Empezar" shows the fi
   await act(page, () => page.click('#btn-back'));
   await page.waitForSelector(START_READY);
   assert.ok((await page.textContent('#start-disclaimer')).length > 60, 'the core\'s full disclaimer');
-  assert.equal(wasm.held.length, 1, 'the wasm was fetched once: the preload was used');
+  assert.equal(wasm.held.length, 1, 'the wasm was fetched once');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -115,10 +116,16 @@ test('the first load is exactly the list of scripts/check-budget.mjs, each file 
     .filter((e) => e.startTime < window.__marks.question)
     .map((e) => new URL(e.name).pathname.slice(1))]);
   assert.deepEqual([...before].sort(), [...firstLoadFiles()].sort(), 'fetched before the first question = the byte budget\'s first load');
+  // The core (glue and wasm) is asked for once the start screen is there, not with what it needs.
+  const core = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/pkg\/amnistia(_bg\.wasm|\.js)$/.test(e.name))
+    .map((e) => ({ file: new URL(e.name).pathname, afterStart: e.startTime >= window.__marks.start })));
+  assert.deepEqual(core.map((c) => c.file).sort(), ['/pkg/amnistia.js', '/pkg/amnistia_bg.wasm']);
+  assert.ok(core.every((c) => c.afterStart), `the core is requested once the start screen shows: ${JSON.stringify(core)}`);
   await page.waitForLoadState('networkidle');
   const files = requests.map((u) => new URL(u).pathname.slice(1) || 'index.html');
   const twice = files.filter((f, i) => files.indexOf(f) !== i);
-  assert.deepEqual(twice, [], 'no file fetched twice (the wasm preload is used by the core)');
+  assert.deepEqual(twice, [], 'no file fetched twice');
   // The result then needs no request at all.
   const count = requests.length;
   await interview(page, COVERED, { from: 'here' });
