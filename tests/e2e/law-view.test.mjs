@@ -204,7 +204,7 @@ test('the date question shows the timeline; the result shows it by the window st
   const bands = await bandsOf(page, '[data-testid=date-timeline]');
   assert.equal(bands.length, core.law('es', ENACTED).windows.length);
   await interview(page, COVERED, { from: 'question' });
-  await page.waitForSelector('#more-why li[data-kind=window] .timeline');
+  await page.waitForSelector('#more-why li[data-kind=window] .timeline', { state: 'attached' });
   await page.click('#more-why > summary');
   const where = await page.textContent('#more-why [data-testid=timeline-where]');
   assert.match(where, /julio de 2024/);
@@ -236,7 +236,7 @@ test('the date question shows the timeline; the result shows it by the window st
 test('a date assumed from the event is dashed, with a note', async () => {
   const { page, context } = await openPage(env);
   await interview(page, { ...COVERED, factsDate: 'unknown' });
-  await page.waitForSelector('#more-why .timeline');
+  await page.waitForSelector('#more-why .timeline', { state: 'attached' });
   const marker = await page.$eval('#more-why [data-testid=timeline-marker]', (m) => ({ cls: m.getAttribute('class'), from: m.dataset.from, to: m.dataset.to }));
   assert.match(marker.cls, /tl-assumed/);
   assert.deepEqual([marker.from, marker.to], ['2024-07-01', '2024-07-31']);
@@ -257,7 +257,7 @@ for (const viewport of [PHONE, DESKTOP]) {
     await page.waitForSelector('[data-testid=date-timeline] svg');
     assert.deepEqual(await axeViolations(page), [], 'date question');
     await interview(page, COVERED, { from: 'question' });
-    await page.waitForSelector('#more-why .timeline');
+    await page.waitForSelector('#more-why .timeline', { state: 'attached' });
     await page.$$eval('#result-more details', (ds) => ds.forEach((d) => { d.open = true; }));
     await page.$$eval('.badge-button', (bs) => bs.forEach((b) => b.click()));
     assert.deepEqual(await axeViolations(page), [], 'result');

@@ -41,7 +41,7 @@ const LANE_X = 44; // where the first lane starts (the years are written left of
 const LANE_W = 16;
 const LANE_GAP = 4;
 const MIN_H = 4; // the least height of a band or a range marker, so that a two-day window shows
-const LINE = 12; // a label line's height
+const LINE = 14; // a label line's height
 let count = 0; // for ids unique in the document
 
 /**
@@ -100,7 +100,7 @@ function labelLines(lang, info, n) {
   const cites = [...new Set(info.windows.filter((w) => w.numeral === n).map((w) => w.cite))];
   let text = `${n}. ${numeral ? numeral.name : ''}`;
   if (info.status === 'draft') text += ` (${t(lang, 'tlDraftCite', cites.join(', '))})`;
-  const max = 30;
+  const max = 28;
   const words = text.split(' ');
   const lines = [''];
   for (const word of words) {
