@@ -118,7 +118,8 @@ export function renderLaw(root, ctx) {
   section.append(part('law-numerals', 'lawNumerals', info.numerals.map((n) => entry(lang, info, gl, {
     kind: 'numeral', id: String(n.number), heading: `${n.number}. ${n.name}`, cite: t(lang, 'lawCite', n.cite), confidence: n.confidence,
     paraphrase: n.paraphrase, contested: n.contested,
-    extra: [['lawWhen', n.windowText], ['lawMargin', n.marginNote], ['lawException', n.exception]], sources: n.sources,
+    // The margin's note only where there is no one-sentence account of what is contested (it says the same, longer).
+    extra: [['lawWhen', n.windowText], ['lawMargin', n.contested ? null : n.marginNote], ['lawException', n.exception]], sources: n.sources,
   }))));
   section.append(part('law-exclusions', 'lawExclusions', info.exclusions.map((e) => entry(lang, info, gl, {
     kind: 'exclusion', id: e.id, heading: e.name, cite: t(lang, 'lawCite', e.article), confidence: e.confidence,
@@ -146,7 +147,7 @@ export function comparison(lang, info, other) {
   /** @param {LawInfo} l @returns {Item[]} */
   const items = (l) => [
     ...l.articles.filter((a) => a.pair).map((a) => ({ key: `a:${a.pair}`, kind: 'article', cite: t(lang, 'lawArticle', a.number), name: a.heading, text: a.paraphrase, sig: a.paraphrase })),
-    ...l.numerals.map((n) => ({ key: `n:${n.number}`, kind: 'numeral', cite: t(lang, 'lawNumeral', n.number), name: n.name, text: n.windowText,
+    ...l.numerals.map((n) => ({ key: `n:${n.number}`, kind: 'numeral', cite: `${t(lang, 'lawNumeral', n.number)}, ${t(lang, 'lawCite', n.cite)}`, name: n.name, text: `(${n.windowText})`,
       sig: JSON.stringify(l.windows.filter((w) => w.numeral === n.number).map((w) => [w.from, w.to, w.kind])) })),
     ...l.exclusions.map((e) => ({ key: `e:${e.pair ?? e.id}`, kind: 'exclusion', cite: t(lang, 'lawCite', e.article), name: e.name, text: e.paraphrase, sig: JSON.stringify([e.kind, e.charges]) })),
   ];
@@ -158,7 +159,7 @@ export function comparison(lang, info, other) {
   const both = a.filter((x) => d.has(x.key));
   const changed = both.filter((x) => /** @type {Item} */ (d.get(x.key)).sig !== x.sig);
   const same = both.filter((x) => /** @type {Item} */ (d.get(x.key)).sig === x.sig);
-  const one = (/** @type {Item} */ x, /** @type {string} */ label) => h('p', { class: 'cmp-side' }, h('strong', { text: `${label} (${x.cite}): ` }), `${x.name}. ${x.text}`);
+  const one = (/** @type {Item} */ x, /** @type {string} */ label) => h('p', { class: 'cmp-side' }, h('strong', { text: `${label} (${x.cite}): ` }), `${x.name}${x.kind === 'numeral' ? ' ' : '. '}${x.text}`);
   const group = (/** @type {string} */ key, /** @type {string} */ status, /** @type {Item[]} */ list, /** @type {(x: Item) => any} */ body) =>
     h('div', { class: `cmp-group cmp-${status}`, 'data-testid': `compare-${status}` },
       h('h4', { text: `${t(lang, key)} (${list.length})` }),
