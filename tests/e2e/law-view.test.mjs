@@ -264,3 +264,20 @@ for (const viewport of [PHONE, DESKTOP]) {
     await context.close();
   });
 }
+
+test('in English, and in print: the law view keeps its words and its timeline', async () => {
+  const { page, context } = await openPage(env, { path: '/?lang=en' });
+  await page.waitForSelector('#btn-law');
+  assert.equal((await page.textContent('#btn-law')).trim(), 'The law, article by article');
+  await act(page, () => page.click('#btn-law'));
+  assert.equal((await page.textContent('#law-heading')).trim(), 'The law, article by article');
+  const title = await page.$eval('#law-timeline svg title', (x) => x.textContent);
+  assert.match(title, /^The law's periods, from 1999 to 2026$/);
+  const info = core.law('en', ENACTED);
+  assert.equal(await page.textContent('#screen-law .law-entry[data-id="12"] .law-paraphrase'), info.numerals.find((n) => n.number === 12).paraphrase);
+  // Printing the view prints it, timeline included (the page's print rules hide <main> otherwise).
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.$eval('#main', (m) => getComputedStyle(m).display), 'block');
+  assert.ok(await page.$eval('#law-timeline svg', (s) => s.getBoundingClientRect().height > 100));
+  await context.close();
+});
