@@ -123,7 +123,7 @@ export interface ProceedingAssessment {
   strictReading: Reading | null;
   answers: { question: string; prompt: string; options: { text: string; value: unknown; outcome: string }[] }[];
   wouldChange: { fact: string; outcome: string; text: string }[];
-  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string }[];
+  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string; sources: string[] }[];
 }
 
 /** What `evaluate(case, lang)` returns. */

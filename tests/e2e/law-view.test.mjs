@@ -47,12 +47,16 @@ for (const lawId of [ENACTED, DRAFT]) {
     // Every numeral of the law has its bands and its label; the draft's labels carry its own numerals.
     const numerals = info.numerals.map((n) => n.number);
     assert.deepEqual([...new Set(bands.map((b) => b.numeral))].sort((a, b) => a - b), numerals);
-    const labels = await page.$$eval('#law-timeline .tl-label', (ls) => ls.map((l) => ({ n: Number(l.dataset.numeral), text: l.querySelector('title').textContent })));
+    const labels = await page.$$eval('#law-timeline .tl-label', (ls) => ls.map((l) => ({
+      n: Number(l.dataset.numeral), text: l.querySelector('title').textContent, shown: [...l.querySelectorAll('tspan')].map((x) => x.textContent).join(' '),
+    })));
     assert.deepEqual(labels.map((l) => l.n).sort((a, b) => a - b), numerals);
     for (const l of labels) {
       const n = info.numerals.find((x) => x.number === l.n);
-      assert.ok(l.text.startsWith(`${n.number}. ${n.name}`), l.text);
-      if (lawId === DRAFT) for (const w of info.windows.filter((x) => x.numeral === l.n)) assert.ok(l.text.includes(w.cite), `${l.text} names ${w.cite}`);
+      assert.ok(l.text.startsWith(`${n.number}`) && l.text.endsWith(n.name), l.text);
+      assert.ok(l.shown.startsWith(`${n.number}`), `${l.shown}: the event number shows`);
+      // Under the draft, its own numeral shows too, even where the name is cut.
+      if (lawId === DRAFT) for (const w of info.windows.filter((x) => x.numeral === l.n)) assert.ok(l.shown.includes(w.cite), `${l.shown} shows ${w.cite}`);
     }
     // The axis runs over the law's period; bands of overlapping numerals (8 holds 9 and 10) have lanes of their own.
     const svg = await page.$eval('#law-timeline svg', (s) => ({ start: s.dataset.start, end: s.dataset.end, role: s.getAttribute('role'), labelled: s.getAttribute('aria-labelledby') }));
@@ -224,6 +228,12 @@ test('the date question shows the timeline; the result shows it by the window st
   const colours = await page.$eval(`${window} .badge-button`, (b) => getComputedStyle(b).backgroundColor);
   const neutral = await page.$eval('#main', () => getComputedStyle(document.documentElement).getPropertyValue('--soft'));
   assert.ok(colours !== 'rgb(253, 236, 235)', `a passing step's badge is not red (${colours}, soft ${neutral})`);
+  // The next steps' badges open their sources too.
+  await page.click('#more-steps > summary');
+  const first = a.proceedings[0].nextSteps.find((x) => x.id !== 'not_restored');
+  const li = `#more-steps li[data-step="${first.id}"]`;
+  await page.click(`${li} .badge-button`);
+  assert.deepEqual(await page.$$eval(`${li} [data-testid=step-sources] [data-source]`, (lis) => lis.map((x) => x.dataset.source)), first.sources);
   // From the result to the law view and back.
   await act(page, () => page.click('#btn-law'));
   assert.equal(await page.getAttribute('#main', 'data-screen'), 'law');

@@ -242,6 +242,12 @@ export function decorate(main, ctx) {
       else block.append(figure);
       block.querySelectorAll('li.step').forEach((li, k) => badgeOpensSources(lang, info, /** @type {HTMLElement} */ (li), p.explanation[k]?.sources ?? []));
     });
+    // The next steps' badges open their sources too.
+    const stepSources = new Map(a.proceedings.flatMap((p) => p.nextSteps.map((x) => /** @type {[string, string[]]} */ ([x.id, x.sources]))));
+    main.querySelectorAll('#result-more li[data-step]').forEach((li) => {
+      const id = /** @type {HTMLElement} */ (li).dataset.step ?? '';
+      if (stepSources.has(id)) badgeOpensSources(lang, info, /** @type {HTMLElement} */ (li), stepSources.get(id) ?? []);
+    });
     main.querySelector('.actions-secondary')?.append(lawButton());
   } else if (screen.name === 'law') {
     main.replaceChildren();

@@ -98,8 +98,10 @@ function lanes(windows) {
 function labelLines(lang, info, n) {
   const numeral = info.numerals.find((x) => x.number === n);
   const cites = [...new Set(info.windows.filter((w) => w.numeral === n).map((w) => w.cite))];
-  let text = `${n}. ${numeral ? numeral.name : ''}`;
-  if (info.status === 'draft') text += ` (${t(lang, 'tlDraftCite', cites.join(', '))})`;
+  // Under the draft its own article and numeral come first, so that a cut label still shows them.
+  const text = info.status === 'draft'
+    ? `${n} (${t(lang, 'tlDraftCite', cites.join(', '))}). ${numeral ? numeral.name : ''}`
+    : `${n}. ${numeral ? numeral.name : ''}`;
   const max = 28;
   const words = text.split(' ');
   const lines = [''];
