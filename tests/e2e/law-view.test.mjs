@@ -225,7 +225,7 @@ test('the date question shows the timeline; the result shows it by the window st
   const step = a.proceedings[0].explanation.find((s) => s.kind === 'window');
   const shown = await page.$$eval(`${window} [data-testid=step-sources] [data-source]`, (lis) => lis.map((li) => li.dataset.source));
   assert.deepEqual(shown, step.sources);
-  const colours = await page.$eval(`${window} .badge-button`, (b) => getComputedStyle(b).backgroundColor);
+  const colours = await page.$eval(`${window} .badge-button .badge`, (b) => getComputedStyle(b).backgroundColor);
   const neutral = await page.$eval('#main', () => getComputedStyle(document.documentElement).getPropertyValue('--soft'));
   assert.ok(colours !== 'rgb(253, 236, 235)', `a passing step's badge is not red (${colours}, soft ${neutral})`);
   // The next steps' badges open their sources too.

@@ -184,15 +184,15 @@ export function comparison(lang, info, other) {
  */
 function badgeOpensSources(lang, info, li, ids) {
   const badge = /** @type {HTMLElement | null} */ (li.querySelector('.badge'));
-  if (!badge || badge.tagName === 'BUTTON') return;
+  if (!badge || badge.closest('button')) return;
   const code = badge.dataset.confidence ?? '';
   const label = info.confidenceLevels.find((c) => c.code === code)?.label ?? code;
   const id = `src-${Math.random().toString(36).slice(2, 9)}`;
   const list = h('div', { class: 'step-sources', id, hidden: true, 'data-testid': 'step-sources' },
     h('p', { class: 'mini-heading', text: t(lang, 'stepSources') }), sourceList(lang, info, ids));
+  // The badge keeps its look inside a button as tall as a finger needs.
   const button = h('button', {
-    type: 'button', class: `badge badge-button conf-${code}`, 'data-confidence': code, 'aria-expanded': 'false', 'aria-controls': id,
-    text: t(lang, 'badgeLaw', label.toLowerCase()),
+    type: 'button', class: 'badge-button', 'data-confidence': code, 'aria-expanded': 'false', 'aria-controls': id,
     onclick: () => {
       const open = list.hidden;
       list.hidden = !open;
@@ -200,6 +200,8 @@ function badgeOpensSources(lang, info, li, ids) {
     },
   });
   badge.replaceWith(button);
+  badge.textContent = t(lang, 'badgeLaw', label.toLowerCase());
+  button.append(badge);
   li.append(list);
 }
 
