@@ -220,8 +220,12 @@ export function decorate(main, ctx) {
   if (screen.name === 'start') {
     main.querySelector('#screen-start .start-actions, #screen-start')?.append(h('p', { class: 'law-link' }, lawButton()));
   } else if (screen.name === 'question' && screen.q?.kind === 'factsDate') {
+    // A date already given (back on the question) is marked where the core places it.
+    /** @type {{ factsDate?: string, factsDateEnd?: string } | undefined} */
+    const facts = 'previous' in screen && screen.previous && typeof screen.previous === 'object' ? screen.previous : ctx.state.proceedings[screen.q.index ?? 0]?.facts;
+    const place = facts?.factsDate ? core.datePlace(facts.factsDate, facts.factsDateEnd ?? null, info.id) : null;
     main.querySelector('.screen')?.append(h('details', { class: 'date-timeline', 'data-testid': 'date-timeline', open: true },
-      h('summary', { text: t(lang, 'dateTimeline') }), timeline({ lang, info })));
+      h('summary', { text: t(lang, 'dateTimeline') }), timeline({ lang, info, place, zoom: false })));
   } else if (screen.name === 'result') {
     /** @type {import('../types.js').Assessment} */
     const a = core.evaluate(buildCase(ctx.state), lang);
