@@ -256,7 +256,10 @@ test('a date assumed from the event is dashed, with a note', async () => {
   const marker = await page.$eval('#more-why [data-testid=timeline-marker]', (m) => ({ cls: m.getAttribute('class'), from: m.dataset.from, to: m.dataset.to }));
   assert.match(marker.cls, /tl-assumed/);
   assert.deepEqual([marker.from, marker.to], ['2024-07-01', '2024-07-31']);
-  assert.ok(await page.$('#more-why [data-testid=timeline-assumed]'));
+  // The note is the core's own sentence on why the date is assumed.
+  const a = core.evaluate({ person: { situation: 'detained', abroad: false, ceasedConduct: true }, proceedings: [{ label: COVERED.label, event: 12, charges: COVERED.charges, militaryJustice: false, phase: 'control' }] }, 'es');
+  const why = a.proceedings[0].explanation.find((s) => s.kind === 'dateAssumed').text;
+  assert.ok((await page.textContent('#more-why [data-testid=timeline-assumed]')).includes(why));
   await context.close();
 });
 

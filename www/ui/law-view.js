@@ -234,7 +234,8 @@ export function decorate(main, ctx) {
       const f = facts[i] ?? {};
       const block = main.querySelector(`#more-why .case-block[data-case="${i}"]`);
       if (!block) return;
-      const assumed = !f.factsDate && p.explanation.some((s) => s.kind === 'dateAssumed');
+      // A date assumed from the event (contract §2.2): the core's own sentence says so.
+      const assumed = f.factsDate ? null : p.explanation.find((s) => s.kind === 'dateAssumed')?.text ?? null;
       let place = null;
       if (f.factsDate) place = core.datePlace(f.factsDate, f.factsDateEnd ?? null, info.id);
       else if (assumed && typeof f.event === 'number') {

@@ -14,13 +14,13 @@ import { longDate } from './result.js';
 
 addStrings({
   tlTitle: (a, b) => `Los períodos de la ley, de ${a} a ${b}`,
-  tlDesc: (n) => `Cada banda es el período de uno de los ${n} sucesos de la ley, con su número; las bandas rayadas son márgenes discutidos, fechas que la ley quizá cubre.`,
+  tlDesc: (n) => `Cada banda es el período de uno de los ${n} sucesos de la ley, con su número; las bandas rayadas son fechas dudosas, que la ley quizá cubre.`,
   tlDay: (d) => `los hechos del ${d}`,
   tlSpan: (a, b) => `los hechos, entre el ${a} y el ${b},`,
   tlIn: (what, list) => `Según el verificador, ${what} caen en ${list}.`,
   tlNone: (what) => `Según el verificador, ${what} no caen en ningún período de la ley.`,
-  tlPlace: (n, name, margin) => `${margin ? 'el margen discutido' : 'el período'} del suceso ${n} (${name})`,
-  tlAssumed: 'Fecha supuesta: no se dio la fecha, y se toma el período del suceso elegido, porque el suceso fija cuándo ocurrieron los hechos.',
+  tlPlace: (n, name, margin) => `${margin ? 'las fechas dudosas' : 'el período'} del suceso ${n} (${name})`,
+  tlAssumed: 'Fecha supuesta (línea discontinua):',
   tlWhole: 'Ver todo el período',
   tlAround: 'Ver alrededor de la fecha',
   tlTable: 'Ver las fechas como tabla',
@@ -29,14 +29,14 @@ addStrings({
   tlFrom: 'Desde',
   tlTo: 'Hasta',
   tlConfirmed: 'período confirmado',
-  tlMargin: 'margen discutido (rayado)',
+  tlMargin: 'fechas dudosas (rayado)',
   tlFacts: 'Hechos',
   tlLegendFacts: 'La línea o franja roja marca la fecha de los hechos.',
   tlDraftCite: (c) => `proyecto, art. ${c}`,
 });
 
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 340; // the drawing's width in its own units; it scales to the width available
+const W = 300; // the drawing's width in its own units; it scales to the width available
 const LANE_X = 44; // where the first lane starts (the years are written left of it)
 const LANE_W = 16;
 const LANE_GAP = 4;
@@ -134,8 +134,9 @@ export function describePlace(lang, info, place) {
  * The timeline of the law in use, as a figure: the SVG, the button between the span around the
  * date and the whole span, the note on an assumed date, and the text table.
  * ctx: { lang, info, place (the core's datePlace of the facts, or null), assumed (the date is taken from
- * the event: the marker is dashed, with a note), zoom (start around the date; default when there is one) }
- * @param {{ lang: string, info: LawInfo, place?: DatePlace | null, assumed?: boolean, zoom?: boolean }} ctx
+ * the event: the core's sentence saying so; the marker is dashed, with it as a note), zoom (start around
+ * the date; default when there is one) }
+ * @param {{ lang: string, info: LawInfo, place?: DatePlace | null, assumed?: string | null, zoom?: boolean }} ctx
  */
 export function timeline(ctx) {
   const { lang, info } = ctx;
@@ -154,10 +155,12 @@ export function timeline(ctx) {
     figure.dataset.view = zoom ? 'around' : 'whole';
   };
   draw();
-  figure.append(button ?? '', holder);
+  if (button) figure.append(button);
+  figure.append(holder);
   const notes = h('figcaption', { class: 'tl-caption' });
   if (place) notes.append(h('p', { class: 'tl-where', 'data-testid': 'timeline-where', text: describePlace(lang, info, place) }), h('p', { class: 'tl-legend', text: t(lang, 'tlLegendFacts') }));
-  if (place && ctx.assumed) notes.append(h('p', { class: 'tl-assumed', 'data-testid': 'timeline-assumed', text: t(lang, 'tlAssumed') }));
+  // Why the date is assumed is the core's sentence (the explanation's dateAssumed step).
+  if (place && ctx.assumed) notes.append(h('p', { class: 'tl-assumed-note', 'data-testid': 'timeline-assumed' }, h('strong', { text: t(lang, 'tlAssumed') }), ' ', ctx.assumed));
   notes.append(table(lang, info));
   figure.append(notes);
   return figure;
@@ -165,7 +168,7 @@ export function timeline(ctx) {
 
 /**
  * The SVG itself, of the whole span or of some years around the facts.
- * @param {{ lang: string, info: LawInfo, assumed?: boolean }} ctx
+ * @param {{ lang: string, info: LawInfo, assumed?: string | null }} ctx
  * @param {DatePlace | null} place
  * @param {boolean} zoom
  * @param {string} id
