@@ -496,8 +496,8 @@ export function mountChecker(root, opts) {
    */
   function decorate(screen, focus) {
     if (core.mod) preparePart('result').then(() => screenNow === screen && parts.get('result').decorate(main, {
-      lang, core: core.mod, state, screen, focus, back: closeScreening,
-      open() { returnTo = screenNow; screenNow = { name: 'law' }; render({ focus: true }); },
+      // The law view is a step of its own: the phone's back, like its "Volver", returns where it was opened.
+      lang, core: core.mod, state, screen, focus, back: goBack, open: () => go({ name: 'law' }),
     }), () => {});
   }
 

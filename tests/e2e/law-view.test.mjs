@@ -234,9 +234,15 @@ test('the date question shows the timeline; the result shows it by the window st
   const li = `#more-steps li[data-step="${first.id}"]`;
   await page.click(`${li} .badge-button`);
   assert.deepEqual(await page.$$eval(`${li} [data-testid=step-sources] [data-source]`, (lis) => lis.map((x) => x.dataset.source)), first.sources);
-  // From the result to the law view and back; then back on the date question, the date given is marked.
+  // From the result to the law view and back, with the phone's back too; then back on the date
+  // question, the date given is marked.
   await act(page, () => page.click('#btn-law'));
+  await act(page, () => page.goBack());
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'result', 'the phone\'s back returns to the result');
+  await act(page, () => page.goForward());
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'law');
   await act(page, () => page.click('[data-testid=law-back]'));
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'result');
   for (let i = 0; i < 12 && (await page.getAttribute('#main', 'data-question')) !== 'factsDate'; i += 1) await act(page, () => page.click('#btn-back'));
   await page.waitForSelector('[data-testid=date-timeline] [data-testid=timeline-marker]', { state: 'attached' });
   assert.equal(await page.getAttribute('[data-testid=date-timeline] [data-testid=timeline-marker]', 'data-numerals'), '12');
