@@ -41,7 +41,7 @@ const LANE_X = 44; // where the first lane starts (the years are written left of
 const LANE_W = 16;
 const LANE_GAP = 4;
 const MIN_H = 4; // the least height of a band or a range marker, so that a two-day window shows
-const LINE = 14; // a label line's height
+const LINE = 15; // a label line's height
 let count = 0; // for ids unique in the document
 
 /**
@@ -102,7 +102,7 @@ function labelLines(lang, info, n) {
   const text = info.status === 'draft'
     ? `${n} (${t(lang, 'tlDraftCite', cites.join(', '))}). ${numeral ? numeral.name : ''}`
     : `${n}. ${numeral ? numeral.name : ''}`;
-  const max = 28;
+  const max = 26;
   const words = text.split(' ');
   const lines = [''];
   for (const word of words) {
@@ -186,7 +186,7 @@ function drawing(ctx, place, zoom, id) {
     end = Math.min(dayOf(period.to), dayOf(`${new Date(end * 864e5).getUTCFullYear() + 1}-01-01`) - 1);
   }
   const years = (end - start + 1) / YEAR;
-  const yearH = zoom ? Math.min(160, 480 / years) : 26;
+  const yearH = zoom ? Math.min(100, 320 / years) : 26;
   const top = 10;
   const y = (/** @type {number} */ day) => top + ((day - start) / YEAR) * yearH;
   const lane = lanes(info.windows);
