@@ -306,3 +306,29 @@ test('in English, and in print: the law view keeps its words and its timeline', 
   assert.ok(await page.$eval('#law-timeline svg', (s) => s.getBoundingClientRect().height > 100));
   await context.close();
 });
+
+test('a result opened from a saved case has its timeline, marker and sources', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-law-'));
+  const file = path.join(dir, 'caso.json');
+  // Two cases: one in numeral 8 (which holds 9), one in a contested margin of numeral 6.
+  const saved = { person: { situation: 'detained', abroad: false, ceasedConduct: true }, proceedings: [
+    { label: 'Causa de 2017', factsDate: '2017-05-10', event: 9, charges: ['terrorism'], militaryJustice: false, phase: 'trial' },
+    { label: 'Causa de 2013', factsDate: '2013-06', event: 6, charges: [], militaryJustice: false, phase: 'control' },
+  ] };
+  fs.writeFileSync(file, JSON.stringify(saved));
+  const { page, context } = await openPage(env, { viewport: DESKTOP });
+  await act(page, () => page.getByLabel('Abrir un caso guardado', { exact: true }).setInputFiles(file));
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'result');
+  await page.waitForSelector('#more-why .case-block[data-case="1"] .timeline', { state: 'attached' });
+  for (const [i, p] of saved.proceedings.entries()) {
+    const place = core.datePlace(p.factsDate, null, ENACTED);
+    const marker = await page.$eval(`#more-why .case-block[data-case="${i}"] [data-testid=timeline-marker]`, (m) => ({ from: m.dataset.from, to: m.dataset.to, numerals: m.dataset.numerals }));
+    assert.deepEqual(marker, { from: place.from, to: place.to, numerals: [...new Set(place.places.map((x) => x.numeral))].join(' ') });
+  }
+  assert.match(await page.textContent('#more-why .case-block[data-case="0"] [data-testid=timeline-where]'), /suceso 8 .* y el período del suceso 9/);
+  assert.match(await page.textContent('#more-why .case-block[data-case="1"] [data-testid=timeline-where]'), /fechas dudosas del suceso 6/);
+  await context.close();
+});
