@@ -332,3 +332,11 @@ test('a result opened from a saved case has its timeline, marker and sources', a
   assert.match(await page.textContent('#more-why .case-block[data-case="1"] [data-testid=timeline-where]'), /fechas dudosas del suceso 6/);
   await context.close();
 });
+
+test('axe: the draft\'s law view at 360 px, every disclosure open', async () => {
+  const { page, context } = await openLawView(env, { law: DRAFT });
+  assert.ok(await page.$('#screen-law #draft-banner'), 'the draft says it is a draft');
+  await page.$$eval('#screen-law details', (ds) => ds.forEach((d) => { d.open = true; }));
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
