@@ -278,7 +278,7 @@ export const en = {
   lawAdded: 'What the enacted law added',
   lawDropped: 'What the draft had and the enacted law dropped',
   lawChanged: 'What is in both texts, with changes',
-  lawSame: 'What is the same in both',
+  lawSame: 'What the checker treats the same in both (the same dates or the same charges)',
   lawEnacted: 'Enacted law',
   lawDraft: 'Draft',
   lawNothing: 'Nothing.',

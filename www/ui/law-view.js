@@ -41,7 +41,7 @@ addStrings({
   lawAdded: 'Lo que añadió la ley aprobada',
   lawDropped: 'Lo que tenía el proyecto y la ley aprobada quitó',
   lawChanged: 'Lo que está en los dos textos, con cambios',
-  lawSame: 'Lo que está igual en los dos',
+  lawSame: 'Lo que el verificador trata igual en los dos (las mismas fechas o los mismos cargos)',
   lawEnacted: 'Ley aprobada',
   lawDraft: 'Proyecto',
   lawNothing: 'Nada.',
@@ -170,7 +170,8 @@ export function comparison(lang, info, other) {
     group('lawAdded', 'added', added, (x) => one(x, t(lang, 'lawEnacted'))),
     group('lawDropped', 'dropped', dropped, (x) => one(x, t(lang, 'lawDraft'))),
     group('lawChanged', 'changed', changed, (x) => [one(/** @type {Item} */ (d.get(x.key)), t(lang, 'lawDraft')), one(x, t(lang, 'lawEnacted'))]),
-    group('lawSame', 'same', same, (x) => one(x, t(lang, 'lawEnacted'))),
+    // The same dates or charges can still be worded differently (the draft's threshold for drug trafficking): both texts show.
+    group('lawSame', 'same', same, (x) => [one(/** @type {Item} */ (d.get(x.key)), t(lang, 'lawDraft')), one(x, t(lang, 'lawEnacted'))]),
   ];
 }
 
