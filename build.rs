@@ -111,8 +111,8 @@ fn main() {
         };
         writeln!(
             out,
-            "    Source {{ id: {:?}, outlet: {:?}, title: {:?}, url: {url} }},",
-            s.id, s.outlet, s.title
+            "    Source {{ id: {:?}, outlet: {:?}, title: {:?}, url: {url}, date: {:?}, date_about: {} }},",
+            s.id, s.outlet, s.title, s.date, s.date_about
         )
         .unwrap();
     }
@@ -218,6 +218,7 @@ fn main() {
         writeln!(out, "    last_reviewed: {:?},", law.last_reviewed).unwrap();
         writeln!(out, "    rules_version: {version:?},").unwrap();
         writeln!(out, "    information_as_of: {:?},", law.information_as_of).unwrap();
+        writeln!(out, "    period: ({:?}, {:?}),", law.period.from, law.period.to).unwrap();
         writeln!(out, "    notice: {},", text(&law.notice)).unwrap();
         writeln!(out, "    texts: &TEXTS_{static_name},").unwrap();
         writeln!(
@@ -235,13 +236,15 @@ fn main() {
         for a in &law.articles {
             writeln!(
                 out,
-                "        Article {{ id: {:?}, number: {:?}, heading: {}, paraphrase: {}, confidence: {}, sources: {} }},",
+                "        Article {{ id: {:?}, number: {:?}, heading: {}, paraphrase: {}, confidence: {}, sources: {}, pair: {:?}, contested: {} }},",
                 a.id,
                 a.number,
                 text(&a.heading),
                 text(&a.paraphrase),
                 confidence(&a.confidence),
-                source_refs(&a.sources)
+                source_refs(&a.sources),
+                a.pair,
+                opt_text(&a.contested)
             )
             .unwrap();
         }
@@ -251,7 +254,7 @@ fn main() {
         for n in &law.numerals {
             writeln!(
                 out,
-                "        Numeral {{ id: {:?}, number: {}, cite: {:?}, window_cites: {}, name: {}, paraphrase: {}, window_text: {}, confidence: {}, window: {}, margin: {}, margin_note: {}, exception: {}, sources: {} }},",
+                "        Numeral {{ id: {:?}, number: {}, cite: {:?}, window_cites: {}, name: {}, paraphrase: {}, window_text: {}, confidence: {}, window: {}, margin: {}, margin_note: {}, exception: {}, sources: {}, contested: {} }},",
                 n.id,
                 u8::try_from(n.number).expect("validated numeral number"),
                 n.cite.clone().unwrap_or_else(|| format!("{}.{}", law.citations.events, n.number)),
@@ -264,7 +267,8 @@ fn main() {
                 ranges(file, &n.id, &n.margin),
                 opt_text(&n.margin_note),
                 opt_text(&n.exception),
-                source_refs(&n.sources)
+                source_refs(&n.sources),
+                opt_text(&n.contested)
             )
             .unwrap();
         }
@@ -283,7 +287,7 @@ fn main() {
                 .collect();
             writeln!(
                 out,
-                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], read_narrowly: &[{}], narrow_note: {}, name: {}, paraphrase: {}, note: {}, confidence: {}, sources: {} }},",
+                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], read_narrowly: &[{}], narrow_note: {}, name: {}, paraphrase: {}, note: {}, confidence: {}, sources: {}, pair: {:?}, contested: {} }},",
                 e.id,
                 e.article,
                 charges.join(", "),
@@ -297,7 +301,9 @@ fn main() {
                 text(&e.paraphrase),
                 opt_text(&e.note),
                 confidence(&e.confidence),
-                source_refs(&e.sources)
+                source_refs(&e.sources),
+                e.pair,
+                opt_text(&e.contested)
             )
             .unwrap();
         }

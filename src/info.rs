@@ -125,11 +125,42 @@ pub struct LawSummary {
 }
 
 pub struct ArticleInfo {
+    pub id: &'static str,
+    pub pair: Option<&'static str>,
     pub number: &'static str,
     pub heading: &'static str,
     pub paraphrase: &'static str,
     pub confidence: Confidence,
+    pub contested: Option<&'static str>,
     pub sources: SourceIds,
+}
+
+/// An exclusion (or a contested reach of one), for the law view.
+pub struct ExclusionInfo {
+    pub id: &'static str,
+    pub pair: Option<&'static str>,
+    pub article: &'static str,
+    pub kind: ExclusionKind,
+    pub charges: ChargeCodes,
+    pub name: &'static str,
+    pub paraphrase: &'static str,
+    pub note: Option<&'static str>,
+    pub confidence: Confidence,
+    pub contested: Option<&'static str>,
+    pub sources: SourceIds,
+}
+
+/// Charge codes, written as an array of strings.
+pub struct ChargeCodes(pub &'static [law::Charge]);
+
+impl ToJson for ChargeCodes {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_array();
+        for c in self.0 {
+            w.item(c.code());
+        }
+        w.end_array();
+    }
 }
 
 /// One public report, as `law()` lists it: an address only where it is
@@ -139,6 +170,8 @@ pub struct SourceInfo {
     pub outlet: &'static str,
     pub title: &'static str,
     pub url: Option<&'static str>,
+    pub date: Option<&'static str>,
+    pub date_about: bool,
 }
 
 pub struct NumeralInfo {
@@ -152,6 +185,7 @@ pub struct NumeralInfo {
     pub margin_note: Option<&'static str>,
     pub exception: Option<&'static str>,
     pub confidence: Confidence,
+    pub contested: Option<&'static str>,
     pub sources: SourceIds,
 }
 
@@ -171,6 +205,18 @@ impl ToJson for Ranges {
 pub struct RangeInfo {
     pub from: IsoDay,
     pub to: IsoDay,
+}
+
+/// A law's period, `{"from": …, "to": …}`: the axis of the page's timeline.
+struct Period((&'static str, &'static str));
+
+impl ToJson for Period {
+    fn to_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("from", self.0.0);
+        w.field("to", self.0.1);
+        w.end_object();
+    }
 }
 
 /// A day as `YYYY-MM-DD` (years are 1 to 9999, see [`crate::date`]), written
@@ -269,6 +315,7 @@ impl ToJson for LawInfo {
         w.field("rulesVersion", law.rules_version);
         w.field("lastReviewed", law.last_reviewed);
         w.field("informationAsOf", law.information_as_of);
+        w.field("period", &Period(law.period));
         w.field("notice", t(law.notice));
         w.field("disclaimer", &disclaimer(law, lang));
         w.field("laws", &Items(&|w| {
@@ -278,7 +325,7 @@ impl ToJson for LawInfo {
         }));
         w.field("articles", &Items(&|w| {
             for a in law.articles {
-                w.item(&ArticleInfo { number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence, sources: SourceIds(a.sources) });
+                w.item(&ArticleInfo { id: a.id, pair: a.pair, number: a.number, heading: t(a.heading), paraphrase: t(a.paraphrase), confidence: a.confidence, contested: a.contested.map(t), sources: SourceIds(a.sources) });
             }
         }));
         w.field("numerals", &Items(&|w| {
@@ -294,7 +341,25 @@ impl ToJson for LawInfo {
                     margin_note: n.margin_note.map(t),
                     exception: n.exception.map(t),
                     confidence: n.confidence,
+                    contested: n.contested.map(t),
                     sources: SourceIds(n.sources),
+                });
+            }
+        }));
+        w.field("exclusions", &Items(&|w| {
+            for e in law.exclusions {
+                w.item(&ExclusionInfo {
+                    id: e.id,
+                    pair: e.pair,
+                    article: e.article,
+                    kind: e.kind,
+                    charges: ChargeCodes(e.charges),
+                    name: t(e.name),
+                    paraphrase: t(e.paraphrase),
+                    note: e.note.map(t),
+                    confidence: e.confidence,
+                    contested: e.contested.map(t),
+                    sources: SourceIds(e.sources),
                 });
             }
         }));
@@ -302,7 +367,7 @@ impl ToJson for LawInfo {
         // theirs by id.
         w.field("sources", &Items(&|w| {
             for s in law::SOURCES {
-                w.item(&SourceInfo { id: s.id, outlet: s.outlet, title: s.title, url: s.url });
+                w.item(&SourceInfo { id: s.id, outlet: s.outlet, title: s.title, url: s.url, date: s.date, date_about: s.date_about });
             }
         }));
         w.field("windows", &Items(&|w| {
@@ -640,12 +705,19 @@ fn phase_label(law: &'static Law, p: Phase, lang: Lang) -> Labelled {
 
 json_object!(GlossaryEntry { "term": term, "explanation": explanation });
 json_object!(LawSummary { "id": id, "title": title, "status": status });
-json_object!(ArticleInfo { "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence, "sources": sources });
-json_object!(SourceInfo { "id": id, "outlet": outlet, "title": title, "url": url });
+json_object!(ArticleInfo {
+    "id": id, "pair": pair, "number": number, "heading": heading, "paraphrase": paraphrase, "confidence": confidence,
+    "contested": contested, "sources": sources,
+});
+json_object!(ExclusionInfo {
+    "id": id, "pair": pair, "article": article, "kind": kind, "charges": charges, "name": name, "paraphrase": paraphrase,
+    "note": note, "confidence": confidence, "contested": contested, "sources": sources,
+});
+json_object!(SourceInfo { "id": id, "outlet": outlet, "title": title, "url": url, "date": date, "dateAbout": date_about });
 json_object!(NumeralInfo {
     "number": number, "cite": cite, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
     "margin": margin, "marginNote": margin_note, "exception": exception, "confidence": confidence,
-    "sources": sources,
+    "contested": contested, "sources": sources,
 });
 json_object!(RangeInfo { "from": from, "to": to });
 json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });

@@ -601,3 +601,42 @@ fn a_basis_naming_no_entry_of_the_law_in_force_is_refused() {
     expect(request_texts_with("basis = [\"art10\", \"effects\"]", "basis = []"), ErrorKind::Parse, "request_effects");
     expect(request_texts_with("basis = [\"art10\", \"effects\"]", "basis = \"law\""), ErrorKind::Parse, "request_effects");
 }
+
+#[test]
+fn contested_sentence_is_required_where_an_entry_is_contested() {
+    // A numeral with a margin, without its sentence.
+    let e = expect(
+        enacted_with(
+            "contested.es = \"Los reportes coinciden en el hecho pero no en los meses: varios solo hablan de julio, así que de agosto a diciembre de 2024 queda en duda.\"\ncontested.en = \"The reports agree on the event but not on the months: several mention only July, so August to December 2024 is in doubt.\"\n",
+            "",
+        ),
+        ErrorKind::Inconsistent,
+        "art8_12",
+    );
+    assert!(e.message.contains("contested"));
+}
+
+#[test]
+fn pair_keys_are_unique_within_a_file() {
+    expect(enacted_with("pair = \"homicide\"", "pair = \"human_rights\""), ErrorKind::DuplicateId, "art9_homicide");
+    expect(enacted_with("pair = \"homicide\"", "pair = \"Homicide!\""), ErrorKind::EmptyField, "art9_homicide");
+}
+
+#[test]
+fn source_dates_are_checked() {
+    let bad = SOURCES.replacen("date = \"2026-02-21\"", "date = \"21/02/2026\"", 1);
+    let e = validate::parse_sources("sources.toml", &bad).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidDate);
+    let about = SOURCES.replacen("title = \"Item n415778: report on the amnesty law's publication and content\"", "title = \"x\"\ndate_about = true", 1);
+    let e = validate::parse_sources("sources.toml", &about).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Inconsistent);
+}
+
+#[test]
+fn the_period_may_not_be_inverted() {
+    expect(
+        enacted_with("period = { from = \"1999-01-01\", to = \"2026-02-19\" }", "period = { from = \"2026-02-20\", to = \"2026-02-19\" }"),
+        ErrorKind::InvertedRange,
+        "enacted-2026-02-19",
+    );
+}

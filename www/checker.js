@@ -47,8 +47,8 @@ const UNDO_MS = 10000;
 // The parts loaded after the first question, shared by every mount: name -> loader.
 /** @type {Record<string, () => Promise<any>>} */
 const PARTS = {
-  result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js'), import('./ui/request.js')])
-    .then(([result, print, request]) => ({ ...result, ...print, ...request })),
+  result: () => Promise.all([import('./ui/result.js'), import('./ui/print.js'), import('./ui/request.js'), import('./ui/law-view.js')])
+    .then((mods) => Object.assign({}, ...mods)),
 };
 const parts = new Map(); // name -> the module, once loaded
 const partLoads = new Map(); // name -> the load in flight (dropped on failure, so that the next need asks again)
@@ -459,7 +459,7 @@ export function mountChecker(root, opts) {
     main.dataset.render = String(++renders);
     main.dataset.question = screen.name === 'question' ? /** @type {Question} */ (screen.q).kind : '';
     if (screen.name === 'error') return renderError(focus);
-    const part = /** @type {Record<string, string>} */ ({ result: 'result', screening: 'screening' })[screen.name];
+    const part = /** @type {Record<string, string>} */ ({ result: 'result', screening: 'screening', law: 'result' })[screen.name];
     if (screen.name === 'loading') {
       renderLoading(Boolean(screen.keep));
       if (screen.keep && screen.keep.name === 'question' && firstInfo()) renderQuestionScreen(screen.keep);
@@ -479,6 +479,7 @@ export function mountChecker(root, opts) {
         return showError('eval', err);
       }
     }
+    decorate(screen, focus);
     if (focus) {
       // A new screen starts at the top of the page, header included, wherever the last one was
       // scrolled to (not in the widget: the host page is not ours to scroll).
@@ -486,6 +487,18 @@ export function mountChecker(root, opts) {
       const target = /** @type {HTMLElement | null} */ (main.querySelector('[tabindex="-1"]'));
       if (target) target.focus();
     }
+  }
+
+  /**
+   * The later parts add to the screen: the timeline, the law view and the way to it (ui/law-view.js).
+   * @param {ViewScreen} screen
+   * @param {boolean} focus
+   */
+  function decorate(screen, focus) {
+    if (core.mod) preparePart('result').then(() => screenNow === screen && parts.get('result').decorate(main, {
+      // The law view is a step of its own: the phone's back, like its "Volver", returns where it was opened.
+      lang, core: core.mod, state, screen, focus, back: goBack, open: () => go({ name: 'law' }),
+    }), () => {});
   }
 
   function startContext() {
@@ -752,6 +765,7 @@ export function mountChecker(root, opts) {
       const section = /** @type {HTMLElement | null} */ (main.querySelector('#screen-start'));
       try {
         if (section && !('ready' in section.dataset)) completeStart(section, startContext());
+        decorate(screenNow, false);
       } catch (err) {
         showError('eval', err);
       }

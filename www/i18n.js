@@ -112,11 +112,6 @@ const es = {
   draftBanner: 'Atención: está usando el proyecto de ley, no la ley vigente.',
 
   unknown: 'No se sabe',
-  factCeased: 'Cesó la conducta',
-  factDate: 'Fecha de los hechos',
-  factEvent: 'Suceso (artículo 8)',
-  factCharges: 'Cargos',
-  factMilitary: 'Justicia militar',
 
   errorHeading: 'No pudimos completar la consulta',
   errorLoad: 'No se pudo cargar el verificador en este dispositivo. Revise su conexión y pulse «Reintentar». Sus respuestas no se han enviado a ningún sitio.',

@@ -36,8 +36,16 @@ export interface LawInfo {
   informationAsOf: string;
   notice: string;
   disclaimer: string;
+  /** The period the text reaches: the timeline's axis. */
+  period: Range;
   laws: { id: string; title: string; status: string }[];
-  articles: { number: string; heading: string; paraphrase: string; confidence: string }[];
+  articles: { id: string; pair: string | null; number: string; heading: string; paraphrase: string; confidence: string; contested: string | null; sources: string[] }[];
+  exclusions: {
+    id: string; pair: string | null; article: string; kind: string; charges: string[]; name: string; paraphrase: string;
+    note: string | null; confidence: string; contested: string | null; sources: string[];
+  }[];
+  /** Every report the rules rest on: an address only where it is known. */
+  sources: { id: string; outlet: string; title: string; url: string | null; date: string | null; dateAbout: boolean }[];
   numerals: {
     number: number;
     cite: string;
@@ -49,6 +57,8 @@ export interface LawInfo {
     marginNote: string;
     exception: string | null;
     confidence: string;
+    contested: string | null;
+    sources: string[];
   }[];
   windows: { numeral: number; cite: string; from: string; to: string; kind: 'confirmed' | string }[];
   charges: { code: string; label: string; explanation: string; effect: string; article: string | null; group: string }[];
@@ -94,6 +104,8 @@ export interface Explanation {
   read: { fact: string; value: unknown }[];
   effect: string;
   text: string;
+  /** The ids of the reports the step's rule rests on (`law().sources`). */
+  sources: string[];
 }
 
 /** The assessment of one proceeding. */
@@ -111,7 +123,7 @@ export interface ProceedingAssessment {
   strictReading: Reading | null;
   answers: { question: string; prompt: string; options: { text: string; value: unknown; outcome: string }[] }[];
   wouldChange: { fact: string; outcome: string; text: string }[];
-  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string }[];
+  nextSteps: { id: string; article: string | null; confidence: string; priority: number; text: string; short: string; sources: string[] }[];
 }
 
 /** What `evaluate(case, lang)` returns. */
@@ -202,7 +214,7 @@ export interface Steps {
  * kept on it), the error panel, or the "Organizaciones" view.
  */
 export interface ViewScreen {
-  name: 'start' | 'question' | 'result' | 'loading' | 'error' | 'screening';
+  name: 'start' | 'question' | 'result' | 'loading' | 'error' | 'screening' | 'law';
   q?: Question;
   previous?: unknown;
   /** loading: the question answered before the core arrived, kept on screen. */

@@ -39,6 +39,10 @@ pub struct Source {
     pub title: &'static str,
     /// Only where the address is known for certain; never guessed.
     pub url: Option<&'static str>,
+    /// When it was published (`YYYY-MM-DD` or `YYYY-MM`), where known.
+    pub date: Option<&'static str>,
+    /// The date is approximate.
+    pub date_about: bool,
 }
 
 /// An article of the law that the logic uses.
@@ -52,6 +56,10 @@ pub struct Article {
     pub paraphrase: Text,
     pub confidence: Confidence,
     pub sources: &'static [&'static Source],
+    /// The key pairing it with its counterpart in the other version.
+    pub pair: Option<&'static str>,
+    /// What is contested about it and why, in one sentence.
+    pub contested: Option<Text>,
 }
 
 /// One event of Art. 8 (a numeral), with its time windows.
@@ -84,6 +92,8 @@ pub struct Numeral {
     /// An exception inside this numeral (numeral 10: military rebellion).
     pub exception: Option<Text>,
     pub sources: &'static [&'static Source],
+    /// What is contested about it and why, in one sentence.
+    pub contested: Option<Text>,
 }
 
 /// One exclusion (or contested reach of one) with the charges it reads.
@@ -106,6 +116,10 @@ pub struct Exclusion {
     pub note: Option<Text>,
     pub confidence: Confidence,
     pub sources: &'static [&'static Source],
+    /// The key pairing it with its counterpart in the other version.
+    pub pair: Option<&'static str>,
+    /// What is contested and why, in one sentence.
+    pub contested: Option<Text>,
 }
 
 /// A point of procedure or effect (Arts. 7, 10–12, 15), or a route
@@ -218,6 +232,9 @@ pub struct Law {
     pub rules_version: &'static str,
     /// The date the legal information runs to (brief §0): `YYYY-MM-DD`.
     pub information_as_of: &'static str,
+    /// The period the text reaches (`YYYY-MM-DD`, both ends included): a
+    /// timeline's axis.
+    pub period: (&'static str, &'static str),
     /// Shown with every result under this version.
     pub notice: Text,
     /// Every sentence the checker writes under this version.

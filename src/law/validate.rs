@@ -101,6 +101,14 @@ pub struct RangeDef {
     pub cite: Option<String>,
 }
 
+/// `period = { from = "…", to = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDef {
+    pub from: String,
+    pub to: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
@@ -108,6 +116,11 @@ pub struct SourceDef {
     pub outlet: String,
     pub title: String,
     pub url: Option<String>,
+    /// When it was published: `YYYY-MM-DD` or `YYYY-MM`; absent where not known.
+    pub date: Option<String>,
+    /// The date is approximate ("about 20 Feb 2026").
+    #[serde(default)]
+    pub date_about: bool,
 }
 
 /// `sources.toml`: `[[sources]]` tables.
@@ -216,6 +229,11 @@ pub struct ArticleDef {
     pub paraphrase: TextDef,
     pub confidence: String,
     pub sources: Vec<String>,
+    /// The key that pairs this entry with its counterpart in the other
+    /// version of the law (the comparison of the law view).
+    pub pair: Option<String>,
+    /// What is contested about it and why, in one sentence.
+    pub contested: Option<TextDef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -236,6 +254,9 @@ pub struct NumeralDef {
     /// `"6.10"`); by default `citations.events` and the number.
     pub cite: Option<String>,
     pub sources: Vec<String>,
+    /// What is contested about it and why, in one sentence (required with a
+    /// margin or a `disputed` confidence).
+    pub contested: Option<TextDef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -255,6 +276,11 @@ pub struct ExclusionDef {
     pub note: Option<TextDef>,
     pub confidence: String,
     pub sources: Vec<String>,
+    /// As for articles: the key of its counterpart in the other version.
+    pub pair: Option<String>,
+    /// What is contested and why, in one sentence (required for a
+    /// `contested` kind or a `disputed` confidence).
+    pub contested: Option<TextDef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -349,6 +375,9 @@ pub struct LawFile {
     /// The date the legal information behind this file runs to (brief §0,
     /// "knowledge horizon"); every result shows it in words.
     pub information_as_of: String,
+    /// The period the text reaches, as a timeline's axis: from 1 Jan 1999
+    /// to its entry into force (the draft: to its own end, 30 Jan 2026).
+    pub period: PeriodDef,
     pub notice: TextDef,
     pub citations: CitationsDef,
     /// Whether a case before military courts is `uncertain` under this
@@ -540,6 +569,28 @@ fn check_text(file: &str, id: &str, what: &str, t: &TextDef) -> Result<(), LawEr
     Ok(())
 }
 
+/// The one sentence on what is contested: both languages when given, and
+/// given where the entry is contested (`required`).
+fn check_contested(file: &str, id: &str, t: &Option<TextDef>, required: bool) -> Result<(), LawError> {
+    match t {
+        Some(t) => check_text(file, id, "contested", t),
+        None if required => Err(err(file, id, ErrorKind::Inconsistent, "a disputed or contested entry needs a `contested` sentence saying what is contested and why")),
+        None => Ok(()),
+    }
+}
+
+/// A pairing key: an id's characters, used once in a file.
+fn check_pair(file: &str, id: &str, pair: &Option<String>, seen: &mut BTreeSet<String>) -> Result<(), LawError> {
+    let Some(p) = pair else { return Ok(()) };
+    if p.is_empty() || !p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Err(err(file, id, ErrorKind::EmptyField, "a `pair` key uses only lowercase ASCII letters, digits and `_`"));
+    }
+    if !seen.insert(p.clone()) {
+        return Err(err(file, id, ErrorKind::DuplicateId, format!("`pair` key `{p}` is used twice in this file")));
+    }
+    Ok(())
+}
+
 fn check_nonempty(file: &str, id: &str, what: &str, s: &str) -> Result<(), LawError> {
     if s.trim().is_empty() {
         return Err(err(file, id, ErrorKind::EmptyField, format!("`{what}` may not be empty")));
@@ -608,6 +659,14 @@ pub fn parse_sources(file: &str, text: &str) -> Result<SourcesFile, LawError> {
             if !ok {
                 return Err(err(file, &s.id, ErrorKind::InvalidUrl, format!("`{url}` is not an http(s) address")));
             }
+        }
+        if let Some(d) = &s.date {
+            let ok = d.len() >= 7 && crate::date::parse_span(d).is_ok();
+            if !ok {
+                return Err(err(file, &s.id, ErrorKind::InvalidDate, format!("`date` `{d}` is not YYYY-MM-DD or YYYY-MM")));
+            }
+        } else if s.date_about {
+            return Err(err(file, &s.id, ErrorKind::Inconsistent, "`date_about` without a `date`"));
         }
     }
     Ok(parsed)
@@ -822,6 +881,9 @@ pub fn parse_law(
         return Err(err(file, lid, ErrorKind::InvertedRange, "`last_reviewed` is before `adopted`"));
     }
     let horizon = day_number(file, lid, &law.information_as_of)?;
+    if day_number(file, lid, &law.period.to)? < day_number(file, lid, &law.period.from)? {
+        return Err(err(file, lid, ErrorKind::InvertedRange, "`period` ends before it starts"));
+    }
     if horizon < adopted {
         return Err(err(file, lid, ErrorKind::InvertedRange, "`information_as_of` is before `adopted`"));
     }
@@ -834,6 +896,7 @@ pub fn parse_law(
     ids.insert(lid.to_string());
 
     // Articles.
+    let mut pairs = BTreeSet::new();
     let mut article_numbers = BTreeSet::new();
     for a in &law.articles {
         claim_id(file, &a.id, &mut ids)?;
@@ -845,6 +908,8 @@ pub fn parse_law(
         check_text(file, &a.id, "paraphrase", &a.paraphrase)?;
         check_confidence(file, &a.id, &a.confidence)?;
         check_sources(file, &a.id, &a.sources, &known)?;
+        check_contested(file, &a.id, &a.contested, a.confidence == "disputed")?;
+        check_pair(file, &a.id, &a.pair, &mut pairs)?;
     }
 
     // Numerals.
@@ -872,6 +937,7 @@ pub fn parse_law(
         check_confidence(file, &n.id, &n.confidence)?;
         check_ranges(file, n)?;
         check_sources(file, &n.id, &n.sources, &known)?;
+        check_contested(file, &n.id, &n.contested, n.confidence == "disputed" || !n.margin.is_empty())?;
     }
     if law.numerals.is_empty() {
         return Err(err(file, lid, ErrorKind::NoWindow, "a law needs at least one numeral"));
@@ -950,6 +1016,8 @@ pub fn parse_law(
         }
         check_confidence(file, &e.id, &e.confidence)?;
         check_sources(file, &e.id, &e.sources, &known)?;
+        check_contested(file, &e.id, &e.contested, e.confidence == "disputed" || e.kind == "contested")?;
+        check_pair(file, &e.id, &e.pair, &mut pairs)?;
     }
 
     // Procedure.

@@ -20,12 +20,12 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 // What the host page needs, exactly as README "Insertar en su sitio" gives it.
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin.
-// (ui/result.js, ui/print.js, ui/request.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
+// (ui/result.js, ui/print.js, ui/request.js, ui/law-view.js, ui/timeline.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
 const WIDGET_FILES = new Set(['/embed.js', '/core-loader.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
-  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/request.js', '/ui/status.js']);
+  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js']);
 const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/style.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
-  '/ui/print.js', '/ui/request.js', '/ui/status.js', '/ui/screening.js']);
+  '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js', '/ui/screening.js']);
 
 function hostPage(widget, { widgetTag = '<amnistia-checker lang="es"></amnistia-checker>', iframe = true, script = true } = {}) {
   return `<!doctype html>

@@ -107,7 +107,7 @@ test('the first load is exactly the list of scripts/check-budget.mjs, each file 
   // Without anything more from the user, the parts after the first question arrive once the core
   // has, English too (every visitor fetches the same files, whatever they do).
   const origin = env.server.url;
-  for (const part of ['ui/result.js', 'ui/print.js', 'ui/request.js', 'parts.css', 'ui/screening.js', 'screen-list.js', 'i18n-en.js']) {
+  for (const part of ['ui/result.js', 'ui/print.js', 'ui/request.js', 'ui/law-view.js', 'ui/timeline.js', 'parts.css', 'ui/screening.js', 'screen-list.js', 'i18n-en.js']) {
     await page.waitForFunction((u) => performance.getEntriesByType('resource').some((e) => e.name === u), `${origin}/${part}`);
   }
   // Everything the page asked for before the first question showed (the document, then its resources;

@@ -94,6 +94,21 @@ test('over file:// a full check works; the only request is the file; no CSP viol
   await context.close();
 });
 
+test('over file:// the law view and the timeline work, with no request (issue 17)', async () => {
+  const { page, context, requests, errors } = await openOffline();
+  await page.waitForSelector('#btn-law');
+  await act(page, () => page.click('#btn-law'));
+  const info = core.law('es');
+  assert.equal(await page.locator('#law-timeline rect.tl-band').count(), info.windows.length, 'one band per window segment');
+  assert.equal(await page.locator('#screen-law .law-entry').count(), info.articles.length + info.numerals.length + info.exclusions.length);
+  assert.ok(await page.locator('#law-compare [data-testid=compare-added] li').count() > 0, 'the comparison with the draft');
+  await page.$$eval('#screen-law details', (ds) => ds.forEach((d) => { d.open = true; }));
+  assert.deepEqual(requests, [FILE_URL], 'only the file itself: no source is fetched until a link is followed');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('over file:// the one-page print summary works', async () => {
   const { page, context } = await openOffline();
   await interview(page, COVERED);

@@ -61,6 +61,12 @@ addStrings({
   printNextSteps: 'Próximos pasos',
   sameStepsAs: (name) => `los mismos que en «${name}».`,
   factSituation: 'Situación',
+  // The facts' names, also added by ui/screening.js: either part may come first.
+  factCeased: 'Cesó la conducta',
+  factDate: 'Fecha de los hechos',
+  factEvent: 'Suceso (artículo 8)',
+  factCharges: 'Cargos',
+  factMilitary: 'Justicia militar',
   factAbroad: 'En el exterior',
   factPhase: 'Etapa',
   noCharges: 'Ninguno',

@@ -17,6 +17,12 @@ import { screenList, templateCsv, codesCsv, rowKind, MAX_BYTES } from '../screen
 // The view's Spanish strings, loaded with it (not in i18n.js, which is part
 // of the first load); the English ones are in i18n-en.js.
 addStrings({
+  // The facts' names, also added by ui/result.js: either part may come first.
+  factCeased: 'Cesó la conducta',
+  factDate: 'Fecha de los hechos',
+  factEvent: 'Suceso (artículo 8)',
+  factCharges: 'Cargos',
+  factMilitary: 'Justicia militar',
   scrHeading: 'Revisar una lista de casos',
   scrIntro: 'Para organizaciones que acompañan a muchas familias: revise una lista entera de una vez. Cada fila recibe su resultado, los numerales y artículos en que se basa y los datos que faltan.',
   scrPrivacy: 'El archivo se lee y se revisa en este dispositivo. No se sube a ningún sitio y no se guarda: desaparece al cerrar la pestaña o al pulsar «Borrar todo».',
