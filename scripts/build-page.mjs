@@ -10,6 +10,8 @@
 //   load after it, by dynamic import()); the stylesheets minified alike;
 // - every other file copied as it is (index.html, favicon.svg, the wasm);
 // - the offline single file, dist/amnistia-offline.html (scripts/build-offline.mjs);
+// - last, the build manifest pkg/manifest.json (scripts/build-manifest.mjs),
+//   also copied to www/pkg/;
 // - a brotli (.br) and a gzip (.gz) sibling of every file but the offline
 //   one, for a static server that serves precompressed files.
 //
@@ -23,6 +25,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildOffline, describeOffline, OFFLINE_NAME, TARGET } from './build-offline.mjs';
+import { writeManifest, MANIFEST } from './build-manifest.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -31,7 +34,8 @@ const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT
 // Under www/ but not served: the offline file's entry, and what older builds left there.
 // Type declarations (www/types.d.ts, wasm-bindgen's www/pkg/amnistia.d.ts) are
 // for the type check only (tsconfig.json), never served.
-const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME]);
+// The manifest is written last, from dist/ itself (scripts/build-manifest.mjs).
+const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME, MANIFEST]);
 const notServed = (rel) => NOT_SERVED.has(rel) || rel.endsWith('.d.ts');
 
 const fail = (msg) => {
@@ -93,6 +97,13 @@ try {
     fs.writeFileSync(path.join(tmp, `${rel}.gz`), zlib.gzipSync(raw, { level: 9 }));
   }
   offline = await buildOffline({ out: path.join(tmp, OFFLINE_NAME) });
+  // Last: the SHA-256 of every file above, the offline one included.
+  const manifest = Buffer.from(await writeManifest(tmp));
+  fs.writeFileSync(path.join(tmp, `${MANIFEST}.br`), zlib.brotliCompressSync(manifest, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: manifest.length },
+  }));
+  fs.writeFileSync(path.join(tmp, `${MANIFEST}.gz`), zlib.gzipSync(manifest, { level: 9 }));
+  fs.writeFileSync(path.join(WWW, MANIFEST), manifest);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.renameSync(tmp, OUT);
 } catch (err) {
