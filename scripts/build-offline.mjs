@@ -143,8 +143,10 @@ export async function buildOffline({ out = path.join(ROOT, 'dist', OFFLINE_NAME)
   const esc = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   html = replaceOnce(html, /<meta charset="utf-8">\n/, `<meta charset="utf-8">\n  <meta name="amnistia-build" content="${esc(commit)}">\n`, 'charset meta');
   const rulesText = Object.entries(rules).map(([id, v]) => `${id} ${v}`).join(', ');
-  html = replaceOnce(html, /<!-- build-info[^>]*-->/,
-    `<p class="build-info">Esta copia / This copy: commit <code>${esc(commit)}</code>; reglas / rules: <code>${esc(rulesText)}</code></p>`, 'build-info marker');
+  // After the footer's first line.
+  const footer = /<span data-i18n="footerText">[^<]*<\/span><\/p>\n/;
+  html = replaceOnce(html, footer,
+    `${(html.match(footer) ?? [''])[0]}      <p class="build-info">Esta copia / This copy: commit <code>${esc(commit)}</code>; reglas / rules: <code>${esc(rulesText)}</code></p>\n`, 'footer text');
   html = html.replace(/(href|src)="favicon\.svg"/g, (_, attr) => `${attr}="${icon}"`);
   const leftovers = html.match(/(?:src|href)="(?!data:|#)[^"]*"/g);
   if (leftovers) fail(`the page still refers to other files: ${leftovers.join(', ')}`);
