@@ -3,7 +3,8 @@
 // www/pkg is built; scripts/serve.sh, the end-to-end tests and
 // scripts/check-budget.mjs all use dist/, never www/):
 //
-// - every module under www/ (and www/pkg's glue and first.js) minified by
+// - the widget, embed.js, as one bundle (scripts/build-embed.mjs);
+// - every other module under www/ (and www/pkg's glue and first.js) minified by
 //   esbuild, file by file: the same files, names and import paths, so the
 //   module graph is the one the sources have (index.html's modulepreload
 //   list stays right, and the parts loaded after the first question still
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildOffline, describeOffline, OFFLINE_NAME, TARGET } from './build-offline.mjs';
 import { writeManifest, MANIFEST } from './build-manifest.mjs';
+import { buildEmbed, BUNDLED_ONLY } from './build-embed.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -35,7 +37,8 @@ const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT
 // Type declarations (www/types.d.ts, wasm-bindgen's www/pkg/amnistia.d.ts) are
 // for the type check only (tsconfig.json), never served.
 // The manifest is written last, from dist/ itself (scripts/build-manifest.mjs).
-const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME, MANIFEST]);
+// The widget's checked loader exists only inside the embed.js bundle.
+const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME, MANIFEST, ...BUNDLED_ONLY]);
 const notServed = (rel) => NOT_SERVED.has(rel) || rel.endsWith('.d.ts');
 
 const fail = (msg) => {
@@ -54,7 +57,8 @@ const files = fs
   .filter((rel) => fs.statSync(path.join(WWW, rel)).isFile())
   .filter((rel) => !notServed(rel) && !/\.(br|gz|md)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
   .sort();
-const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel));
+// embed.js is not minified file by file: it is the widget's one bundle (scripts/build-embed.mjs).
+const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel) && rel !== 'embed.js');
 
 const tmp = `${OUT}.partial-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
@@ -89,6 +93,8 @@ try {
     fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
     fs.copyFileSync(path.join(WWW, rel), path.join(tmp, rel));
   }
+  // The widget's bundle, with the hashes of the wasm and the stylesheets as written above.
+  await buildEmbed({ site: tmp });
   for (const rel of files) {
     const raw = fs.readFileSync(path.join(tmp, rel));
     fs.writeFileSync(path.join(tmp, `${rel}.br`), zlib.brotliCompressSync(raw, {
@@ -103,7 +109,8 @@ try {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: manifest.length },
   }));
   fs.writeFileSync(path.join(tmp, `${MANIFEST}.gz`), zlib.gzipSync(manifest, { level: 9 }));
-  fs.writeFileSync(path.join(WWW, MANIFEST), manifest);
+  // www/pkg/ gets the manifest of dist/ only (a build to another --out leaves it alone).
+  if (OUT === path.join(ROOT, 'dist')) fs.writeFileSync(path.join(WWW, MANIFEST), manifest);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.renameSync(tmp, OUT);
 } catch (err) {

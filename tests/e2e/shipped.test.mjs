@@ -73,3 +73,20 @@ test('the commit is only in the manifest and the offline file, which shows it wi
   assert.ok(line[1].includes(manifest.commit), 'the visible line names the commit');
   for (const [id, version] of Object.entries(manifest.rules)) assert.ok(line[1].includes(`${id} ${version}`), `${id} ${version}`);
 });
+
+test('the README\'s widget snippet carries the integrity of the built embed.js; its iframe, the sandbox tokens', async () => {
+  const { snippetBlock, readmeBlock, SANDBOX } = await import('../../scripts/embed-snippet.mjs');
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  assert.equal(readmeBlock(readme), snippetBlock(SITE),
+    'README.md\'s snippet is not the build\'s: run `node scripts/embed-snippet.mjs --write` and commit README.md');
+  assert.match(readmeBlock(readme) ?? '', /integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous"/);
+  assert.ok(readme.includes(`sandbox="${SANDBOX}"`), 'the iframe snippet documents the sandbox tokens');
+  assert.ok(readme.split('\n').length <= 301, 'README.md stays within 300 lines');
+});
+
+test('embed.js is one bundle: no import left, the hashes of what it fetches built in, no commit', () => {
+  const code = fs.readFileSync(path.join(SITE, 'embed.js'), 'utf8');
+  assert.doesNotMatch(code, /\bimport\s*\(|(?:^|[;}])import\s*[{*"']/);
+  for (const rel of ['pkg/amnistia_bg.wasm', 'style.css', 'parts.css']) assert.ok(code.includes(sha256(rel)), rel);
+  assert.ok(!fs.existsSync(path.join(SITE, 'embed-checked.js')), 'its checked loader is inside it only');
+});
