@@ -1,5 +1,5 @@
-// Loading the rules core (the wasm-bindgen glue and its WebAssembly), shared
-// by the page (app.js) and the widget (embed.js). One load for every caller
+// Loading the rules core (the wasm-bindgen glue and its WebAssembly) for the
+// page (app.js); the widget checks what it loads (embed-checked.js). One load for every caller
 // at a time; after a failure the next call asks again, under a fresh URL,
 // since a browser may remember a failed module import. The offline single
 // file embeds the core and has its own loader (offline-entry.js).
