@@ -15,6 +15,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -72,4 +73,24 @@ export async function writeManifest(dir) {
   fs.mkdirSync(path.join(dir, 'pkg'), { recursive: true });
   fs.writeFileSync(path.join(dir, MANIFEST), text);
   return text;
+}
+
+/**
+ * writeManifest(dir), then its .br/.gz siblings, and, for the default dist/, the copy in www/pkg/.
+ * Run by scripts/build-page.mjs, and by scripts/build-offline.mjs when it rebuilds dist's offline
+ * file on its own (the manifest must name the file that is there).
+ * @param {string} dir
+ */
+export async function publishManifest(dir) {
+  const manifest = Buffer.from(await writeManifest(dir));
+  fs.writeFileSync(path.join(dir, `${MANIFEST}.br`), zlib.brotliCompressSync(manifest, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: manifest.length },
+  }));
+  fs.writeFileSync(path.join(dir, `${MANIFEST}.gz`), zlib.gzipSync(manifest, { level: 9 }));
+  return manifest;
+}
+
+/** Copies DIR's manifest to www/pkg/ (only for the default dist/). @param {string} dir */
+export function copyManifestToWww(dir) {
+  if (path.resolve(dir) === path.join(ROOT, 'dist')) fs.copyFileSync(path.join(dir, MANIFEST), path.join(ROOT, 'www', MANIFEST));
 }

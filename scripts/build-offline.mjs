@@ -32,7 +32,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { buildInfo } from './build-manifest.mjs';
+import { buildInfo, publishManifest, copyManifestToWww, MANIFEST } from './build-manifest.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -173,4 +173,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const outArg = process.argv.indexOf('--out');
   const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'dist', OFFLINE_NAME);
   console.log(describeOffline(out, await buildOffline({ out })));
+  // Rebuilt on its own inside a built site: its manifest must name the file now there.
+  const site = path.dirname(out);
+  if (fs.existsSync(path.join(site, MANIFEST))) {
+    await publishManifest(site);
+    copyManifestToWww(site);
+  }
 }

@@ -26,7 +26,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildOffline, describeOffline, OFFLINE_NAME, TARGET } from './build-offline.mjs';
-import { writeManifest, MANIFEST } from './build-manifest.mjs';
+import { publishManifest, copyManifestToWww, MANIFEST } from './build-manifest.mjs';
 import { buildEmbed, BUNDLED_ONLY } from './build-embed.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -104,15 +104,11 @@ try {
   }
   offline = await buildOffline({ out: path.join(tmp, OFFLINE_NAME) });
   // Last: the SHA-256 of every file above, the offline one included.
-  const manifest = Buffer.from(await writeManifest(tmp));
-  fs.writeFileSync(path.join(tmp, `${MANIFEST}.br`), zlib.brotliCompressSync(manifest, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: manifest.length },
-  }));
-  fs.writeFileSync(path.join(tmp, `${MANIFEST}.gz`), zlib.gzipSync(manifest, { level: 9 }));
-  // www/pkg/ gets the manifest of dist/ only (a build to another --out leaves it alone).
-  if (OUT === path.join(ROOT, 'dist')) fs.writeFileSync(path.join(WWW, MANIFEST), manifest);
+  await publishManifest(tmp);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.renameSync(tmp, OUT);
+  // www/pkg/ gets the manifest of dist/ only (a build to another --out leaves it alone).
+  copyManifestToWww(OUT);
 } catch (err) {
   fs.rmSync(tmp, { recursive: true, force: true });
   throw err;

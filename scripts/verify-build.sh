@@ -38,6 +38,8 @@ for f in "${files[@]}"; do [ -f "dist/$f" ] || die "dist/$f does not exist"; don
 work=$(mktemp -d "${TMPDIR:-/tmp}/amnistia-verify.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "verify-build: rebuilding $(git rev-parse --short=12 HEAD) in $work"
+# The pinned inputs as found (DESIGN.md, "Why can anyone rebuild the same bytes?").
+echo "verify-build: $(rustc --version); $(wasm-bindgen --version); wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'); esbuild $(node_modules/.bin/esbuild --version); node $(node --version)"
 
 # A clean checkout of HEAD at another path (a clone: this repository's
 # worktrees and refs are left alone).
@@ -50,7 +52,9 @@ ln -s "$ROOT/node_modules" "$work/src/node_modules"
 # different path), its tools through PATH above; nothing fetched.
 mkdir -p "$work/cargo-home"
 if [ -d "$orig_cargo_home/registry" ]; then
-  cp -al "$orig_cargo_home/registry" "$work/cargo-home/registry"
+  # (a plain copy where hard links cannot cross file systems)
+  cp -al "$orig_cargo_home/registry" "$work/cargo-home/registry" 2>/dev/null \
+    || { rm -rf "$work/cargo-home/registry"; cp -a "$orig_cargo_home/registry" "$work/cargo-home/registry"; }
 fi
 export CARGO_HOME="$work/cargo-home"
 export CARGO_NET_OFFLINE=true
