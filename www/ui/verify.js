@@ -106,12 +106,16 @@ export function mountVerify(base) {
   /**
    * @param {string} verdict
    * @param {() => string[]} lines
+   * @param {string} [hash] the file's SHA-256, shown under them
    */
-  function say(verdict, lines) {
+  function say(verdict, lines, hash) {
     shown = () => {
       result.dataset.verdict = verdict;
       result.className = `notice verify-${verdict}`;
-      result.replaceChildren(...lines().map((line, i) => h('p', i === 0 ? { text: line } : { text: line, class: 'verify-hash' })));
+      const [first, ...rest] = lines();
+      result.replaceChildren(h('div', {}, h('p', { class: 'verify-verdict', text: first }),
+        ...rest.map((line) => h('p', { text: line })),
+        hash ? h('p', { class: 'verify-hash', text: `${t(lang(), 'verifyHash')} ${hash}` }) : null));
     };
     shown();
   }
@@ -141,10 +145,9 @@ export function mountVerify(base) {
     const hash = await sha256(bytes);
     if (current !== token) return;
     const v = classify(list, hash, bytes);
-    const hashLine = () => `${t(lang(), 'verifyHash')} ${hash}`;
-    if (v.verdict === 'same') say('same', () => [t(lang(), 'verifySame', v.file), hashLine()]);
-    else if (v.verdict === 'modified') say('modified', () => [t(lang(), 'verifyModified'), hashLine()]);
-    else say('unknown', () => [t(lang(), 'verifyUnknown'), ...(v.claims ? [t(lang(), 'verifyClaims', v.claims)] : []), hashLine()]);
+    if (v.verdict === 'same') say('same', () => [t(lang(), 'verifySame', v.file)], hash);
+    else if (v.verdict === 'modified') say('modified', () => [t(lang(), 'verifyModified')], hash);
+    else say('unknown', () => [t(lang(), 'verifyUnknown'), ...(v.claims ? [t(lang(), 'verifyClaims', v.claims)] : [])], hash);
   }
   /** @type {object | null} */
   let current = null;
