@@ -16,7 +16,10 @@
 // - style.css, and after it parts.css (which the served page loads after the
 //   first question), go minified into one <style>;
 // - the CSP allows exactly that script and that style, by sha256 hash, and no
-//   'unsafe-inline'.
+//   'unsafe-inline';
+// - the build's commit and rules versions (scripts/build-manifest.mjs), in a
+//   <meta name="amnistia-build"> and a line of the footer, so that a reader can
+//   look the file's SHA-256 up in that commit's manifest.
 // Anything esbuild warns about (an import() it cannot inline, say) fails the
 // build instead of shipping a file that would try to fetch it.
 //
@@ -29,6 +32,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildInfo, publishManifest, copyManifestToWww, MANIFEST } from './build-manifest.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -134,6 +138,14 @@ export async function buildOffline({ out = path.join(ROOT, 'dist', OFFLINE_NAME)
   html = html.replace(/[ \t]*<!-- Everything the [\s\S]*?-->\n/, '');
   html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, `<script type="module">${js}</script>`, 'app script');
   html = replaceOnce(html, /[ \t]*<!-- online-only[\s\S]*?<!-- \/online-only -->\n/, '', 'online-only block');
+  const { commit, rules } = await buildInfo();
+  const esc = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  html = replaceOnce(html, /<meta charset="utf-8">\n/, `<meta charset="utf-8">\n  <meta name="amnistia-build" content="${esc(commit)}">\n`, 'charset meta');
+  const rulesText = Object.entries(rules).map(([id, v]) => `${id} ${v}`).join(', ');
+  // After the footer's first line.
+  const footer = /<span data-i18n="footerText">[^<]*<\/span><\/p>\n/;
+  html = replaceOnce(html, footer,
+    `${(html.match(footer) ?? [''])[0]}      <p class="build-info">Esta copia / This copy: commit <code>${esc(commit)}</code>; reglas / rules: <code>${esc(rulesText)}</code></p>\n`, 'footer text');
   html = html.replace(/(href|src)="favicon\.svg"/g, (_, attr) => `${attr}="${icon}"`);
   const leftovers = html.match(/(?:src|href)="(?!data:|#)[^"]*"/g);
   if (leftovers) fail(`the page still refers to other files: ${leftovers.join(', ')}`);
@@ -160,4 +172,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const outArg = process.argv.indexOf('--out');
   const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'dist', OFFLINE_NAME);
   console.log(describeOffline(out, await buildOffline({ out })));
+  // Rebuilt on its own inside a built site: its manifest must name the file now there.
+  const site = path.dirname(out);
+  if (fs.existsSync(path.join(site, MANIFEST))) {
+    await publishManifest(site);
+    copyManifestToWww(site);
+  }
 }

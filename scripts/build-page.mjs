@@ -3,7 +3,8 @@
 // www/pkg is built; scripts/serve.sh, the end-to-end tests and
 // scripts/check-budget.mjs all use dist/, never www/):
 //
-// - every module under www/ (and www/pkg's glue and first.js) minified by
+// - the widget, embed.js, as one bundle (scripts/build-embed.mjs);
+// - every other module under www/ (and www/pkg's glue and first.js) minified by
 //   esbuild, file by file: the same files, names and import paths, so the
 //   module graph is the one the sources have (the parts loaded after the
 //   first question still load after it, by dynamic import()); the
@@ -15,6 +16,8 @@
 //   HTTP/1.1's six connections;
 // - every other file copied as it is (index.html, favicon.svg, the wasm);
 // - the offline single file, dist/amnistia-offline.html (scripts/build-offline.mjs);
+// - last, the build manifest pkg/manifest.json (scripts/build-manifest.mjs),
+//   also copied to www/pkg/;
 // - a brotli (.br) and a gzip (.gz) sibling of every file but the offline
 //   one, for a static server that serves precompressed files.
 //
@@ -28,6 +31,8 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildOffline, describeOffline, OFFLINE_NAME, TARGET } from './build-offline.mjs';
+import { publishManifest, copyManifestToWww, MANIFEST } from './build-manifest.mjs';
+import { buildEmbed, BUNDLED_ONLY } from './build-embed.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -36,7 +41,9 @@ const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT
 // Under www/ but not served: the offline file's entry, and what older builds left there.
 // Type declarations (www/types.d.ts, wasm-bindgen's www/pkg/amnistia.d.ts) are
 // for the type check only (tsconfig.json), never served.
-const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME]);
+// The manifest is written last, from dist/ itself (scripts/build-manifest.mjs).
+// The widget's checked loader exists only inside the embed.js bundle.
+const NOT_SERVED = new Set(['offline-entry.js', OFFLINE_NAME, MANIFEST, ...BUNDLED_ONLY]);
 const notServed = (rel) => NOT_SERVED.has(rel) || rel.endsWith('.d.ts');
 
 const fail = (msg) => {
@@ -104,7 +111,8 @@ const files = fs
   .filter((rel) => fs.statSync(path.join(WWW, rel)).isFile())
   .filter((rel) => !notServed(rel) && !/\.(br|gz|md)$/.test(rel) && !/(^|\/)\.gitignore$/.test(rel))
   .sort();
-const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel));
+// embed.js is not minified file by file: it is the widget's one bundle (scripts/build-embed.mjs).
+const minified = files.filter((rel) => /\.(m?js|css)$/.test(rel) && rel !== 'embed.js');
 
 const tmp = `${OUT}.partial-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
@@ -140,6 +148,8 @@ try {
     fs.copyFileSync(path.join(WWW, rel), path.join(tmp, rel));
   }
   await joinFirstLoad(options, tmp);
+  // The widget's bundle, with the hashes of the wasm and the stylesheets as written above.
+  await buildEmbed({ site: tmp });
   for (const rel of files) {
     const raw = fs.readFileSync(path.join(tmp, rel));
     fs.writeFileSync(path.join(tmp, `${rel}.br`), zlib.brotliCompressSync(raw, {
@@ -148,8 +158,12 @@ try {
     fs.writeFileSync(path.join(tmp, `${rel}.gz`), zlib.gzipSync(raw, { level: 9 }));
   }
   offline = await buildOffline({ out: path.join(tmp, OFFLINE_NAME) });
+  // Last: the SHA-256 of every file above, the offline one included.
+  await publishManifest(tmp);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.renameSync(tmp, OUT);
+  // www/pkg/ gets the manifest of dist/ only (a build to another --out leaves it alone).
+  copyManifestToWww(OUT);
 } catch (err) {
   fs.rmSync(tmp, { recursive: true, force: true });
   throw err;

@@ -46,6 +46,22 @@ at_least() {
   (( ${a[0]:-0} > ${b[0]:-0} || (${a[0]:-0} == ${b[0]:-0} && ${a[1]:-0} >= ${b[1]:-0}) ))
 }
 
+# 0. rust-toolchain.toml pins Rust (DESIGN.md, "Why can anyone rebuild the same bytes?"). Where
+# the installed stable is that very version but rustup does not know it by that name, name it so
+# (a link, which is how rustup resolves it on these machines): otherwise every cargo call here would
+# try to download it. Nothing is done where rustup is missing or the versions differ.
+pin=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml 2>/dev/null || true)
+if [ -n "$pin" ] && has rustup; then
+  rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
+  host=$(RUSTUP_TOOLCHAIN=stable rustc -vV 2>/dev/null | sed -n 's/^host: //p' || true)
+  stable_version=$(RUSTUP_TOOLCHAIN=stable rustc --version 2>/dev/null | awk '{print $2}' || true)
+  if [ -n "$host" ] && [ "$stable_version" = "$pin" ] && [ -d "$rustup_home/toolchains/stable-$host" ] \
+     && [ ! -e "$rustup_home/toolchains/$pin-$host" ]; then
+    ln -s "stable-$host" "$rustup_home/toolchains/$pin-$host"
+    say "named the installed stable Rust $pin, as rust-toolchain.toml pins it"
+  fi
+fi
+
 # 1. What the registries cannot provide: checked first, all of it.
 rust_min=$(sed -n 's/^rust-version *= *"\(.*\)"/\1/p' Cargo.toml)
 if ! has rustup || ! has cargo; then

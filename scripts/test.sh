@@ -29,6 +29,10 @@ node --test tests/unit/*.test.mjs
 
 section "3/5 wasm build + Node smoke test; the page's type check; native vs wasm; the test-only wasm"
 bash scripts/build-wasm.sh
+# Reproducible: the same commit rebuilt at another path with another CARGO_HOME
+# gives the same SHA-256 for every shipped file, the wasm and the offline file
+# among them (about 1 minute on 2 cores; DESIGN.md, "Why can anyone rebuild the same bytes?").
+bash scripts/verify-build.sh
 node scripts/check-budget.mjs  # the byte budget (budgets.json; README, "Rendimiento")
 # The page's modules (checkJs, JSDoc types) against the core's generated
 # www/pkg/amnistia.d.ts and www/types.d.ts: tsconfig.json; nothing is emitted.

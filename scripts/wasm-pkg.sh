@@ -26,9 +26,25 @@ say "cargo build (wasm32, profile wasm, features: ${features:-none})"
 if [ -n "${RUSTFLAGS+set}${CARGO_ENCODED_RUSTFLAGS+set}" ]; then
   echo "warning: RUSTFLAGS is set (even empty), so .cargo/config.toml's wasm32 rustflags are not used" >&2
 fi
+# No builder-specific path in the module (DESIGN.md, "Why can anyone rebuild
+# the same bytes?"): panic locations name source files, so the checkout, the
+# target dir and Cargo's registry are remapped to fixed names. Passed with
+# --config, whose array is joined to .cargo/config.toml's wasm32 rustflags
+# (a RUSTFLAGS variable would replace them); since cargo 1.85 rustflags do
+# not enter -C metadata, so the differing left-hand sides change no symbol.
+# The toolchain's own /rustc/<hash>/ paths are the same on every machine.
+cargo_home=$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd -P)
+target_abs=$(mkdir -p "$CARGO_TARGET_DIR" && cd "$CARGO_TARGET_DIR" && pwd -P)
+remap=("$(pwd -P)=/amnistia" "$target_abs=/amnistia/target" "$cargo_home=/cargo")
+for dir in "$cargo_home"/registry/src/*/; do
+  [ -d "$dir" ] && remap+=("${dir%/}=/cargo/registry/src/crates")
+done
+flags=""
+for r in "${remap[@]}"; do flags+="${flags:+, }\"--remap-path-prefix=$r\""; done
 # With `panic = "abort"` (the release profile), a panic traps; the page then
 # starts a fresh instance (www/checker.js).
-cargo build --profile wasm --target wasm32-unknown-unknown --lib --features "$features"
+cargo build --profile wasm --target wasm32-unknown-unknown --lib --features "$features" \
+  --config "target.wasm32-unknown-unknown.rustflags=[$flags]"
 
 say "wasm-bindgen -> $out"
 rm -rf "$out"

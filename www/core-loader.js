@@ -1,11 +1,11 @@
-// Loading the rules core (the wasm-bindgen glue and its WebAssembly), shared
-// by the page (app.js) and the widget (embed.js). The glue and the wasm are
-// requested together, in one round trip (index.html does not preload them:
-// the page asks for the core once the start screen shows, so that the core
-// does not share the link with what the start screen needs). One load for
-// every caller at a time; after a failure the next call asks again, under a
-// fresh URL, since a browser may remember a failed module import. The
-// offline single file embeds the core and has its own loader
+// Loading the rules core (the wasm-bindgen glue and its WebAssembly) for the
+// page (app.js); the widget checks what it loads (embed-checked.js). The glue
+// and the wasm are requested together, in one round trip (index.html does not
+// preload them: the page asks for the core once the start screen shows, so
+// that the core does not share the link with what the start screen needs).
+// One load for every caller at a time; after a failure the next call asks
+// again, under a fresh URL, since a browser may remember a failed module
+// import. The offline single file embeds the core and has its own loader
 // (offline-entry.js).
 
 /**

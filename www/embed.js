@@ -7,29 +7,38 @@
 // version it starts with). Everything lives in an open Shadow DOM, so the
 // host page's CSS does not reach in and the widget's does not leak out; the
 // look can be themed with the --amnistia-* custom properties (README,
-// "Insertar en su sitio"). Its files (style.css, the glue, the wasm and
-// pkg/first.js, which lets "Empezar" show the first question before the wasm
-// has arrived; after the first question, parts.css and the result and print
-// modules) load relative to this module's own URL, and it never requests
-// anything else.
+// "Insertar en su sitio"). It is served as one bundle (scripts/build-embed.mjs):
+// every module it runs (the glue, pkg/first.js, the later parts, the English
+// strings) is inside this file. The files it fetches, style.css, the wasm and
+// (after the first question) parts.css, load relative to this module's own
+// URL and are checked against the SHA-256 built into it (embed-checked.js); it
+// never requests anything else.
 
 import { mountChecker } from './checker.js';
 import { h } from './ui/dom.js';
-import { coreLoader } from './core-loader.js';
+import { checkedCore, checkedText } from './embed-checked.js';
 
 const BASE = new URL('./', import.meta.url);
 const TAG = 'amnistia-checker';
 const SHOW_UNSTYLED_MS = 4000;
 
-/** The core, loaded once for every widget on the page (again after a failure). */
-const loadCore = coreLoader(BASE);
+/** The core, from the checked wasm, loaded once for every widget on the page (again after a failure). */
+const loadChecked = checkedCore(BASE);
+/**
+ * The core, once style.css has also passed its check: a tampered stylesheet gives the error
+ * state, never a result (a stylesheet that merely fails to arrive leaves the widget unstyled).
+ */
+const loadCore = () => Promise.all([
+  loadSheet('style.css').catch((err) => { if (err && err.code === 'integrity') throw err; }),
+  loadChecked(),
+]).then(([, core]) => core);
 
 /** @type {Promise<unknown> | null} */
 let firstPromise = null;
 
 /** The snapshot for the first question (pkg/first.js), once for every widget; null if it cannot be loaded. */
 function loadFirst() {
-  if (!firstPromise) firstPromise = import(new URL('pkg/first.js', BASE).href).then((m) => m.FIRST, () => null);
+  if (!firstPromise) firstPromise = import('./pkg/first.js').then((m) => m.FIRST, () => null);
   return firstPromise;
 }
 
@@ -40,7 +49,8 @@ const sheets = new Map(); // file -> Promise<CSSStyleSheet>
  * A stylesheet (style.css, or parts.css for the parts loaded after the first
  * question), as a constructable sheet shared by every widget. It is fetched
  * (as the wasm is: the host page's connect-src must allow this origin) rather
- * than linked, so that the host needs no style-src for it.
+ * than linked, so that the host needs no style-src for it, and its bytes are
+ * checked before use.
  */
 /**
  * @param {string} file
@@ -48,8 +58,7 @@ const sheets = new Map(); // file -> Promise<CSSStyleSheet>
  */
 function loadSheet(file) {
   if (!sheets.has(file)) {
-    const loading = fetch(new URL(file, BASE), { credentials: 'omit' })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${file}: ${r.status}`))))
+    const loading = checkedText(BASE, file)
       .then((css) => {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(css);

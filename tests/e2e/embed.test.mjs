@@ -19,11 +19,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 // What the host page needs, exactly as README "Insertar en su sitio" gives it.
 const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
-// The widget's own files: nothing else may be requested from its origin.
-// (ui/result.js, ui/print.js, ui/request.js, ui/law-view.js, ui/timeline.js, parts.css and i18n-en.js are fetched in the background once the core is ready.)
-const WIDGET_FILES = new Set(['/embed.js', '/core-loader.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css', '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js',
-  '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js', '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js']);
-const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/style.css',
+// The widget's own files: nothing else may be requested from its origin. Its JavaScript is all in
+// the one bundle, embed.js (scripts/build-embed.mjs); parts.css comes once the core is ready.
+const WIDGET_FILES = new Set(['/embed.js', '/style.css', '/parts.css', '/pkg/amnistia_bg.wasm']);
+const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
   '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js', '/ui/screening.js']);
 
@@ -242,7 +241,7 @@ test('the widget shows its first question before the core has arrived (pkg/first
   const titles = await page.locator('amnistia-checker #screen-question .choice-title').allTextContents();
   assert.deepEqual(titles.slice(0, -1), core.law('es').situations.map((s) => s.label), 'the core\'s situations, from the snapshot');
   assert.equal(wasm.held.length, 1, 'the core is still on its way');
-  assert.ok(requests.some((r) => r.url === `${widget.url}/pkg/first.js`), 'loaded relative to embed.js');
+  assert.ok(!requests.some((r) => r.url.endsWith('/pkg/first.js')), 'the snapshot is inside the bundle (scripts/build-embed.mjs)');
   await page.click('amnistia-checker [data-testid="choice-detained"]');
   await page.waitForSelector('amnistia-checker #screen-loading');
   wasm.release();

@@ -47,6 +47,8 @@ addStrings({
   lastReviewed: 'Revisado el',
   gaceta: 'Gaceta Oficial',
   coreVersion: 'Verificador',
+  manifestLabel: 'Huellas (SHA-256) de esta versión',
+  manifestWhere: 'pkg/manifest.json, junto a la página del verificador (README, «Verificar una copia»)',
   effect: {
     pass: 'No impide',
     notCovered: 'Excluye',
@@ -411,5 +413,7 @@ export function lawFooter(lang, law, version) {
       law.gaceta ? row(`${t(lang, 'gaceta')}:`, law.gaceta, 'law-gaceta') : null,
       row(`${t(lang, 'rulesVersion')}:`, law.rulesVersion, 'law-rules-version'),
       law.lastReviewed ? row(`${t(lang, 'lastReviewed')}:`, law.lastReviewed, 'law-reviewed') : null,
-      version ? row(`${t(lang, 'coreVersion')}:`, version, 'core-version') : null));
+      version ? row(`${t(lang, 'coreVersion')}:`, version, 'core-version') : null,
+      // The build manifest (scripts/build-manifest.mjs): every file's SHA-256, the commit, the rules versions.
+      row(`${t(lang, 'manifestLabel')}:`, t(lang, 'manifestWhere'), 'build-manifest')));
 }

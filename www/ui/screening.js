@@ -7,6 +7,13 @@
 import { h, clear, outcomeTag } from './dom.js';
 import { t, addStrings } from '../i18n.js';
 import { screenList, templateCsv, codesCsv, rowKind, MAX_BYTES } from '../screen-list.js';
+import { mountVerify } from './verify.js';
+
+// The page's other later part, "Verificar una copia" (./verify.js), comes with this view: both are
+// the served page's own (never the widget's), and both are fetched in the background for every
+// visitor (checker.js, prefetch), so its request of pkg/manifest.json is too. It adds itself to
+// the footer now; in the offline file (no download link there, no fetch) it does nothing.
+mountVerify(new URL('../', import.meta.url));
 
 /** @typedef {import('../types.js').ScreeningSession} Session */
 /** @typedef {import('../types.js').ScreeningContext} Ctx */
