@@ -163,17 +163,6 @@ impl ToJson for ChargeCodes {
     }
 }
 
-/// One public report, as `law()` lists it: an address only where it is
-/// known for certain (never guessed).
-pub struct SourceInfo {
-    pub id: &'static str,
-    pub outlet: &'static str,
-    pub title: &'static str,
-    pub url: Option<&'static str>,
-    pub date: Option<&'static str>,
-    pub date_about: bool,
-}
-
 pub struct NumeralInfo {
     pub number: u8,
     pub cite: &'static str,
@@ -367,7 +356,7 @@ impl ToJson for LawInfo {
         // theirs by id.
         w.field("sources", &Items(&|w| {
             for s in law::SOURCES {
-                w.item(&SourceInfo { id: s.id, outlet: s.outlet, title: s.title, url: s.url, date: s.date, date_about: s.date_about });
+                w.item(s);
             }
         }));
         w.field("windows", &Items(&|w| {
@@ -713,7 +702,9 @@ json_object!(ExclusionInfo {
     "id": id, "pair": pair, "article": article, "kind": kind, "charges": charges, "name": name, "paraphrase": paraphrase,
     "note": note, "confidence": confidence, "contested": contested, "sources": sources,
 });
-json_object!(SourceInfo { "id": id, "outlet": outlet, "title": title, "url": url, "date": date, "dateAbout": date_about });
+// One public report, as `law()` lists it: an address only where it is known
+// for certain (never guessed).
+json_object!(law::Source { "id": id, "outlet": outlet, "title": title, "url": url, "date": date, "dateAbout": date_about });
 json_object!(NumeralInfo {
     "number": number, "cite": cite, "name": name, "paraphrase": paraphrase, "windowText": window_text, "window": window,
     "margin": margin, "marginNote": margin_note, "exception": exception, "confidence": confidence,
