@@ -191,6 +191,7 @@ impl ToJson for Ranges {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RangeInfo {
     pub from: IsoDay,
     pub to: IsoDay,
@@ -613,6 +614,9 @@ pub struct DatePlace {
     /// The first and last day the date stands for; `None` when unknown.
     pub from: Option<IsoDay>,
     pub to: Option<IsoDay>,
+    /// The runs of days between them that the date stands for: one, but
+    /// for a date assumed from an event whose window has gaps.
+    pub ranges: Vec<RangeInfo>,
     pub places: Vec<Place>,
 }
 
@@ -625,8 +629,11 @@ pub struct Place {
 }
 
 /// [`DatePlace`] for a case-format date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`)
-/// and an optional end, with the case format's errors and paths.
-pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: Option<&str>) -> Result<DatePlace, crate::Error> {
+/// and an optional end, with the case format's errors and paths. With no
+/// start and an event (1-13), the days the evaluation assumes from that
+/// event (contract §2.2: its enacted confirmed window, cut at a stated end),
+/// so the page never works a window out itself.
+pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: Option<&str>, event: Option<u8>) -> Result<DatePlace, crate::Error> {
     use crate::{Error, ErrorCode};
     let span = |s: Option<&str>, path: &str| -> Result<Option<DayRange>, Error> {
         match s {
@@ -645,23 +652,33 @@ pub fn date_place(law: &'static Law, facts_date: Option<&str>, facts_date_end: O
         (Some(s), Some(e)) if e.last < s.first => return Err(Error::new(ErrorCode::InvalidDateRange, "factsDateEnd")),
         (Some(s), Some(e)) => Some(DayRange::new(s.first, e.last)),
     };
+    let assumed = match (start, event) {
+        (None, Some(k)) => {
+            let facts = crate::eval::Facts { date: days, event: Some(crate::model::Event::Numeral(k)), charges: None, military_justice: None, ceased_conduct: None };
+            crate::eval::assumed_days(law, &facts)
+        }
+        _ => None,
+    };
+    let ranges: Vec<DayRange> = assumed.unwrap_or_else(|| days.into_iter().collect());
     let mut places = Vec::new();
-    if let Some(r) = days {
-        for n in law.numerals {
-            for (kind, ranges) in [(WindowKind::Confirmed, n.window), (WindowKind::Margin, n.margin)] {
-                let covered: i64 = ranges
-                    .iter()
-                    .filter(|w| w.overlaps(&r))
-                    .map(|w| i64::from(w.last.0.min(r.last.0)) - i64::from(w.first.0.max(r.first.0)) + 1)
-                    .sum();
-                if covered > 0 {
-                    let all = i64::from(r.last.0) - i64::from(r.first.0) + 1;
-                    places.push(Place { numeral: n.number, kind, whole: covered == all });
-                }
+    let all: i64 = ranges.iter().map(|r| i64::from(r.last.0) - i64::from(r.first.0) + 1).sum();
+    for n in law.numerals {
+        for (kind, windows) in [(WindowKind::Confirmed, n.window), (WindowKind::Margin, n.margin)] {
+            let covered: i64 = ranges
+                .iter()
+                .flat_map(|r| windows.iter().filter(|w| w.overlaps(r)).map(move |w| i64::from(w.last.0.min(r.last.0)) - i64::from(w.first.0.max(r.first.0)) + 1))
+                .sum();
+            if covered > 0 {
+                places.push(Place { numeral: n.number, kind, whole: covered == all });
             }
         }
     }
-    Ok(DatePlace { from: days.map(|d| IsoDay(d.first)), to: days.map(|d| IsoDay(d.last)), places })
+    Ok(DatePlace {
+        from: ranges.first().map(|d| IsoDay(d.first)),
+        to: ranges.last().map(|d| IsoDay(d.last)),
+        ranges: ranges.iter().map(|r| RangeInfo { from: IsoDay(r.first), to: IsoDay(r.last) }).collect(),
+        places,
+    })
 }
 
 pub(crate) fn situation_label(law: &'static Law, s: Situation, lang: Lang) -> Labelled {
@@ -712,7 +729,7 @@ json_object!(NumeralInfo {
 });
 json_object!(RangeInfo { "from": from, "to": to });
 json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });
-json_object!(DatePlace { "from": from, "to": to, "places": places });
+json_object!(DatePlace { "from": from, "to": to, "ranges": ranges, "places": places });
 json_object!(Place { "numeral": numeral, "kind": kind, "whole": whole });
 json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article, "group": group });
 json_object!(HelpEntry { "id": id, "name": name, "description": description });

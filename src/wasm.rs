@@ -446,14 +446,22 @@ pub fn law(lang: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
 /// Where a date falls among the windows of a law version (contract §3.1):
 /// the numerals whose confirmed window or margin holds its days, so the
 /// page marks the timeline and the event list without working out windows.
-/// Dates as in the case format; either may be absent.
+/// Dates as in the case format; either may be absent. `event` (optional, 1
+/// to 13): with no start date, the days the evaluation assumes from it.
 #[wasm_bindgen(js_name = datePlace)]
-pub fn date_place(facts_date: JsValue, facts_date_end: JsValue, law_id: JsValue) -> Result<JsValue, JsValue> {
+pub fn date_place(facts_date: JsValue, facts_date_end: JsValue, law_id: JsValue, event: Option<f64>) -> Result<JsValue, JsValue> {
     let lang = Lang::Es;
     let l = law_of(&law_id, lang)?;
     let start = optional_text(&facts_date, "factsDate")?;
     let end = optional_text(&facts_date_end, "factsDateEnd")?;
-    let place = info::date_place(l, start.as_deref(), end.as_deref()).map_err(|e| to_js_error(&e, lang))?;
+    // (undefined and null are `None`; anything else arrives as a number, NaN
+    // for what is not one.)
+    let event = match event {
+        None => None,
+        Some(n) if (1.0..=13.0).contains(&n) && n == f64::from(n as u8) => Some(n as u8),
+        Some(_) => return Err(js_error("invalid_event", "event must be a whole number from 1 to 13", Some("event"))),
+    };
+    let place = info::date_place(l, start.as_deref(), end.as_deref(), event).map_err(|e| to_js_error(&e, lang))?;
     to_js(&place)
 }
 

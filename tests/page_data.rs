@@ -52,17 +52,48 @@ fn the_draft_cites_its_own_numerals_in_windows() {
 #[test]
 fn date_place_reads_case_format_dates_and_refuses_others() {
     let enacted = law::DEFAULT_LAW;
-    let p = info::date_place(enacted, Some("2021-01"), None).unwrap();
+    let p = info::date_place(enacted, Some("2021-01"), None, None).unwrap();
     // January 2021: numeral 8's term ends on the 4th; the rest is doubtful.
     let got: Vec<(u8, WindowKind, bool)> = p.places.iter().map(|x| (x.numeral, x.kind, x.whole)).collect();
     assert_eq!(got, [(8, WindowKind::Confirmed, false), (8, WindowKind::Margin, false)]);
-    let none = info::date_place(enacted, None, None).unwrap();
+    let none = info::date_place(enacted, None, None, None).unwrap();
     assert!(none.places.is_empty() && none.from.is_none());
-    let e = info::date_place(enacted, Some("2024-13"), None).unwrap_err();
+    let e = info::date_place(enacted, Some("2024-13"), None, None).unwrap_err();
     assert_eq!(e.code().code(), "invalid_date");
     assert_eq!(e.path(), Some("factsDate"));
-    let e = info::date_place(enacted, Some("2024-07-30"), Some("2024-06")).unwrap_err();
+    let e = info::date_place(enacted, Some("2024-07-30"), Some("2024-06"), None).unwrap_err();
     assert_eq!(e.code().code(), "invalid_date_range");
+}
+
+/// With no start date and an event, the days the evaluation assumes from the
+/// event (contract §2.2): the enacted numeral's confirmed window, piece by
+/// piece (numeral 3's has a gap, which is doubtful and must not be marked),
+/// cut at a stated end; under the draft too, whose own numerals then hold it.
+#[test]
+fn date_place_gives_the_days_assumed_from_an_event() {
+    let enacted = law::DEFAULT_LAW;
+    let window = enacted.numeral(3).unwrap().window;
+    assert!(window.len() >= 2, "test setup: numeral 3's window has a gap");
+    let p = info::date_place(enacted, None, None, Some(3)).unwrap();
+    let ranges: Vec<(String, String)> = p.ranges.iter().map(|r| (iso(r.from.0), iso(r.to.0))).collect();
+    let expected: Vec<(String, String)> = window.iter().map(|r| (iso(r.first), iso(r.last))).collect();
+    assert_eq!(ranges, expected);
+    let got: Vec<(u8, WindowKind, bool)> = p.places.iter().map(|x| (x.numeral, x.kind, x.whole)).collect();
+    assert_eq!(got, [(3, WindowKind::Confirmed, true)], "the gap's doubtful months are not among the days");
+    // A stated end cuts the window: only its first piece is left.
+    let end = iso(window[0].last);
+    let p = info::date_place(enacted, None, Some(&end), Some(3)).unwrap();
+    assert_eq!(p.ranges.len(), 1);
+    assert_eq!((iso(p.ranges[0].from.0), iso(p.ranges[0].to.0)), (iso(window[0].first), iso(window[0].last)));
+    // A start date wins over the event, as in the evaluation.
+    let p = info::date_place(enacted, Some("2024-07"), None, Some(3)).unwrap();
+    assert!(p.places.iter().all(|x| x.numeral == 12), "{:?}", p.places);
+    // Under the draft: the same days, placed among the draft's own windows.
+    let draft = law::by_id("draft-2026-02-05").unwrap();
+    let p = info::date_place(draft, None, None, Some(12)).unwrap();
+    let w12 = enacted.numeral(12).unwrap().window;
+    assert_eq!(iso(p.ranges[0].from.0), iso(w12[0].first));
+    assert!(!p.places.is_empty());
 }
 
 proptest! {
@@ -73,7 +104,7 @@ proptest! {
     fn date_place_agrees_with_the_evaluator(first in 10_000i32..21_000, len in 0i32..800, which in 0usize..2) {
         let l = law::LAWS[which];
         let r = DayRange::new(Day(first), Day(first + len));
-        let p = info::date_place(l, Some(&iso(r.first)), Some(&iso(r.last))).unwrap();
+        let p = info::date_place(l, Some(&iso(r.first)), Some(&iso(r.last)), None).unwrap();
         let classes = eval::classes_in(l, &[r]);
         for k in 1..=13u8 {
             let b = eval::bit(k);

@@ -119,42 +119,52 @@ fn places(place: &JsValue) -> Vec<(u32, String, bool)> {
 fn date_place_names_the_windows_that_hold_a_date() {
     let s = JsValue::from_str;
     // 30 July 2024: inside numeral 12's confirmed window.
-    let p = date_place(s("2024-07-30"), JsValue::NULL, JsValue::UNDEFINED).expect("a day");
+    let p = date_place(s("2024-07-30"), JsValue::NULL, JsValue::UNDEFINED, None).expect("a day");
     assert_eq!(places(&p), [(12, "confirmed".to_string(), true)], "{}", show(&p));
     assert_eq!(get(&p, "from").as_string().as_deref(), Some("2024-07-30"));
     // 2024 as a year: part confirmed, part doubtful dates, of numeral 12.
-    let p = date_place(s("2024"), JsValue::NULL, JsValue::UNDEFINED).expect("a year");
+    let p = date_place(s("2024"), JsValue::NULL, JsValue::UNDEFINED, None).expect("a year");
     assert_eq!(places(&p), [(12, "confirmed".to_string(), false), (12, "margin".to_string(), false)]);
     // April 2017: numeral 8's term holds it whole, numeral 9 too.
-    let p = date_place(s("2017-04"), JsValue::UNDEFINED, s("enacted-2026-02-19")).expect("a month");
+    let p = date_place(s("2017-04"), JsValue::UNDEFINED, s("enacted-2026-02-19"), None).expect("a month");
     assert_eq!(places(&p), [(8, "confirmed".to_string(), true), (9, "confirmed".to_string(), true)]);
     // 2018-03: under the draft no window holds it.
-    let p = date_place(s("2018-03"), JsValue::NULL, s("draft-2026-02-05")).expect("the draft");
+    let p = date_place(s("2018-03"), JsValue::NULL, s("draft-2026-02-05"), None).expect("the draft");
     assert!(places(&p).is_empty(), "{}", show(&p));
     // 1 April 2013: the draft's numeral 6 holds it, the enacted one does not.
-    let p = date_place(s("2013-04-01"), JsValue::NULL, s("draft-2026-02-05")).expect("the draft");
+    let p = date_place(s("2013-04-01"), JsValue::NULL, s("draft-2026-02-05"), None).expect("the draft");
     assert_eq!(places(&p), [(6, "confirmed".to_string(), true)]);
-    let p = date_place(s("2013-04-01"), JsValue::NULL, JsValue::NULL).expect("the enacted law");
+    let p = date_place(s("2013-04-01"), JsValue::NULL, JsValue::NULL, None).expect("the enacted law");
     assert!(places(&p).is_empty(), "{}", show(&p));
 }
 
 #[wasm_bindgen_test]
 fn date_place_refuses_bad_input_with_codes() {
     let s = JsValue::from_str;
-    let e = date_place(s("30/07/2024"), JsValue::NULL, JsValue::NULL).expect_err("not a case-format date");
+    let e = date_place(s("30/07/2024"), JsValue::NULL, JsValue::NULL, None).expect_err("not a case-format date");
     assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {}", show(&e));
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_date"));
     assert_eq!(get(&e, "path").as_string().as_deref(), Some("factsDate"));
-    let e = date_place(s("2024-07-30"), s("2024-07-01"), JsValue::NULL).expect_err("an inverted range");
+    let e = date_place(s("2024-07-30"), s("2024-07-01"), JsValue::NULL, None).expect_err("an inverted range");
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_date_range"));
-    let e = date_place(s("2024"), JsValue::NULL, s("ley-1999")).expect_err("an unknown law");
+    let e = date_place(s("2024"), JsValue::NULL, s("ley-1999"), None).expect_err("an unknown law");
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_law"));
     // A value that is not text is a wrong type, with the parameter's name.
     for wrong in [js_sys::Object::new().into(), JsValue::from_f64(2024.0), JsValue::TRUE] {
-        let e = date_place(wrong, JsValue::NULL, JsValue::NULL).expect_err("not text");
+        let e = date_place(wrong, JsValue::NULL, JsValue::NULL, None).expect_err("not text");
         assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_value"), "{}", show(&e));
         assert_eq!(get(&e, "path").as_string().as_deref(), Some("factsDate"));
     }
+    // An event outside 1-13, or not whole (NaN stands for what is not a number).
+    for wrong in [0.0, 14.0, 2.5, f64::NAN] {
+        let e = date_place(JsValue::NULL, JsValue::NULL, JsValue::NULL, Some(wrong)).expect_err("not an event");
+        assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_event"), "{wrong}");
+        assert_eq!(get(&e, "path").as_string().as_deref(), Some("event"));
+    }
+    // With no start date, an event stands for the days assumed from it: numeral 12's July 2024.
+    let p = date_place(JsValue::NULL, JsValue::NULL, JsValue::NULL, Some(12.0)).expect("an event");
+    assert_eq!(get(&p, "from").as_string().as_deref(), Some("2024-07-01"));
+    assert_eq!(get(&p, "to").as_string().as_deref(), Some("2024-07-31"));
 }
 
 /// Contract §3: `windows` in law(), one entry per run of days, as the

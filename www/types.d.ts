@@ -87,10 +87,12 @@ export interface ScreeningInfo {
   ambiguous: { name: string; codes: string[] }[];
 }
 
-/** What `datePlace(from, to, lawId)` returns: the numerals whose windows hold the date. */
+/** What `datePlace(from, to, lawId, event?)` returns: the numerals whose windows hold the date. */
 export interface DatePlace {
   from: string;
   to: string;
+  /** The runs of days the date stands for (more than one for a date assumed from an event whose window has a gap). */
+  ranges: { from: string; to: string }[];
   places: { numeral: number; kind: string; whole: boolean }[];
 }
 

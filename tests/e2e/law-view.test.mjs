@@ -269,6 +269,18 @@ test('a date assumed from the event is dashed, with a note', async () => {
   await context.close();
 });
 
+test('a date assumed from an event whose window has a gap is marked piece by piece, not across the gap', async () => {
+  const { page, context } = await openPage(env);
+  // Event 3 (2004): its confirmed window has a gap of doubtful months between its pieces.
+  await interview(page, { ...COVERED, factsDate: 'unknown', event: 3 });
+  await page.waitForSelector('#more-why .timeline', { state: 'attached' });
+  const marks = await page.$$eval('#more-why [data-testid=timeline-marker]', (ms) => ms.map((m) => [m.dataset.from, m.dataset.to]));
+  const pieces = core.law('es').windows.filter((w) => w.numeral === 3 && w.kind === 'confirmed').map((w) => [w.from, w.to]);
+  assert.ok(pieces.length >= 2, 'test setup: numeral 3 has a gap');
+  assert.deepEqual(marks, pieces);
+  await context.close();
+});
+
 for (const viewport of [PHONE, DESKTOP]) {
   test(`axe: the law view, the date question and the result at ${viewport.width} px`, async () => {
     const { page, context } = await openLawView(env, { viewport });

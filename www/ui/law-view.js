@@ -237,13 +237,9 @@ export function decorate(main, ctx) {
       if (!block) return;
       // A date assumed from the event (contract §2.2): the core's own sentence says so.
       const assumed = f.factsDate ? null : p.explanation.find((s) => s.kind === 'dateAssumed')?.text ?? null;
-      let place = null;
-      if (f.factsDate) place = core.datePlace(f.factsDate, f.factsDateEnd ?? null, info.id);
-      else if (assumed && typeof f.event === 'number') {
-        // The event fixes the time (contract §2.2): its confirmed window, as the core lists it.
-        const own = info.windows.filter((w) => w.numeral === f.event && w.kind === 'confirmed');
-        if (own.length) place = core.datePlace(own[0].from, own[own.length - 1].to, info.id);
-      }
+      // With no start date, the core places the days it assumed from the event (contract §2.2).
+      const event = assumed && typeof f.event === 'number' ? f.event : undefined;
+      const place = f.factsDate || event ? core.datePlace(f.factsDate ?? null, f.factsDateEnd ?? null, info.id, event) : null;
       const step = block.querySelector('li[data-kind="window"]') ?? block.querySelector('li[data-kind="dateAssumed"]');
       const figure = timeline({ lang, info, place, assumed });
       if (step) step.append(figure);

@@ -263,23 +263,28 @@ function drawing(ctx, place, zoom, id) {
   svg.append(labels);
 
   // The facts: a day is a line, a month, a year or a range a band; dashed when assumed from the event.
+  // A date assumed from an event whose window has a gap is one piece per run of days (the core's `ranges`).
   if (place) {
-    const a = dayOf(place.from);
-    const b = dayOf(place.to) + 1;
-    if (b > start && a <= end + 1) {
+    const pieces = place.ranges?.length ? place.ranges : [{ from: place.from, to: place.to }];
+    const x2 = LANE_X + laneCount * (LANE_W + LANE_GAP);
+    const marks = pieces.flatMap((r) => {
+      const a = dayOf(r.from);
+      const b = dayOf(r.to) + 1;
+      if (b <= start || a > end + 1) return [];
       const ya = y(Math.max(a, start));
-      const yb = Math.max(y(Math.min(b, end + 1)), ya + (place.from === place.to ? 0 : MIN_H));
+      const yb = Math.max(y(Math.min(b, end + 1)), ya + (r.from === r.to ? 0 : MIN_H));
       const attrs = {
         class: `tl-marker${ctx.assumed ? ' tl-assumed' : ''}`, 'data-testid': 'timeline-marker',
-        'data-from': place.from, 'data-to': place.to, 'data-numerals': [...new Set(place.places.map((p) => p.numeral))].join(' '),
-        'data-shape': place.from === place.to ? 'day' : 'span',
+        'data-from': r.from, 'data-to': r.to, 'data-numerals': [...new Set(place.places.map((p) => p.numeral))].join(' '),
+        'data-shape': r.from === r.to ? 'day' : 'span',
       };
-      const x2 = LANE_X + laneCount * (LANE_W + LANE_GAP);
-      const mark = place.from === place.to
+      return [{ ya, mark: r.from === r.to
         ? s('line', { ...attrs, x1: LANE_X - 6, x2, y1: ya.toFixed(2), y2: ya.toFixed(2) })
-        : s('rect', { ...attrs, x: LANE_X - 6, width: x2 - LANE_X + 6, y: ya.toFixed(2), height: (yb - ya).toFixed(2) });
-      svg.append(s('g', { class: 'tl-facts' }, mark,
-        s('text', { x: 2, y: (ya + 3).toFixed(2), class: 'tl-facts-text' }, t(lang, 'tlFacts'))));
+        : s('rect', { ...attrs, x: LANE_X - 6, width: x2 - LANE_X + 6, y: ya.toFixed(2), height: (yb - ya).toFixed(2) }) }];
+    });
+    if (marks.length) {
+      svg.append(s('g', { class: 'tl-facts' }, ...marks.map((m) => m.mark),
+        s('text', { x: 2, y: (marks[0].ya + 3).toFixed(2), class: 'tl-facts-text' }, t(lang, 'tlFacts'))));
     }
   }
   svg.setAttribute('viewBox', `0 0 ${W} ${Math.ceil(bottom + 8)}`);
