@@ -496,8 +496,10 @@ export function mountChecker(root, opts) {
    */
   function decorate(screen, focus) {
     if (core.mod) preparePart('result').then(() => screenNow === screen && parts.get('result').decorate(main, {
+      // The result's own assessment and the cached law(): the later parts ask the core for neither again.
+      lang, core: core.mod, info: lawInfo(), assessment: screen.name === 'result' ? shownAssessment : null, state, screen, focus,
       // The law view is a step of its own: the phone's back, like its "Volver", returns where it was opened.
-      lang, core: core.mod, state, screen, focus, back: goBack, open: () => go({ name: 'law' }),
+      back: goBack, open: () => go({ name: 'law' }),
     }), () => {});
   }
 
@@ -591,9 +593,13 @@ export function mountChecker(root, opts) {
     return { year, ranges: merged };
   }
 
+  /** The assessment the result screen shows (for the later parts that add to it). @type {Assessment | null} */
+  let shownAssessment = null;
+
   /** @param {boolean} focus */
   function renderResultScreen(focus) {
     const a = assess();
+    shownAssessment = a;
     if (!a) return;
     const { renderResult, renderPrintSummary, attachRequest } = parts.get('result');
     const info = lawInfo();

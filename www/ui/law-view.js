@@ -209,13 +209,12 @@ function badgeOpensSources(lang, info, li, ids) {
 /**
  * Adds the later parts to the screen the checker has just drawn in `main` (ctx.screen).
  * @param {HTMLElement} main
- * @param {{ lang: string, core: Core, state: import('../types.js').State, screen: import('../types.js').ViewScreen,
+ * @param {{ lang: string, core: Core, info: LawInfo, assessment: import('../types.js').Assessment | null,
+ *   state: import('../types.js').State, screen: import('../types.js').ViewScreen,
  *   open: () => void, back: () => void, focus: boolean }} ctx
  */
 export function decorate(main, ctx) {
-  const { lang, core, screen } = ctx;
-  /** @type {LawInfo} */
-  const info = core.law(lang, ctx.state.lawId);
+  const { lang, core, screen, info } = ctx;
   const lawButton = () => h('button', { type: 'button', class: 'btn btn-law no-print', id: 'btn-law', 'data-testid': 'open-law', onclick: ctx.open }, t(lang, 'lawOpen'));
   if (main.querySelector('.timeline, #btn-law') && screen.name !== 'law') return; // already done
   if (screen.name === 'start') {
@@ -227,9 +226,8 @@ export function decorate(main, ctx) {
     const place = facts?.factsDate ? core.datePlace(facts.factsDate, facts.factsDateEnd ?? null, info.id) : null;
     main.querySelector('.screen')?.append(h('details', { class: 'date-timeline', 'data-testid': 'date-timeline', open: true },
       h('summary', { text: t(lang, 'dateTimeline') }), timeline({ lang, info, place, zoom: false })));
-  } else if (screen.name === 'result') {
-    /** @type {import('../types.js').Assessment} */
-    const a = core.evaluate(buildCase(ctx.state), lang);
+  } else if (screen.name === 'result' && ctx.assessment) {
+    const a = ctx.assessment;
     const facts = buildCase(ctx.state).proceedings;
     a.proceedings.forEach((p, i) => {
       const f = facts[i] ?? {};
