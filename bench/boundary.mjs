@@ -5,18 +5,24 @@
 // several package directories (built by scripts/wasm-pkg.sh), it times each
 // in the same process, so two builds can be compared in one run.
 //
-//   node bench/boundary.mjs [--cases N] [--rounds N] [PKG_DIR ...]   (default www/pkg)
+//   node bench/boundary.mjs [--cases N] [--rounds N] [--split] [PKG_DIR ...]   (default www/pkg)
+//
+// --split adds where the first package's `evaluate(object)` time goes
+// (bench/split.mjs), with the benchmark's build in target/bench/pkg.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { completeCases, partialCases, peerFacter } from './cases.mjs';
 import * as jre from './peers/json-rules-engine.mjs';
+import { splitLines, whereTimeGoes } from './split.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); if (i < 0) return dflt; const v = args[i + 1]; args.splice(i, 2); return v; };
 const N = Number(opt('--cases', 3000));
 const ROUNDS = Number(opt('--rounds', 7));
+const SPLIT = args.includes('--split');
+if (SPLIT) args.splice(args.indexOf('--split'), 1);
 const dirs = args.length ? args : [path.join(ROOT, 'www/pkg')];
 
 const median = (xs) => {
@@ -79,3 +85,12 @@ if (process.env.BOUNDARY_JSON) fs.writeFileSync(process.env.BOUNDARY_JSON, JSON.
 console.log(`| call (${N} complete-facts cases; unknown facts by outcome ${JSON.stringify(counts)}) | median µs | round medians |`);
 console.log('|---|---:|---|');
 for (const k of names) console.log(`| ${k} | ${result[k].medianUs.toFixed(1)} | ${result[k].rounds.join(', ')} |`);
+
+if (SPLIT) {
+  const dir = path.join(ROOT, 'target/bench/pkg');
+  const hooked = await import(pathToFileURL(path.join(dir, 'amnistia.js')).href);
+  hooked.initSync({ module: fs.readFileSync(path.join(dir, 'amnistia_bg.wasm')) });
+  const split = whereTimeGoes({ ours: pkgs[0].m, hooked, cases: cases.slice(0, 2000), rounds: ROUNDS });
+  console.log('');
+  console.log(splitLines(split, result['json-rules-engine'].medianUs).join('\n'));
+}

@@ -21,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { completeCases, partialCases, peerFacter } from './cases.mjs';
+import { splitLines, whereTimeGoes } from './split.mjs';
 import * as jre from './peers/json-rules-engine.mjs';
 import * as zen from './peers/zen.mjs';
 import { firstLoad, sizeOf, WASM, readBudgets } from '../scripts/check-budget.mjs';
@@ -158,6 +159,13 @@ report.evaluation = {
   roundMediansUs: Object.fromEntries(names.map((k) => [k, spread(k)])),
 };
 
+// Where a complete case's time goes in `evaluate(object)` (bench/split.mjs),
+// on the first 2,000 cases, when the benchmark's build is there.
+if (hooked) {
+  log('where the time goes');
+  report.split = whereTimeGoes({ ours, hooked, cases: cases.slice(0, 2000), rounds: ROUNDS });
+}
+
 // ---- 3. unknown facts ---------------------------------------------------------------------
 log('unknown facts');
 const partial = partialCases(N, info);
@@ -269,6 +277,7 @@ for (const p of ['json-rules-engine', 'GoRules ZEN']) {
 }
 L.push('');
 L.push(`**The JS boundary** (the same runs): \`evaluate(object)\` ${us(e.ours)} µs, \`evaluate(text)\` ${us(e.oursText)} µs, \`evaluateJson(text)\` ${us(e.oursJson)} µs; \`evaluate(object)\` takes ${(e.ours / e.oursText).toFixed(2)}× \`evaluate(text)\`, and json-rules-engine takes ${(e['json-rules-engine'] / e.ours).toFixed(2)}× \`evaluate(object)\`. Reading the object is one call into JS (\`readValue\`, DESIGN.md); most of the rest is the explained assessment inside the wasm (${us(e.oursInWasmPerCase)} µs) and \`JSON.parse\` building its objects.`, '');
+if (report.split) L.push('**Where the time of `evaluate(object)` goes** (bench/split.mjs; the same run):', '', ...splitLines(report.split, e['json-rules-engine']), '');
 const u = report.unknown;
 L.push(`**Unknown facts** (${N} cases with some facts left out or a month or year for the date): \`evaluate\` median ${us(u.medianUs)} µs (p90 ${us(u.p90Us)} µs); outcomes ${Object.entries(u.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; each \`needs_information\` case names on average ${u.questionsPerOpenCase.toFixed(2)} questions and ${u.answerOptionsPerOpenCase.toFixed(1)} possible answers, each with the outcome it would lead to. json-rules-engine and ZEN cannot do this at all: they evaluate the facts they are given, and have no notion of an unknown fact standing for every value it could take, of which facts would settle the result, or of what each answer would change.`, '');
 L.push(`\`evaluate(object)\` per outcome of those cases (median of ${ROUNDS} rounds' medians; \`needs_information\` works out the questions and every answer's outcome, the settled ones what single change would change them):`, '');

@@ -19,8 +19,9 @@ if [ "$want" != "$have" ]; then
   npm install --prefix bench --no-audit --no-fund --no-package-lock --loglevel=error >&2
 fi
 bash scripts/build-wasm.sh >&2
-# The same module plus one export, benchCheck (feature bench-hooks), which
-# times the explained evaluation inside the wasm apart from the JS boundary.
+# The same module plus two exports, benchCheck and benchWrite (feature
+# bench-hooks), which time the explained evaluation inside the wasm, and its
+# writing as JSON text, apart from the JS boundary.
 bash scripts/wasm-pkg.sh bench-hooks target/bench/pkg target/bench/cargo >&2
 echo "== cargo bench --bench evaluate" >&2
 # The bench harness needs unwinding; built with the release profile's panic = "abort", the

@@ -574,3 +574,20 @@ pub fn bench_check(text: String, times: u32) -> u32 {
     }
     made
 }
+
+/// Benchmark builds only, beside [`bench_check`]: the same, and the
+/// assessment also written as the JSON text that `evaluate` hands to
+/// `JSON.parse`, which is then dropped, so the benchmark can tell the
+/// writing apart from the making. Returns the bytes written, summed.
+#[cfg(feature = "bench-hooks")]
+#[wasm_bindgen(js_name = benchWrite)]
+pub fn bench_write(text: String, times: u32) -> u32 {
+    let mut written = 0u32;
+    for _ in 0..times {
+        if let Ok(a) = crate::check(core::hint::black_box(&text), Lang::Es) {
+            let json = json::write::to_compact_ascii(core::hint::black_box(&a));
+            written = written.saturating_add(u32::try_from(json.len()).unwrap_or(u32::MAX));
+        }
+    }
+    written
+}
