@@ -466,7 +466,7 @@ pub fn outcome_only(law: &'static Law, facts: &Facts) -> Outcome {
         reached |= outcome_bit(v.outcome);
         reached.count_ones() < 2
     });
-    Outcome::ALL.get(reached.trailing_zeros() as usize).copied().filter(|_| reached.count_ones() == 1).unwrap_or(Outcome::NeedsInformation)
+    outcome_of_bits(reached)
 }
 
 /// Evaluates a proceeding over every completion of its unknown facts.

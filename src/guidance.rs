@@ -51,7 +51,7 @@ pub fn answers(law: &'static Law, facts: &Facts, ev: &eval::Evaluation, lang: La
             let mut prompt = None;
             let options = match q {
                 Question::FactsDate => {
-                    let (options, month) = date_options(law, facts, lang);
+                    let (options, month) = date_options(law, facts, ev, lang);
                     prompt = month;
                     options
                 }
@@ -99,14 +99,16 @@ struct DateGroup {
 
 /// The date's options in date order, and, when only a year was given and
 /// the month matters, a prompt saying which months the law covers.
-fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> (Vec<AnswerOption>, Option<String>) {
+fn date_options(law: &'static Law, facts: &Facts, ev: &eval::Evaluation, lang: Lang) -> (Vec<AnswerOption>, Option<String>) {
     let t = law.texts;
-    // The days the date can still be: as given, or the stated event's window.
-    let domain: Vec<DayRange> = eval::date_days(law, facts).unwrap_or_else(|| vec![DayRange::ALL]);
+    // The days the date can still be: as given, or the stated event's
+    // window, as the evaluation worked them out.
+    let all = [DayRange::ALL];
+    let domain: &[DayRange] = ev.days.as_deref().unwrap_or(&all);
     let mut groups: Vec<DateGroup> = Vec::new();
     let mut by_class: Vec<(eval::DayClass, Outcome)> = Vec::new();
     for seg in eval::segments(law) {
-        for r in &domain {
+        for r in domain {
             if !seg.days.overlaps(r) {
                 continue;
             }
@@ -120,7 +122,7 @@ fn date_options(law: &'static Law, facts: &Facts, lang: Lang) -> (Vec<AnswerOpti
                     o
                 }
             };
-            let outside = seg.class.any() == 0 && domain == [DayRange::ALL];
+            let outside = seg.class.any() == 0 && domain == [DayRange::ALL].as_slice();
             let g = match groups.iter().position(|g| g.outcome == o) {
                 Some(i) => &mut groups[i],
                 None => {
