@@ -1,8 +1,3 @@
-//! Screening a list of cases, one per line: JSONL, or CSV with one
-//! proceeding per row (columns in the README). A bad row gives its errors
-//! with its line number and the run goes on. Pure: bytes or lines in,
-//! results out; the CLI and the page do the reading and the writing.
-//!
 //! CSV is read as spreadsheets write it (issue 14): `,`, `;` or tab (from
 //! the header row), UTF-8 or Windows-1252, column and value names in
 //! Spanish (`src/law/screening.toml`), charges by code or Spanish name
@@ -11,122 +6,13 @@
 //! case format stays strict: these conventions end here, at the tree
 //! handed to the case reader.
 
+use super::{CSV_COLUMNS, Row, RowError, row_of};
 use crate::codes::Charge;
-use crate::error::{Error, ErrorCode};
+use crate::error::ErrorCode;
 use crate::json::Json;
-use crate::model::{CaseOutcome, Outcome, Question};
-use crate::{Lang, parse};
-use crate::json::json_object;
 use crate::text::{Piece, fill, sentence};
+use crate::{Lang, parse};
 use std::borrow::Cow;
-
-/// The CSV columns, in the template's order. `id` is echoed back.
-pub const CSV_COLUMNS: &[&str] = &[
-    "id", "law", "situation", "abroad", "ceasedConduct", "label", "factsDate", "factsDateEnd",
-    "event", "charges", "phase", "militaryJustice",
-];
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// 1-based line number in the file.
-    pub line: usize,
-    pub id: Option<String>,
-    /// The row's own label: the CSV `label` cell, or the JSONL case's
-    /// proceedings' labels joined by " | ".
-    pub label: Option<String>,
-    pub outcome: Option<CaseOutcome>,
-    pub proceedings: Vec<RowProceeding>,
-    /// The row's first error (contract §5.2: `error_code`, `error_path`,
-    /// `error_message`).
-    pub error: Option<crate::error::ErrorBody>,
-    /// Every error of the row, the first included, in the file's column order.
-    pub errors: Vec<RowError>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct RowProceeding {
-    pub outcome: Outcome,
-    pub label: Option<String>,
-    /// The core's one sentence naming the deciding fact (contract §3).
-    pub reason: String,
-    pub numerals: Vec<u8>,
-    pub articles: Vec<String>,
-    pub questions: Vec<Question>,
-}
-
-/// One error of a row: its code and case path, the column as the file
-/// names it (CSV only), and a message that names the column's value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RowError {
-    pub column: Option<String>,
-    pub code: ErrorCode,
-    pub path: Option<String>,
-    pub message: String,
-}
-
-impl RowError {
-    fn body(&self) -> crate::error::ErrorBody {
-        crate::error::ErrorBody { code: self.code, message: self.message.clone(), path: self.path.clone() }
-    }
-}
-
-impl Row {
-    /// A row that is only an error (a line that is not text, say).
-    pub fn failed(line: usize, e: &Error, lang: Lang) -> Row {
-        let body = e.body(lang);
-        let errors = vec![RowError { column: None, code: body.code, path: body.path.clone(), message: body.message.clone() }];
-        Row { line, id: None, label: None, outcome: None, proceedings: Vec::new(), error: Some(body), errors }
-    }
-}
-
-fn row_of(line: usize, id: Option<String>, parsed: Result<crate::Case, Error>, lang: Lang) -> Row {
-    match parsed {
-        Ok(case) => {
-            let a = crate::assess(&case, lang);
-            let mut label: Option<String> = None;
-            for p in &a.proceedings {
-                if let Some(l) = &p.label {
-                    let joined = match label.take() {
-                        Some(so_far) => sentence!(so_far, " | ", l.as_str()),
-                        None => l.clone(),
-                    };
-                    label = Some(joined);
-                }
-            }
-            Row {
-                line,
-                id,
-                label,
-                outcome: Some(a.outcome),
-                proceedings: a
-                    .proceedings
-                    .into_iter()
-                    .map(|p| RowProceeding {
-                        outcome: p.outcome,
-                        label: p.label,
-                        reason: p.reason,
-                        numerals: p.numerals,
-                        articles: p.articles,
-                        questions: p.questions,
-                    })
-                    .collect(),
-                error: None,
-                errors: Vec::new(),
-            }
-        }
-        Err(e) => Row { id, ..Row::failed(line, &e, lang) },
-    }
-}
-
-/// One JSONL line (a whole case). Blank lines give `None`.
-pub fn jsonl_line(line_no: usize, line: &str, lang: Lang) -> Option<Row> {
-    let line = line.trim_end_matches('\r');
-    let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
-    if line.trim().is_empty() {
-        return None;
-    }
-    Some(row_of(line_no, None, parse::case_from_text(line), lang))
-}
 
 /// A file's text, as the screening reads it: UTF-8 (a byte order mark
 /// dropped) when the bytes are UTF-8, and otherwise Windows-1252, which
@@ -386,7 +272,7 @@ fn unknown_cell(key: &str) -> bool {
 /// other cell stays text, which the case reader takes as `"none"` or
 /// refuses as `invalid_event` (`12.0` and `1.2e1` included: a spreadsheet
 /// writes whole numbers as digits).
-fn event_number(v: &str) -> Option<f64> {
+pub(super) fn event_number(v: &str) -> Option<f64> {
     let b = v.as_bytes();
     if b.is_empty() || b.len() > 2 || !b.iter().all(u8::is_ascii_digit) || b[0] == b'0' {
         return None;
@@ -397,7 +283,7 @@ fn event_number(v: &str) -> Option<f64> {
 
 /// A date cell of a CSV list.
 #[derive(Debug, PartialEq)]
-enum DateCell {
+pub(super) enum DateCell {
     /// The date in the contract's ISO form (still to be checked against
     /// the calendar by the case reader).
     Iso(String),
@@ -410,7 +296,7 @@ enum DateCell {
 /// `07/2024`, also with `-` or `.`, and a time of `0:00` after them), and
 /// the contract's ISO forms.
 #[inline(never)]
-fn csv_date(v: &str) -> DateCell {
+pub(super) fn csv_date(v: &str) -> DateCell {
     let v = match v.split_once(' ') {
         Some((d, time)) if time.chars().all(|c| c.is_ascii_digit() || ":. apmAPM".contains(c)) => d,
         _ => v,
@@ -469,7 +355,7 @@ fn csv_date(v: &str) -> DateCell {
 }
 
 /// Where a charge name leads: a code, several (an ambiguous name), or none.
-enum ChargeName {
+pub(super) enum ChargeName {
     One(Charge),
     Ambiguous(&'static crate::law::AmbiguousName),
     Unknown,
@@ -478,7 +364,7 @@ enum ChargeName {
 /// A charge by its code in any case, or by a Spanish name of the rules
 /// data (`charges.toml`, `aliases` and `[[ambiguous]]`).
 #[inline(never)]
-fn charge_by_name(name: &str) -> ChargeName {
+pub(super) fn charge_by_name(name: &str) -> ChargeName {
     let key = crate::codes::fold(name);
     if let Some((_, c)) = crate::law::CHARGE_NAMES.iter().find(|(k, _)| *k == key) {
         return ChargeName::One(*c);
@@ -763,257 +649,3 @@ fn case_tree(fields: &[(usize, &'static str, Json<'static>)]) -> Json<'static> {
     Json::Object(top)
 }
 
-/// A JSONL line for a result row (without a line break), as
-/// `amnistia screen` writes it.
-pub fn jsonl_result(row: &Row) -> String {
-    crate::json::write::to_compact(row)
-}
-
-/// A CSV line for a result row.
-pub fn csv_result(row: &Row) -> String {
-    let mut out = String::new();
-    push_csv_result(&mut out, row);
-    out
-}
-
-/// Appends the CSV line for a result row (without a line break) to `out`.
-/// Written cell by cell into one string: a list of cells joined afterwards
-/// cost an allocation per cell and linked the formatting machinery.
-pub fn push_csv_result(out: &mut String, row: &Row) {
-    row.line.push_to(out);
-    out.push(',');
-    push_cell(out, row.id.as_deref().unwrap_or(""));
-    out.push(',');
-    if let Some(o) = row.outcome {
-        out.push_str(o.code());
-    }
-    // A cell per kind of list, with the proceedings' lists joined by " | "
-    // and each list's items by ";".
-    let mut cell = String::new();
-    let mut lists = |item: &dyn Fn(&mut String, &RowProceeding)| {
-        cell.clear();
-        for (i, p) in row.proceedings.iter().enumerate() {
-            if i > 0 {
-                cell.push_str(" | ");
-            }
-            item(&mut cell, p);
-        }
-        out.push(',');
-        push_cell(out, &cell);
-    };
-    let joined = |cell: &mut String, items: &mut dyn Iterator<Item = &str>| {
-        for (i, x) in items.enumerate() {
-            if i > 0 {
-                cell.push(';');
-            }
-            cell.push_str(x);
-        }
-    };
-    lists(&|cell, p| {
-        for (i, &n) in p.numerals.iter().enumerate() {
-            if i > 0 {
-                cell.push(';');
-            }
-            n.push_to(cell);
-        }
-    });
-    lists(&|cell, p| joined(cell, &mut p.articles.iter().map(String::as_str)));
-    lists(&|cell, p| joined(cell, &mut p.questions.iter().map(|x| x.code())));
-    let error = row.error.as_ref();
-    out.push(',');
-    if let Some(e) = error {
-        out.push_str(e.code.code());
-    }
-    out.push(',');
-    push_cell(out, error.and_then(|e| e.path.as_deref()).unwrap_or(""));
-    out.push(',');
-    push_cell(out, error.map_or("", |e| e.message.as_str()));
-    // Revision 2: the row's own label, the reasons, and every error.
-    out.push(',');
-    push_cell(out, row.label.as_deref().unwrap_or(""));
-    let mut cell = String::new();
-    for (i, p) in row.proceedings.iter().enumerate() {
-        if i > 0 {
-            cell.push_str(" | ");
-        }
-        cell.push_str(&p.reason);
-    }
-    out.push(',');
-    push_cell(out, &cell);
-    out.push(',');
-    row.errors.len().push_to(out);
-    cell.clear();
-    for (i, e) in row.errors.iter().enumerate() {
-        if i > 0 {
-            cell.push_str(" | ");
-        }
-        if let Some(c) = e.column.as_deref().or(e.path.as_deref()) {
-            cell.push_str(c);
-            cell.push_str(": ");
-        }
-        cell.push_str(&e.message);
-    }
-    out.push(',');
-    push_cell(out, &cell);
-}
-
-/// One cell of the results CSV. A cell a spreadsheet would run as a formula
-/// (`=`, `+`, `-`, `@`, tab, carriage return first) gets a leading `'`, so an
-/// id such as `=HYPERLINK(…)` stays text; line breaks and quotes are quoted.
-fn push_cell(out: &mut String, s: &str) {
-    let quoted = s.contains([',', '"', '\n', '\r']);
-    if quoted {
-        out.push('"');
-    }
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        out.push('\'');
-    }
-    if quoted {
-        for (i, part) in s.split('"').enumerate() {
-            if i > 0 {
-                out.push_str("\"\"");
-            }
-            out.push_str(part);
-        }
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-pub const CSV_RESULT_HEADER: &str =
-    "line,id,outcome,numerals,articles,questions,error_code,error_path,error_message,label,reason,error_count,errors";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn result_cells_never_run_as_spreadsheet_formulas() {
-        let header = csv_header("id,factsDate").unwrap();
-        for id in ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)"] {
-            let row = csv_row(2, &format!("\"{}\",2024-07", id.replace('"', "\"\"")), &header, Lang::Es).unwrap();
-            let line = csv_result(&row);
-            let id_cell = split_csv(&line).unwrap()[1].clone();
-            assert!(id_cell.starts_with('\''), "{line}");
-            assert_eq!(&id_cell[1..], id);
-        }
-    }
-
-    #[test]
-    fn csv_quotes_and_doubled_quotes() {
-        assert_eq!(split_csv(r#"a,"b,c","d""e",,"#).unwrap(), ["a", "b,c", "d\"e", "", ""]);
-        assert!(split_csv(r#"a,"b"#).is_none());
-    }
-
-    #[test]
-    fn the_event_cell_is_a_number_from_1_to_13_in_digits() {
-        for k in 1..=13u8 {
-            assert_eq!(event_number(&k.to_string()), Some(f64::from(k)));
-        }
-        for cell in ["", "0", "14", "012", "12.0", "1.2e1", "+12", " 12", "12 ", "none", "١٢", "1_0", "99"] {
-            assert_eq!(event_number(cell), None, "{cell:?}");
-        }
-        let header = csv_header("factsDate,event").unwrap();
-        let row = csv_row(2, "2024-07-30,12.0", &header, Lang::Es).unwrap();
-        assert_eq!(row.error.map(|e| e.code), Some(crate::ErrorCode::InvalidEvent));
-    }
-
-    #[test]
-    fn separators_come_from_the_header() {
-        assert_eq!(detect_separator("id,factsDate"), ',');
-        assert_eq!(detect_separator("id;fecha_hechos;cargos"), ';');
-        assert_eq!(detect_separator("id\tcargos"), '\t');
-        assert_eq!(detect_separator("\"a;b\",c"), ',');
-        assert_eq!(split_record("a;\"b;\"\"c\"\"\";", ';').unwrap(), ["a", "b;\"c\"", ""]);
-    }
-
-    #[test]
-    fn spanish_column_names_in_any_case_and_accents() {
-        for (name, key) in [
-            ("etiqueta", "label"), ("Situación", "situation"), ("SITUACION", "situation"), ("cesó", "ceasedConduct"),
-            ("ceso", "ceasedConduct"), ("Fecha hechos", "factsDate"), ("fecha_hechos_fin", "factsDateEnd"),
-            ("justicia militar", "militaryJustice"), ("Cargos", "charges"), ("FACTSDATE", "factsDate"), ("id", "id"),
-        ] {
-            assert_eq!(column_key(name), Some(key), "{name}");
-        }
-        assert_eq!(csv_header("id;fecha"), Err(HeaderError::BareDate("fecha".into())));
-        assert_eq!(csv_header("id,name"), Err(HeaderError::Unknown("name".into())));
-        assert_eq!(csv_header("id;cargos;Charges"), Err(HeaderError::Duplicate("Charges".into(), "cargos".into())));
-        let message = HeaderError::Unknown("name".into()).message(Lang::En);
-        assert!(message.contains("situation (situación)"), "{message}");
-    }
-
-    #[test]
-    fn day_first_dates_and_month_first_ones() {
-        let iso = |s: &str| DateCell::Iso(s.into());
-        assert_eq!(csv_date("30/07/2024"), iso("2024-07-30"));
-        assert_eq!(csv_date("3/7/2024"), iso("2024-07-03"));
-        assert_eq!(csv_date("07/2024"), iso("2024-07"));
-        assert_eq!(csv_date("30-07-2024"), iso("2024-07-30"));
-        assert_eq!(csv_date("30.07.2024"), iso("2024-07-30"));
-        assert_eq!(csv_date("30/07/2024 0:00"), iso("2024-07-30"));
-        assert_eq!(csv_date("2024-07-30"), iso("2024-07-30"));
-        assert_eq!(csv_date("2024/07/30"), iso("2024-07-30"));
-        assert_eq!(csv_date("2024"), iso("2024"));
-        assert_eq!(csv_date("07/30/2024"), DateCell::MonthFirst);
-        assert_eq!(csv_date("13/2024"), DateCell::Bad);
-        assert_eq!(csv_date("30/07/24"), iso("2024-07-30"));
-        assert_eq!(csv_date("15/3/98"), iso("1998-03-15"));
-        assert_eq!(csv_date("07/30/24"), DateCell::MonthFirst);
-        assert_eq!(csv_date("30/07/202"), DateCell::Bad);
-        assert_eq!(csv_date("32/13/2024"), DateCell::Bad);
-        assert_eq!(csv_date("julio 2024"), DateCell::Bad);
-    }
-
-    #[test]
-    fn charges_by_code_in_any_case_or_by_a_spanish_name() {
-        let one = |s: &str| match charge_by_name(s) {
-            ChargeName::One(c) => Some(c.code()),
-            _ => None,
-        };
-        assert_eq!(one("TERRORISM"), Some("terrorism"));
-        assert_eq!(one("Terrorismo"), Some("terrorism"));
-        assert_eq!(one("homicidio intencional"), Some("intentional_homicide"));
-        assert_eq!(one("Instigación"), Some("instigation"));
-        assert_eq!(one("asociacion para delinquir"), Some("criminal_association"));
-        assert_eq!(one("incitación al odio"), Some("incitement_to_hatred"));
-        assert!(matches!(charge_by_name("Rebelión"), ChargeName::Ambiguous(a) if a.charges.len() == 2));
-        assert!(matches!(charge_by_name("tráfico"), ChargeName::Ambiguous(_)));
-        assert!(matches!(charge_by_name("robo"), ChargeName::Unknown));
-    }
-
-    #[test]
-    fn windows_1252_is_read_as_the_browser_reads_it() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFsituaci\xC3\xB3n"), "situación");
-        assert_eq!(decode_text(b"situaci\xF3n;\x80;\x97;\x81"), "situación;€;—;\u{81}");
-    }
-
-    #[test]
-    fn cells_of_a_charges_list_split_on_the_other_separators_never_spaces() {
-        let header = csv_header("id;cargos").unwrap();
-        let row = csv_row(2, "1;Terrorismo, incitación al odio | instigación / resistencia a la autoridad", &header, Lang::Es).unwrap();
-        assert!(row.errors.is_empty(), "{:?}", row.errors);
-        let header = csv_header("id\tcargos").unwrap();
-        let row = csv_row(2, "1\tterrorism;instigation,arson", &header, Lang::Es).unwrap();
-        assert!(row.errors.is_empty(), "{:?}", row.errors);
-        let header = csv_header("id,charges").unwrap();
-        let row = csv_row(2, "1,terrorism instigation", &header, Lang::Es).unwrap();
-        assert_eq!(row.errors.len(), 1);
-    }
-
-    #[test]
-    fn a_csv_row_is_a_case_with_one_proceeding() {
-        let header = csv_header("id,factsDate,event,charges,militaryJustice,ceasedConduct").unwrap();
-        let row = csv_row(2, "A-1,2024-07-30,12,terrorism;incitement_to_hatred,no,sí", &header, Lang::Es).unwrap();
-        assert_eq!(row.outcome, Some(CaseOutcome::Covered));
-        assert_eq!(row.id.as_deref(), Some("A-1"));
-        let bad = csv_row(3, "A-2,2024-13-01,12,,,", &header, Lang::Es).unwrap();
-        assert_eq!(bad.error.unwrap().code, crate::ErrorCode::InvalidDate);
-        assert!(csv_header("id,fecha").is_err());
-    }
-}
-
-json_object!(Row { "line": line, "id": id, "label": label, "outcome": outcome, "proceedings": proceedings, "error": error, "errors": errors });
-json_object!(RowProceeding { "outcome": outcome, "label": label, "reason": reason, "numerals": numerals, "articles": articles, "questions": questions });
-json_object!(RowError { "column": column, "code": code, "path": path, "message": message });
