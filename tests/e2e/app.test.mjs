@@ -58,6 +58,12 @@ test('focus goes to each question heading; "Atrás" returns with the earlier ans
   assert.match(await page.getAttribute('[data-testid="choice-wanted"]', 'class'), /chosen/);
   // The date keeps what was typed when the language changes mid-question.
   await act(page, () => page.click('[data-testid="choice-detained"]'));
+  // The years offered: the law's period (law().period), and up to this year.
+  const years = await page.$$eval('#date-from-year option', (os) => os.map((o) => o.value).filter(Boolean));
+  const { period } = core.law('es');
+  assert.equal(years.at(-1), period.from.slice(0, 4), 'back to the start of the law\'s period');
+  assert.equal(years[0], String(Math.max(Number(period.to.slice(0, 4)), new Date().getFullYear())));
+  assert.equal(years.length, Number(years[0]) - Number(years.at(-1)) + 1, 'every year between');
   await page.selectOption('#date-from-year', '2024');
   await page.selectOption('#date-from-month', '07');
   await switchLang(page);
