@@ -8,14 +8,11 @@ import path from 'node:path';
 import { setUp, openPage, act, loadCore, download, axeViolations, PHONE, DESKTOP, ROOT, switchLang, START_READY } from './interview.mjs';
 import { makeCsv, cliScreen } from './screen-data.mjs';
 
-const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
-
 let env;
 let core;
 before(async () => {
   env = await setUp();
   core = await loadCore();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => env && env.tearDown());
 
@@ -96,7 +93,6 @@ test('10,000 rows screen with the CLI\'s results, and the progress bar moves whi
   const longest = await page.evaluate(() => window.__longest);
   const steps = await page.evaluate(() => new Set(window.__progress.filter((v) => v > 0)).size);
   t.diagnostic(`10,000 rows: ${elapsed} ms in the page (file chosen → first rows shown), ${wall} ms as driven; longest task ${Math.round(longest)} ms; ${steps} progress steps seen (figures only: see bench/screening.mjs)`);
-  assert.ok(elapsed > 0);
   assert.ok(steps >= 5, `the progress bar moved ${steps} times`);
   assert.match(await page.textContent('#screen-done'), /10\.000 filas revisadas de «lista\.csv»\. Tardó \d,\d\d s\./);
 
@@ -314,7 +310,8 @@ test('nothing is uploaded: no request at all while a list is read, screened and 
   await context.close();
 });
 
-test('screenshots of the Organizaciones view with results (and no horizontal overflow)', async () => {
+// Its screenshots, to look at: scripts/screenshots.mjs.
+test('the Organizaciones view with results and with its errors fits a phone and a desktop, no horizontal overflow', async () => {
   const sample = [
     'id,situation,factsDate,event,charges,militaryJustice,ceasedConduct,phase',
     'FP-0012,detained,2024-07-30,12,terrorism;incitement_to_hatred,no,sí,control',
@@ -330,9 +327,8 @@ test('screenshots of the Organizaciones view with results (and no horizontal ove
     const { page, context } = await openScreening({ viewport });
     await screen(page, 'lista-foro.csv', sample);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `no horizontal overflow at ${size}`);
-    await page.screenshot({ path: path.join(SHOTS, `30-screening-results-${size}.png`), fullPage: true });
     await page.click('[data-filter="error"]');
-    await page.locator('#screen-results').screenshot({ path: path.join(SHOTS, `31-screening-errors-${size}.png`) });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `errors: no horizontal overflow at ${size}`);
     await context.close();
   }
 });
