@@ -83,7 +83,6 @@ export const en = {
   qPhase: 'What stage is this case at?',
   qPhaseHelp: 'This only changes the next steps, not the result.',
 
-  dateNotArrest: 'Important: this is when the acts your relative is accused of happened, not the date of the arrest.',
   dateRange: 'It was between two dates',
   dateFrom: 'From',
   dateTo: 'To',

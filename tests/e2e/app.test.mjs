@@ -73,6 +73,26 @@ test('focus goes to each question heading; "Atrás" returns with the earlier ans
   await context.close();
 });
 
+test('the date question says once that it is the date of the acts, not of the arrest', async () => {
+  const { page, context } = await openPage(env);
+  await act(page, () => page.click('#btn-start'));
+  await act(page, () => page.click('[data-testid="choice-detained"]'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'factsDate');
+  const text = await page.textContent('#screen-question');
+  assert.equal(text.match(/detención/g)?.length, 1, text);
+  await context.close();
+});
+
+test('no hover style outside `@media (hover: hover)`: on a touch screen nothing under the finger looks chosen', async () => {
+  const { page, context } = await openPage(env);
+  await act(page, () => page.click('#btn-screening'));
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => /parts/.test(s.href ?? '')));
+  const loose = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]
+    .filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':hover')).map((r) => r.selectorText)));
+  assert.deepEqual(loose, []);
+  await context.close();
+});
+
 test('each new screen starts at the top of the page, header in full, after a scrolled one', async () => {
   for (const viewport of [PHONE, DESKTOP]) {
     const { page, context } = await openPage(env, { viewport });

@@ -203,6 +203,9 @@ test('the charges: "No sé" first, the common charges before the serious ones, w
   assert.equal(await page.isChecked(`#charge-${code}`), true);
   const rows = await page.locator('.check-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   assert.ok(rows.every((hgt) => hgt >= 44), 'rows at least 44px');
+  // The box itself, at least 24 × 24 px (WCAG 2.2 target size).
+  const boxes = await page.locator('#form-charges input[type=checkbox]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+  assert.ok(boxes.length > 0 && boxes.every(([w, hh]) => w >= 24 && hh >= 24), `boxes at least 24 px: ${JSON.stringify(boxes[0])}`);
   // "Continuar" stays on screen while the list scrolls.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
   const box = await page.locator('#btn-continue').boundingBox();

@@ -309,7 +309,6 @@ function dateForm(ctx) {
   });
   const error = h('p', { class: 'field-error', id: 'date-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-date', novalidate: true },
-    h('p', { class: 'callout', id: 'date-not-arrest' }, h('strong', { text: t(lang, 'dateNotArrest') })),
     from,
     h('div', { class: 'check check-inline' }, rangeBox, h('label', { for: 'date-is-range', text: t(lang, 'dateRange') })),
     to,
