@@ -273,6 +273,8 @@ test('the print of a mixed case carries the overall result and the warning that 
   // The file did not say the second case's court, phase or event were asked: not "No se sabe".
   assert.doesNotMatch(summary, /No se sabe/);
   assert.match(summary, /No preguntado \(no cambia el resultado\)/);
+  // The sheet as a phone previews it: no sideways scrolling.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= PHONE_740.width, 'the print fits 360 px');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length <= 2, 'at most a page per case');
   await context.close();
