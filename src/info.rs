@@ -306,6 +306,12 @@ impl ToJson for LawInfo {
         w.field("lastReviewed", law.last_reviewed);
         w.field("informationAsOf", law.information_as_of);
         w.field("period", &Period(law.period));
+        // Extension (optional field): how people read a citation such as
+        // `"8.12"`, the template with `{article}` and `{numeral}` slots that
+        // the core's own sentences use (`guidance::cite_words`), so that the
+        // page writes "artículo 8, numeral 12" where the assessment has the
+        // machine code.
+        w.field("labelCite", t(law.texts.label_cite));
         w.field("notice", t(law.notice));
         w.field("disclaimer", &disclaimer(law, lang));
         w.field("laws", &Items(&|w| {

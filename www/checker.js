@@ -617,7 +617,7 @@ export function mountChecker(root, opts) {
     printRoot.append(renderPrintSummary({
       lang, info, assessment: a, person: state.person,
       proceedings: I.buildCase(state).proceedings, caseLabels: labels,
-      asked: { person: state.personAsked, proceedings: state.proceedings.map((p) => p.asked) },
+      asked: I.factsPut(state, a),
     }));
     if (focus) {
       announce(t(lang, 'resultAnnounce', outcomeInfo(info, a.outcome).label));

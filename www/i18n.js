@@ -82,7 +82,6 @@ const es = {
   qPhase: '¿En qué etapa está esta causa?',
   qPhaseHelp: 'Esto solo cambia los pasos a seguir, no el resultado.',
 
-  dateNotArrest: 'Importante: es la fecha en que ocurrieron los hechos de los que acusan a su familiar, no la fecha de su detención.',
   dateRange: 'Fue entre dos fechas',
   dateFrom: 'Desde',
   dateTo: 'Hasta',

@@ -250,7 +250,9 @@ export function focusCase(state, index) {
 /**
  * The state of a saved case (the contract's case object, already accepted by
  * the core): every question counts as put, so the result shows at once, and
- * "No sé" facts stay unknown. `another` is not asked of a saved case.
+ * "No sé" facts stay unknown. `another` is not asked of a saved case. The
+ * file records answers, not which questions were put: `saved` marks what was
+ * read from it, for `factsPut` below.
  * @param {any} c the case object, as read from the file
  * @returns {State}
  */
@@ -259,15 +261,34 @@ export function fromCase(c) {
   const person = c.person && typeof c.person === 'object' ? c.person : {};
   for (const k of PERSON_KEYS) if (person[k] !== undefined && person[k] !== null) s.person[k] = person[k];
   s.personAsked = [...PERSON_KEYS];
+  s.personSaved = true;
   /** @type {any[]} */
   const list = Array.isArray(c.proceedings) && c.proceedings.length ? c.proceedings : [{}];
   s.proceedings = list.map((facts) => {
     /** @type {Facts} */
     const kept = {};
     for (const [k, v] of Object.entries(facts ?? {})) if (v !== null && v !== undefined) kept[k] = v;
-    return { facts: kept, asked: [...CASE_QUESTIONS] };
+    return { facts: kept, asked: [...CASE_QUESTIONS], saved: true };
   });
   return s;
+}
+
+/**
+ * The facts to print as put to the family (an unknown one reads "No se sabe"; any
+ * other unknown one, "No preguntado"): the questions put in this session; for what
+ * was read from a saved file, which does not say which questions were put, the
+ * facts it states and those the core still asks (`questions` of the assessment),
+ * never every question.
+ * @param {State} state
+ * @param {Assessment} assessment the assessment of `buildCase(state)`
+ * @returns {{ person: string[], proceedings: string[][] }}
+ */
+export function factsPut(state, assessment) {
+  const open = assessment.proceedings.map((p) => p.questions);
+  return {
+    person: state.personSaved ? [...Object.keys(state.person), ...open.flat().filter((q) => PERSON_KEYS.includes(q))] : state.personAsked,
+    proceedings: state.proceedings.map((p, i) => (p.saved ? [...Object.keys(p.facts), ...(open[i] ?? [])] : p.asked)),
+  };
 }
 
 /**

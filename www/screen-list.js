@@ -11,7 +11,6 @@
 /** @typedef {import('./types.js').ScreenedRow} ScreenedRow */
 /** @typedef {import('./types.js').ScreenedList} ScreenedList */
 /** @typedef {LawInfo['screening']['columns'][number]} Column */
-/** @typedef {ScreenedRow & { error: NonNullable<ScreenedRow['error']> }} ErrorRow a row in error */
 
 export const CHUNK_LINES = 500;
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -120,8 +119,6 @@ export async function screenList(core, bytes, opts) {
     first = 1;
   }
   const bad = new Set(notUtf8);
-  // The core's own error for a line that is not text, as the command line gives it.
-  const notText = bad.size ? /** @type {ErrorRow} */ (core.screenJsonl('\u0000', 1, opts.lang).rows[0]) : null;
   /** @type {ScreenedRow[]} */
   const rows = [];
   const csv = [`${resultHeader}\n`];
@@ -143,13 +140,16 @@ export async function screenList(core, bytes, opts) {
     if (opts.isCancelled?.()) return null;
     const end = Math.min(lines.length, i + CHUNK_LINES);
     let from = i;
-    for (let k = i; notText && k < end; k += 1) {
+    for (let k = i; bad.size && k < end; k += 1) {
       if (!bad.has(k + 1)) continue;
-      // A line that is not UTF-8 gets the core's own error, in its place.
+      // A line that is not UTF-8 gets the core's own error, in its place: the core
+      // screens a line that is not text (NUL) under that line's number, so that its
+      // row and its results line are the core's, written by the core's CSV writer
+      // (which keeps every cell from running as a spreadsheet formula).
       run(from, k);
-      const row = { ...notText, line: k + 1 };
-      rows.push(row);
-      csv.push(`${csvLineFor(row)}\n`);
+      const out = /** @type {Screened} */ (core.screenJsonl('\u0000', k + 1, opts.lang));
+      for (const row of out.rows) rows.push(row);
+      csv.push(out.csv);
       from = k + 1;
     }
     run(from, end);
@@ -161,16 +161,6 @@ export async function screenList(core, bytes, opts) {
     counts[k] = (counts[k] ?? 0) + 1;
   }
   return { kind, rows, csv: csv.join(''), counts, total, notUtf8 };
-}
-
-/**
- * The results CSV line for an error row made here (a JSONL line that is not UTF-8), as the core writes it.
- * @param {ErrorRow} row
- */
-function csvLineFor(row) {
-  const q = (/** @type {string} */ s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const message = q(row.error.message);
-  return [row.line, '', '', '', '', '', row.error.code, q(row.error.path ?? ''), message, '', '', '1', message].join(',');
 }
 
 /** A cell of a `;` file. */

@@ -38,6 +38,8 @@ export interface LawInfo {
   disclaimer: string;
   /** The period the text reaches: the timeline's axis. */
   period: Range;
+  /** How people read a citation "8.12": a template with `{article}` and `{numeral}` (an extension of the contract). */
+  labelCite: string;
   laws: { id: string; title: string; status: string }[];
   articles: { id: string; pair: string | null; number: string; heading: string; paraphrase: string; confidence: string; contested: string | null; sources: string[] }[];
   exclusions: {
@@ -172,6 +174,8 @@ export interface Proceeding {
   asked: string[];
   /** The answer to "another case?". */
   another?: boolean;
+  /** Read from a saved file: `asked` then says nothing of what was put to the family. */
+  saved?: boolean;
 }
 
 /** The interview's state: every answer lives here, and nowhere else. */
@@ -179,6 +183,8 @@ export interface State {
   lawId: string | undefined;
   person: Person;
   personAsked: string[];
+  /** The person's facts were read from a saved file (see `saved` of a proceeding). */
+  personSaved?: boolean;
   proceedings: Proceeding[];
   /** The proceeding being asked about. */
   current: number;

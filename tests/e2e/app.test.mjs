@@ -58,12 +58,38 @@ test('focus goes to each question heading; "Atrás" returns with the earlier ans
   assert.match(await page.getAttribute('[data-testid="choice-wanted"]', 'class'), /chosen/);
   // The date keeps what was typed when the language changes mid-question.
   await act(page, () => page.click('[data-testid="choice-detained"]'));
+  // The years offered: the law's period (law().period), and up to this year.
+  const years = await page.$$eval('#date-from-year option', (os) => os.map((o) => o.value).filter(Boolean));
+  const { period } = core.law('es');
+  assert.equal(years.at(-1), period.from.slice(0, 4), 'back to the start of the law\'s period');
+  assert.equal(years[0], String(Math.max(Number(period.to.slice(0, 4)), new Date().getFullYear())));
+  assert.equal(years.length, Number(years[0]) - Number(years.at(-1)) + 1, 'every year between');
   await page.selectOption('#date-from-year', '2024');
   await page.selectOption('#date-from-month', '07');
   await switchLang(page);
   assert.equal(await page.inputValue('#date-from-year'), '2024');
   assert.equal(await page.inputValue('#date-from-month'), '07');
   assert.match(await page.textContent('#btn-continue'), /Continue/);
+  await context.close();
+});
+
+test('the date question says once that it is the date of the acts, not of the arrest', async () => {
+  const { page, context } = await openPage(env);
+  await act(page, () => page.click('#btn-start'));
+  await act(page, () => page.click('[data-testid="choice-detained"]'));
+  assert.equal(await page.getAttribute('#screen-question', 'data-question'), 'factsDate');
+  const text = await page.textContent('#screen-question');
+  assert.equal(text.match(/detención/g)?.length, 1, text);
+  await context.close();
+});
+
+test('no hover style outside `@media (hover: hover)`: on a touch screen nothing under the finger looks chosen', async () => {
+  const { page, context } = await openPage(env);
+  await act(page, () => page.click('#btn-screening'));
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => /parts/.test(s.href ?? '')));
+  const loose = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]
+    .filter((r) => r instanceof CSSStyleRule && r.selectorText.includes(':hover')).map((r) => r.selectorText)));
+  assert.deepEqual(loose, []);
   await context.close();
 });
 
@@ -310,7 +336,7 @@ test('print shows the one-page summary and hides the interview', async () => {
   assert.ok(!(await page.isVisible('#lang-switch')), 'controls hidden');
   const summary = await text(page, '#print-summary');
   assert.match(summary, /Entra en la amnistía/);
-  assert.match(summary, /8\.12/);
+  assert.match(summary, /artículo 8, numeral 12/, "a citation as people read it");
   assert.match(summary, new RegExp(core.law('es').rulesVersion));
   // Blanks for the court and the case number; a fact never asked is said to be so.
   assert.match(summary, /Tribunal/);

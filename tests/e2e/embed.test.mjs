@@ -13,45 +13,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
+import { hostPage } from './host-page.mjs';
 import { interview, act, holdWasm, loadCore, recordedPage, COVERED, PHONE, DESKTOP, ROOT, SITE, START_READY } from './interview.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
-// What the host page needs, exactly as README "Insertar en su sitio" gives it.
-const hostCsp = (w) => `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src ${w}; frame-src ${w}; style-src 'self'; img-src 'self' data:`;
 // The widget's own files: nothing else may be requested from its origin. Its JavaScript is all in
 // the one bundle, embed.js (scripts/build-embed.mjs); parts.css comes once the core is ready.
 const WIDGET_FILES = new Set(['/embed.js', '/style.css', '/parts.css', '/pkg/amnistia_bg.wasm']);
 const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
   '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js', '/ui/screening.js']);
-
-function hostPage(widget, { widgetTag = '<amnistia-checker lang="es"></amnistia-checker>', iframe = true, script = true } = {}) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${hostCsp(widget)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A hostile host</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="hostile.css">
-${script ? `<script type="module" src="${widget}/embed.js"></script>` : ''}
-</head>
-<body>
-<h1 id="host-title">News site</h1>
-<p id="host-text" class="lead">Host text.</p>
-<div id="host-probes">
-  <button id="host-button" class="btn btn-primary" type="button">Host button</button>
-  <p id="host-hidden" class="visually-hidden screen notice widget">Host element with the widget's class names</p>
-  <h2 id="host-h2" class="outcome out-covered">Host heading</h2>
-</div>
-${widgetTag}
-${iframe ? `<iframe id="amnistia-frame" src="${widget}/index.html?embed=1" title="Verificador de la Ley de Amnistía" width="100%" height="900"></iframe>` : ''}
-</body>
-</html>
-`;
-}
 
 let widget;
 let host;
@@ -68,7 +39,6 @@ before(async () => {
   host = await startServer({ root: dir, port: 0 });
   host.dir = dir;
   assert.notEqual(new URL(host.url).origin, new URL(widget.url).origin, 'another origin');
-  fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
 });
 after(async () => {
@@ -267,19 +237,6 @@ test('the widget: its law changed on the first question drawn before the core: i
   assert.match(await page.textContent('amnistia-checker #btn-back'), /Back/);
   assert.deepEqual(errors, []);
   await context.close();
-});
-
-test('screenshots of the widget and the iframe in the hostile host page', async () => {
-  for (const [size, viewport] of [['360x640', PHONE], ['1280x800', DESKTOP]]) {
-    const { page, context } = await openHost('host.html', { viewport });
-    await frameOf(page);
-    await page.locator('#amnistia-frame').scrollIntoViewIfNeeded(); // else a full-page capture leaves the frame blank
-    await page.screenshot({ path: path.join(SHOTS, `40-widget-hostile-host-${size}.png`), fullPage: true });
-    await interview(page, COVERED);
-    await page.locator('amnistia-checker').screenshot({ path: path.join(SHOTS, `41-widget-result-${size}.png`) });
-    await page.locator('#amnistia-frame').screenshot({ path: path.join(SHOTS, `42-iframe-start-${size}.png`) });
-    await context.close();
-  }
 });
 
 test('the widget never fails silently: without the cross-origin header the snippet\'s link shows; a later part failing shows the error state', async () => {

@@ -203,6 +203,9 @@ test('the charges: "No sé" first, the common charges before the serious ones, w
   assert.equal(await page.isChecked(`#charge-${code}`), true);
   const rows = await page.locator('.check-row').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   assert.ok(rows.every((hgt) => hgt >= 44), 'rows at least 44px');
+  // The box itself, at least 24 × 24 px (WCAG 2.2 target size).
+  const boxes = await page.locator('#form-charges input[type=checkbox]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+  assert.ok(boxes.length > 0 && boxes.every(([w, hh]) => w >= 24 && hh >= 24), `boxes at least 24 px: ${JSON.stringify(boxes[0])}`);
   // "Continuar" stays on screen while the list scrolls.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
   const box = await page.locator('#btn-continue').boundingBox();
@@ -231,5 +234,61 @@ test('"Resumen para su abogado": reasons and both readings, blanks for the court
   assert.doesNotMatch(summary, /No se sabe/);
   const pdf = await page.pdf({ format: 'A4' });
   assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one page');
+  await context.close();
+});
+
+/** Opens `saved` (a case object) through "Abrir un caso guardado" and returns the print summary's text. */
+async function printOfSaved(page, saved) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amnistia-print-'));
+  const file = path.join(dir, 'caso.json');
+  fs.writeFileSync(file, JSON.stringify(saved));
+  await act(page, () => page.getByLabel('Abrir un caso guardado', { exact: true }).setInputFiles(file));
+  assert.equal(await page.getAttribute('#main', 'data-screen'), 'result');
+  await page.emulateMedia({ media: 'print' });
+  return (await page.textContent('#print-summary')).replace(/\s+/g, ' ');
+}
+
+test('the print of a mixed case carries the overall result and the warning that the other case can keep the person detained', async () => {
+  // One case of 2017 (covered), one of 2022, outside every window (not covered).
+  const saved = { person: { situation: 'detained', ceasedConduct: true }, proceedings: [
+    { label: 'Causa de 2017', factsDate: '2017-05-10', event: 9, charges: ['terrorism'], militaryJustice: false, phase: 'trial' },
+    { label: 'Causa de 2022', factsDate: '2022-03-01', charges: ['terrorism'] },
+  ] };
+  const assessed = core.evaluate(saved, 'es');
+  assert.equal(assessed.outcome, 'mixed', 'test setup: a mixed case');
+  assert.ok(assessed.warning, 'test setup: the core warns');
+  const { page, context } = await openPage(env, { viewport: PHONE_740 });
+  const summary = await printOfSaved(page, saved);
+  assert.ok(summary.includes(assessed.warning.replace(/\s+/g, ' ')), 'the core\'s warning is on the lawyer\'s sheet');
+  assert.match(summary, /Resultado general: Resultado distinto por causa/);
+  assert.ok(summary.indexOf(assessed.warning.slice(0, 30)) < summary.indexOf('Causa de 2017'), 'before the cases');
+  // Citations as people read them, not the machine code "8.9".
+  assert.match(summary, /artículo 8, numeral 9/);
+  assert.doesNotMatch(summary, /Art\. \d+\.\d+/);
+  assert.match(summary, /Suceso \(artículo 8\)\s*\S/);
+  // The Art. 7 answer in the option's own words, never "Cesó la conducta: Sí".
+  assert.doesNotMatch(summary, /Cesó la conducta/);
+  const option = core.law('es').questions.find((q) => q.question === 'ceasedConduct').options.find((o) => o.value === true).text;
+  assert.ok(summary.includes(`Actividades que se le atribuyen${option}`), 'the chosen option\'s words');
+  // The file did not say the second case's court, phase or event were asked: not "No se sabe".
+  assert.doesNotMatch(summary, /No se sabe/);
+  assert.match(summary, /No preguntado \(no cambia el resultado\)/);
+  // The sheet as a phone previews it: no sideways scrolling.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= PHONE_740.width, 'the print fits 360 px');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length <= 2, 'at most a page per case');
+  await context.close();
+});
+
+test('the print under the draft cites its own articles: the event in Art. 6, the favourable reading in Art. 5', async () => {
+  // The draft's numeral 10 (the 2024 elections) is event 12; a contested date gives both readings.
+  const saved = { law: 'draft-2026-02-05', person: { situation: 'detained' }, proceedings: [
+    { factsDate: '2024-07-30', event: 12, charges: ['drug_possession'], phase: 'control' },
+  ] };
+  const { page, context } = await openPage(env);
+  const summary = await printOfSaved(page, saved);
+  assert.match(summary, /Suceso \(artículo 6\)[^()]+\(artículo 6, numeral 10\)/);
+  assert.doesNotMatch(summary, /Suceso \(artículo 8\)/);
+  if (core.evaluate(saved, 'es').proceedings[0].favourableReading) assert.match(summary, /Lectura favorable \(artículo 5\)/);
   await context.close();
 });

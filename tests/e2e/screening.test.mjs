@@ -8,14 +8,11 @@ import path from 'node:path';
 import { setUp, openPage, act, loadCore, download, axeViolations, PHONE, DESKTOP, ROOT, switchLang, START_READY } from './interview.mjs';
 import { makeCsv, cliScreen } from './screen-data.mjs';
 
-const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
-
 let env;
 let core;
 before(async () => {
   env = await setUp();
   core = await loadCore();
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => env && env.tearDown());
 
@@ -96,7 +93,6 @@ test('10,000 rows screen with the CLI\'s results, and the progress bar moves whi
   const longest = await page.evaluate(() => window.__longest);
   const steps = await page.evaluate(() => new Set(window.__progress.filter((v) => v > 0)).size);
   t.diagnostic(`10,000 rows: ${elapsed} ms in the page (file chosen → first rows shown), ${wall} ms as driven; longest task ${Math.round(longest)} ms; ${steps} progress steps seen (figures only: see bench/screening.mjs)`);
-  assert.ok(elapsed > 0);
   assert.ok(steps >= 5, `the progress bar moved ${steps} times`);
   assert.match(await page.textContent('#screen-done'), /10\.000 filas revisadas de «lista\.csv»\. Tardó \d,\d\d s\./);
 
@@ -194,6 +190,42 @@ test('JSONL lists (several proceedings per case) and lines that are not UTF-8 ma
   await context.close();
 });
 
+test('a label or id that a spreadsheet would run as a formula comes out as text in the downloaded results', async () => {
+  const hostile = ['=HYPERLINK("http://example.com/robo","Ver")', '+1', '@x', '-2+3'];
+  const cell = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const list = ['id,label,factsDate,event,charges', ...hostile.map((x, i) => `${cell(x)},${cell(x)},2024-07-30,12,terrorism${i === 3 ? ';robo' : ''}`)].join('\n');
+  // A JSONL list too, with a line that is not UTF-8 among the hostile labels: that row is
+  // the core's as well, written by the same writer.
+  const jsonl = Buffer.concat([
+    Buffer.from(`${JSON.stringify({ proceedings: [{ label: hostile[0], factsDate: '2024-07-30', event: 12 }] })}\n`),
+    Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+    Buffer.from(`${JSON.stringify({ proceedings: [{ label: hostile[2], charges: ['intentional_homicide'] }] })}\n`),
+  ]);
+  const { page, context } = await openScreening();
+  await screen(page, 'hostil.csv', list);
+  const rows = parseCsv(await download(page, '#screen-download'));
+  const at = (name) => rows[0].indexOf(name);
+  assert.equal(rows.length, 1 + hostile.length);
+  hostile.forEach((x, i) => {
+    const r = rows[1 + i];
+    // A leading apostrophe: the spreadsheet shows the text and runs nothing.
+    assert.equal(r[at('id')], `'${x}`, `id of row ${i + 2}`);
+    assert.equal(r[at('label')], `'${x}`, `label of row ${i + 2}`);
+  });
+  for (const r of rows) for (const c of r) assert.doesNotMatch(c, /^[=+\-@\t\r]/, `no cell starts a formula: ${c}`);
+  await page.setInputFiles('#screen-file', { name: 'hostil.jsonl', mimeType: 'text/plain', buffer: jsonl });
+  await page.waitForSelector('#screen-screening[data-status="done"][data-elapsed-ms]');
+  const results = await download(page, '#screen-download');
+  const lines = parseCsv(results);
+  assert.equal(lines.length, 4);
+  assert.equal(lines[1][at('label')], `'${hostile[0]}`);
+  assert.equal(lines[2][at('error_code')], 'invalid_json', 'the line that is not UTF-8 is the core\'s error row');
+  assert.equal(lines[3][at('label')], `'${hostile[2]}`);
+  for (const r of lines) for (const c of r) assert.doesNotMatch(c, /^[=+\-@\t\r]/, `no cell starts a formula: ${c}`);
+  assert.equal(results, cliScreen(jsonl, 'hostil.jsonl'));
+  await context.close();
+});
+
 test('the template is Spanish with `;`, has a codes file, and screens cleanly; the values table comes from law()', async () => {
   const { page, context } = await openScreening();
   const template = await download(page, '#screen-template');
@@ -278,7 +310,8 @@ test('nothing is uploaded: no request at all while a list is read, screened and 
   await context.close();
 });
 
-test('screenshots of the Organizaciones view with results (and no horizontal overflow)', async () => {
+// Its screenshots, to look at: scripts/screenshots.mjs.
+test('the Organizaciones view with results and with its errors fits a phone and a desktop, no horizontal overflow', async () => {
   const sample = [
     'id,situation,factsDate,event,charges,militaryJustice,ceasedConduct,phase',
     'FP-0012,detained,2024-07-30,12,terrorism;incitement_to_hatred,no,sí,control',
@@ -294,9 +327,8 @@ test('screenshots of the Organizaciones view with results (and no horizontal ove
     const { page, context } = await openScreening({ viewport });
     await screen(page, 'lista-foro.csv', sample);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `no horizontal overflow at ${size}`);
-    await page.screenshot({ path: path.join(SHOTS, `30-screening-results-${size}.png`), fullPage: true });
     await page.click('[data-filter="error"]');
-    await page.locator('#screen-results').screenshot({ path: path.join(SHOTS, `31-screening-errors-${size}.png`) });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `errors: no horizontal overflow at ${size}`);
     await context.close();
   }
 });

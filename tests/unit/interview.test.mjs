@@ -131,6 +131,25 @@ test('a saved case goes straight to the result, with its law and labels, and no 
   assert.equal(I.buildCase(after).proceedings[0].event, 8);
 });
 
+test('a saved case prints as put only the facts it states and those still open, never every question', () => {
+  // The file states the date and the charges; the event is unknown; nothing says the
+  // military court or the phase were ever asked.
+  const saved = { person: { situation: 'detained', ceasedConduct: true }, proceedings: [{ factsDate: '2017-05', charges: ['terrorism'] }] };
+  const core = fakeCore(['factsDate', 'event', 'charges']);
+  const s = I.fromCase(saved);
+  const put = I.factsPut(s, core.evaluate(I.buildCase(s)));
+  assert.deepEqual(put.proceedings[0].sort(), ['charges', 'event', 'factsDate'], 'the stated facts and the open event');
+  assert.ok(!put.proceedings[0].includes('militaryJustice'), 'never put: "No preguntado", not "No se sabe"');
+  assert.ok(!put.proceedings[0].includes('phase'));
+  assert.deepEqual(put.person.sort(), ['ceasedConduct', 'situation']);
+  assert.ok(!put.person.includes('abroad'));
+  // A case answered in this session: the questions put, as before.
+  const { state } = run({ ...ONE, militaryJustice: undefined });
+  const live = I.factsPut(state, fakeCore().evaluate(I.buildCase(state)));
+  assert.ok(live.proceedings[0].includes('militaryJustice'), '"No sé" answered: "No se sabe"');
+  assert.deepEqual(live.person, state.personAsked);
+});
+
 test('progress counts the questions put and those the core says are still ahead', () => {
   const core = fakeCore();
   let s = I.begin(I.freshState());

@@ -3,7 +3,7 @@
 // only personal data in it is what the user typed as a case label.
 
 import { h, outcomeInfo } from './dom.js';
-import { longDate } from './result.js';
+import { longDate, articleOf, citeWords, citesWords } from './result.js';
 import { t } from '../i18n.js';
 
 /**
@@ -26,6 +26,11 @@ export function renderPrintSummary(ctx) {
   const personRow = (label, key, value) => { unknown = unknownFor(asked.person, key); return row(label, value()); };
   /** @type {(label: string, value: string, cls?: string) => HTMLElement[]} */
   const row = (label, value, cls) => [h('dt', { text: label }), h('dd', { text: value, class: cls })];
+  // The Art. 7 answer in the words of the option chosen (the core's, neutral): a bare "Sí"
+  // beside "Cesó la conducta" would read like an admission.
+  const ceased = info.questions.find((q) => q.question === 'ceasedConduct');
+  /** @type {(v: unknown) => string} */
+  const ceasedAnswer = (v) => ceased?.options.find((o) => o.value === v)?.text ?? yesNo(v);
   const today = new Date().toLocaleDateString(lang === 'es' ? 'es-VE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
 
   const section = h('section', { id: 'print-summary', class: 'print-only' },
@@ -35,11 +40,16 @@ export function renderPrintSummary(ctx) {
       ` — ${a.law.id} (${t(lang, 'lawStatus')[a.law.status] ?? a.law.status}); ${t(lang, 'rulesVersion')} ${a.law.rulesVersion}`,
       a.law.gaceta ? `; ${t(lang, 'gaceta')} ${a.law.gaceta}` : ''),
     a.law.status === 'draft' ? h('p', { class: 'draft-print' }, h('strong', { text: a.law.notice })) : null,
+    // Several cases: the overall outcome, and the core's warning that a case the law does not
+    // cover can keep the person detained, before any single case.
+    a.proceedings.length > 1 ? h('p', { class: 'print-overall' }, h('strong', { text: `${t(lang, 'resultOverall')}: ` }),
+      h('span', { class: `print-outcome out-${a.outcome}`, text: outcomeInfo(info, a.outcome).label })) : null,
+    a.warning ? h('p', { class: 'print-warning', id: 'print-warning' }, h('strong', { text: a.warning })) : null,
     h('h3', { text: t(lang, 'printAnswers') }),
     h('dl', { class: 'print-facts' },
       personRow(t(lang, 'factSituation'), 'situation', () => labelOf(info.situations, person.situation)),
       personRow(t(lang, 'factAbroad'), 'abroad', () => yesNo(person.abroad)),
-      personRow(t(lang, 'factCeased'), 'ceasedConduct', () => yesNo(person.ceasedConduct))));
+      personRow(t(lang, 'factCeased'), 'ceasedConduct', () => ceasedAnswer(person.ceasedConduct))));
 
   /** @type {Map<string, string>} */
   const seen = new Map(); // next steps already printed, by their ids, to the case that has them
@@ -57,7 +67,7 @@ export function renderPrintSummary(ctx) {
       seen.set(key, caseName);
       return [h('p', { class: 'mini-heading', text: t(lang, 'printNextSteps') }),
         // Each step in its short form (the core's): the page must stay one sheet.
-        h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.short} (${t(lang, 'art', s.article)})` : s.short })))];
+        h('ol', { class: 'print-steps' }, steps.map((s) => h('li', { text: s.article ? `${s.short} (${citeWords(lang, info, s.article)})` : s.short })))];
     };
     unknown = unknownFor(put, 'factsDate');
     const date = facts.factsDate === undefined ? unknown
@@ -65,7 +75,7 @@ export function renderPrintSummary(ctx) {
     const numeral = info.numerals.find((n) => n.number === facts.event);
     unknown = unknownFor(put, 'event');
     const event = facts.event === undefined ? unknown
-      : facts.event === 'none' ? t(lang, 'eventNone') : numeral ? `${numeral.number}. ${numeral.name}` : String(facts.event);
+      : facts.event === 'none' ? t(lang, 'eventNone') : numeral ? `${numeral.name} (${citeWords(lang, info, numeral.cite)})` : String(facts.event);
     unknown = unknownFor(put, 'charges');
     const charges = facts.charges === undefined ? unknown
       : facts.charges.length === 0 ? t(lang, 'noCharges')
@@ -77,15 +87,15 @@ export function renderPrintSummary(ctx) {
         row(t(lang, 'printCourt'), '\u00a0', 'blank'),
         row(t(lang, 'printCaseNumber'), '\u00a0', 'blank'),
         row(t(lang, 'factDate'), date),
-        row(t(lang, 'factEvent'), event),
+        row(t(lang, 'factEvent', articleOf(info, 'events')), event),
         row(t(lang, 'factCharges'), charges),
         row(t(lang, 'factMilitary'), ask('militaryJustice', () => yesNo(facts.militaryJustice))),
         row(t(lang, 'factPhase'), ask('phase', () => labelOf(info.phases, facts.phase)))),
-      h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), p.articles.map((x) => t(lang, 'art', x)).join(', ') || '—'),
+      h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), citesWords(lang, info, p.articles) || '—'),
       // The reason, or the summary where the core gives no reason: both say the same first thing.
       p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : h('p', { text: p.summary }),
       /** @type {[import('../types.js').Reading | null, string][]} */ ([[p.favourableReading, 'favourable'], [p.strictReading, 'strict']]).map(([r, key]) => (r
-        ? h('p', { class: 'print-reading' }, h('strong', { text: `${t(lang, key)} (${outcomeInfo(info, r.outcome).label}): ` }), r.text) : null)),
+        ? h('p', { class: 'print-reading' }, h('strong', { text: `${t(lang, key, articleOf(info, key))} (${outcomeInfo(info, r.outcome).label}): ` }), r.text) : null)),
       nextSteps(p.nextSteps, name)));
   });
   section.append(h('div', { class: 'print-disclaimer' },

@@ -252,10 +252,13 @@ function dateRow(ctx, prefix, legendKey, value) {
   };
   /** @param {number} n */
   const pad = (n) => String(n).padStart(2, '0');
-  const lastYear = Math.max(2026, new Date().getFullYear());
+  // The years the law reaches (law().period), and up to this year: acts after the period
+  // can be given too, and the core says they fall outside it.
+  const { period } = ctx.info;
+  const lastYear = Math.max(Number(period.to.slice(0, 4)), new Date().getFullYear());
   /** @type {string[][]} */
   const years = [];
-  for (let y = lastYear; y >= 1999; y -= 1) years.push([String(y), String(y)]);
+  for (let y = lastYear; y >= Number(period.from.slice(0, 4)); y -= 1) years.push([String(y), String(y)]);
   const days = Array.from({ length: 31 }, (_, i) => [pad(i + 1), String(i + 1)]);
   const months = t(lang, 'months').map((/** @type {string} */ name, /** @type {number} */ i) => [pad(i + 1), name]);
   return h('fieldset', { class: 'date-row', id: `${prefix}-row` },
@@ -306,7 +309,6 @@ function dateForm(ctx) {
   });
   const error = h('p', { class: 'field-error', id: 'date-error', role: 'alert' });
   const form = h('form', { class: 'form', id: 'form-date', novalidate: true },
-    h('p', { class: 'callout', id: 'date-not-arrest' }, h('strong', { text: t(lang, 'dateNotArrest') })),
     from,
     h('div', { class: 'check check-inline' }, rangeBox, h('label', { for: 'date-is-range', text: t(lang, 'dateRange') })),
     to,

@@ -29,9 +29,11 @@ addStrings({
   articlesCited: 'Artículos en los que se basa',
   why: 'Por qué, paso a paso',
   art: (a) => `Art. ${a}`,
+  citeNumerals: (a, list) => `artículo ${a}, numerales ${list}`,
   confidenceWhat: (labels) => `¿Qué quieren decir las etiquetas ${labels}?`,
   readingsHeading: 'Dos maneras de leer la ley',
-  favourable: 'Lectura favorable (artículo 5)',
+  // The article numbers come from the law in use (law(), by the rules data's `pair` keys).
+  favourable: (art) => (art ? `Lectura favorable (artículo ${art})` : 'Lectura favorable'),
   strict: 'Lectura estricta',
   leadsTo: 'Resultado:',
   missingAlso: 'También falta saber:',
@@ -64,9 +66,9 @@ addStrings({
   sameStepsAs: (name) => `los mismos que en «${name}».`,
   factSituation: 'Situación',
   // The facts' names, also added by ui/screening.js: either part may come first.
-  factCeased: 'Cesó la conducta',
+  factCeased: 'Actividades que se le atribuyen',
   factDate: 'Fecha de los hechos',
-  factEvent: 'Suceso (artículo 8)',
+  factEvent: (art) => (art ? `Suceso (artículo ${art})` : 'Suceso'),
   factCharges: 'Cargos',
   factMilitary: 'Justicia militar',
   factAbroad: 'En el exterior',
@@ -229,6 +231,48 @@ function nowSteps(ctx, gl, a, terms, name) {
 }
 
 /**
+ * A list of citations as people read them, the numerals of one article together:
+ * ["8.9", "8.10", "9"] → "artículo 8, numerales 9, 10; Art. 9".
+ * @param {string} lang
+ * @param {LawInfo} info
+ * @param {string[]} cites
+ */
+export function citesWords(lang, info, cites) {
+  /** @type {Map<string, string[]>} */
+  const byArticle = new Map();
+  for (const c of cites) {
+    const [article, numeral] = c.split('.');
+    const list = byArticle.get(article) ?? [];
+    if (numeral !== undefined) list.push(numeral);
+    byArticle.set(article, list);
+  }
+  return [...byArticle].map(([article, list]) => (list.length > 1 ? t(lang, 'citeNumerals', article, list.join(', '))
+    : citeWords(lang, info, list.length ? `${article}.${list[0]}` : article))).join('; ');
+}
+
+/**
+ * The number of the article that holds a part of the law in use, by the rules data's
+ * `pair` key (`events`, `favourable`, …), from law(): Art. 8 and Art. 5 in the enacted
+ * text, Art. 6 and Art. 5 in the draft. Undefined where the law has no such article.
+ * @param {LawInfo} info
+ * @param {string} pair
+ */
+export const articleOf = (info, pair) => info.articles.find((a) => a.pair === pair)?.number;
+
+/**
+ * A citation as people read it: "8.12" becomes the core's "artículo 8, numeral 12"
+ * (law().labelCite); an article alone stays short, "Art. 9".
+ * @param {string} lang
+ * @param {LawInfo} info
+ * @param {string} cite
+ */
+export function citeWords(lang, info, cite) {
+  const [article, numeral] = cite.split('.');
+  return numeral === undefined ? t(lang, 'art', article)
+    : info.labelCite.replace('{article}', article).replace('{numeral}', numeral);
+}
+
+/**
  * A date of the contract (YYYY, YYYY-MM or YYYY-MM-DD) written out: "17 de marzo de 2026".
  * @param {string} lang
  * @param {string} iso
@@ -280,7 +324,7 @@ function readings(ctx, gl, p) {
   const { lang, info } = ctx;
   /** @type {(reading: import('../types.js').Reading | null, key: string, cls: string) => Child} */
   const one = (reading, key, cls) => reading && h('div', { class: `reading ${cls}`, 'data-testid': cls },
-    h('h4', { text: t(lang, key) }),
+    h('h4', { text: t(lang, key, articleOf(info, key)) }),
     h('p', { class: 'reading-outcome' }, h('span', { class: 'visually-hidden', text: t(lang, 'leadsTo') }), outcomeTag(info, reading.outcome)),
     gl.inline(h('p'), reading.text));
   return h('div', { class: 'readings' },

@@ -25,9 +25,9 @@ mountVerify(new URL('../', import.meta.url));
 // of the first load); the English ones are in i18n-en.js.
 addStrings({
   // The facts' names, also added by ui/result.js: either part may come first.
-  factCeased: 'Cesó la conducta',
+  factCeased: 'Actividades que se le atribuyen',
   factDate: 'Fecha de los hechos',
-  factEvent: 'Suceso (artículo 8)',
+  factEvent: (art) => (art ? `Suceso (artículo ${art})` : 'Suceso'),
   factCharges: 'Cargos',
   factMilitary: 'Justicia militar',
   scrHeading: 'Revisar una lista de casos',
@@ -56,7 +56,7 @@ addStrings({
   scrShowMore: (n) => `Mostrar ${n} más`,
   scrNone: 'Ninguna fila tiene este resultado.',
   scrColLine: 'Línea', scrColId: 'Referencia', scrColOutcome: 'Resultado',
-  scrColNumerals: 'Numerales (Art. 8)', scrColArticles: 'Artículos', scrColQuestions: 'Falta saber',
+  scrColNumerals: (art) => (art ? `Numerales (artículo ${art})` : 'Numerales'), scrColArticles: 'Artículos', scrColQuestions: 'Falta saber',
   scrError: 'Error',
   scrBack: 'Volver al verificador',
   scrEmpty: 'El archivo está vacío.',
@@ -160,6 +160,8 @@ export function renderScreening(root, ctx) {
   const locale = lang === 'es' ? 'es-VE' : 'en-US';
   const num = (/** @type {number} */ n) => n.toLocaleString(locale);
   const { screening } = ctx.info;
+  // The article of the events, whose numbering the numerals of every row use (law(): Art. 8).
+  const eventsArticle = ctx.info.articles.find((a) => a.pair === 'events')?.number;
 
   // The template and its codes file follow the page's language (the codes' labels do).
   if (s.urls.templateLang !== lang) {
@@ -328,7 +330,7 @@ export function renderScreening(root, ctx) {
   /** @param {ScreenedList} r */
   function table(r) {
     const rows = s.filter === 'all' ? r.rows : r.rows.filter((row) => rowKind(row) === s.filter);
-    const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => (LOCAL.es[k] ? tl(lang, k) : t(lang, k)));
+    const heads = ['scrColLine', 'scrColId', 'scrColLabel', 'scrColOutcome', 'scrColReason', 'scrColNumerals', 'scrColArticles', 'scrColQuestions'].map((k) => (LOCAL.es[k] ? tl(lang, k) : t(lang, k, eventsArticle)));
     const body = h('tbody', { role: 'rowgroup' });
     const caption = h('caption');
     const more = h('button', { type: 'button', class: 'btn', id: 'btn-screen-more' });
@@ -385,7 +387,7 @@ export function renderScreening(root, ctx) {
       cell(4, join((p) => p.reason)),
       cell(5, join((p) => p.numerals.join(', ')) || '—'),
       cell(6, join((p) => p.articles.join(', ')) || '—'),
-      cell(7, join((p) => p.questions.map((q) => t(lang, QUESTION_KEYS[q] ?? q) ?? q).join(', ')) || '—'));
+      cell(7, join((p) => p.questions.map((q) => t(lang, QUESTION_KEYS[q] ?? q, eventsArticle) ?? q).join(', ')) || '—'));
     return tr;
   }
 
