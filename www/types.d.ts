@@ -300,7 +300,7 @@ export interface Reading {
 
 /* ---------- the "Organizaciones" view (screen-list.js, ui/screening.js) ---------- */
 
-/** An error of a screened row (src/screen.rs, RowError): the column as the file names it (CSV only). */
+/** An error of a screened row (src/screen/mod.rs, RowError): the column as the file names it (CSV only). */
 export interface RowError {
   column: string | null;
   code: string;
@@ -308,7 +308,7 @@ export interface RowError {
   message: string;
 }
 
-/** One result row of `screenCsv` / `screenJsonl` (src/screen.rs, Row). */
+/** One result row of `screenCsv` / `screenJsonl` (src/screen/mod.rs, Row). */
 export interface ScreenedRow {
   /** 1-based line number in the file. */
   line: number;

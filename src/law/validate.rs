@@ -185,7 +185,7 @@ pub struct ScreenValueDef {
     pub aliases: Vec<String>,
 }
 
-/// The screening CSV's columns, in the template's order (`src/screen.rs`
+/// The screening CSV's columns, in the template's order (`src/screen/mod.rs`
 /// has the same list; a test compares them).
 pub const SCREEN_COLUMNS: &[&str] = &[
     "id", "law", "situation", "abroad", "ceasedConduct", "label", "factsDate", "factsDateEnd",
