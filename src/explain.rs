@@ -265,6 +265,19 @@ impl Ctx<'_> {
         }
     }
 
+    /// "período confirmado", or the words for a less sure period: the
+    /// least sure window of the numerals in `mask` decides.
+    fn period(&self, mask: u16) -> &'static str {
+        let t = self.tx();
+        let c = eval::numerals_of(mask).map(|k| self.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
+        self.s(match c {
+            Confidence::Confirmed => &t.period_confirmed,
+            Confidence::SingleSource => &t.period_single_source,
+            Confidence::Inferred => &t.period_inferred,
+            Confidence::Disputed => &t.period_disputed,
+        })
+    }
+
     fn article_confidence(&self, number: &str) -> Confidence {
         self.law.article(number).map_or(Confidence::Confirmed, |a| a.confidence)
     }
@@ -325,6 +338,11 @@ fn body(
     text: String,
 ) -> StepBody {
     let text = if text.ends_with(char::is_whitespace) { text.trim_end().to_string() } else { text };
+    // A step that leaves the result uncertain rests on a contested point,
+    // whatever the confidence of the rule it reads: it never reads as
+    // confirmed (the link to a suceso, the meaning of "cesado", a
+    // threshold, military courts are all open questions for the court).
+    let confidence = if effect == Effect::Uncertain { confidence.max(Confidence::Disputed) } else { confidence };
     StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text), sources: &[] }
 }
 
@@ -405,7 +423,7 @@ fn date_assumed(cx: &Ctx) -> Step {
         cx.window_confidence(k),
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
-        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window)]),
+        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window), ("period", cx.period(bit(k)))]),
     ))
 }
 
@@ -453,13 +471,16 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
                 // An entry's note speaks of all its charges when it has one,
                 // and of those after the first when it has several (the
                 // magnicide note of the homicide entry): only then is it shown.
+                // The step is as sure as the weakest entry it rests on, and
+                // as the weakest note it shows (magnicide: single source).
+                let mut worst = entries.iter().map(|e| e.confidence).max().unwrap_or(confidence);
                 for e in &entries {
                     let about_charged = e.charges.len() == 1 || e.charges[1..].iter().any(|c| hits.contains(c));
                     if let (Some(note), true) = (e.note, about_charged) {
                         parts.push(note.get(cx.lang).to_string());
+                        worst = worst.max(e.note_confidence.unwrap_or(e.confidence));
                     }
                 }
-                let worst = entries.iter().map(|e| e.confidence).max().unwrap_or(confidence);
                 (Effect::NotCovered, entries.first().map(|e| e.id), text::list(&parts, " ", " "), worst)
             }
         }
@@ -527,13 +548,13 @@ fn window(cx: &Ctx) -> Option<Made> {
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
         let partial = inside & !whole;
         let text = if assumed && whole != 0 {
-            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole)), ("period", cx.period(whole))])
         } else if whole == 0 {
-            fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial))])
+            fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial)), ("period", cx.period(partial))])
         } else if partial == 0 {
-            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole)), ("period", cx.period(whole))])
         } else {
-            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial))])
+            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial)), ("period", cx.period(whole))])
         };
         let conf = eval::numerals_of(if whole != 0 { whole } else { inside }).map(|k| cx.window_confidence(k)).max().unwrap_or(conf);
         (Effect::Pass, text, conf)
@@ -553,9 +574,9 @@ fn window(cx: &Ctx) -> Option<Made> {
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).chain(core::iter::once(if margin != 0 { Confidence::Disputed } else { Confidence::Confirmed })).max().unwrap_or(Confidence::Confirmed);
         if cx.needed(&read) {
             let key = if outside { &t.step_window_open } else { &t.step_window_open_margin };
-            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos)]), conf)
+            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos), ("period", cx.period(inside | margin))]), conf)
         } else {
-            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos)]), conf)
+            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos), ("period", cx.period(inside | margin))]), conf)
         }
     };
     let mask = inside | margin;
@@ -580,6 +601,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
         (None, _) => (open, cx.open_text(open, fill(cx.s(&t.step_event_unknown), &[("ref", &events)]))),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
+            confidence = eval::numerals_of(any_mask).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
             let sucesos = cx.sucesos(any_mask);
             if effect == Effect::Uncertain {
@@ -609,7 +631,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
             if all(&|c| c.window & b != 0) {
                 confidence = cx.window_confidence(k);
                 let about = n.map_or_else(String::new, |n| lower_first(n.paraphrase.get(cx.lang)));
-                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about)]))
+                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about), ("period", cx.period(b))]))
             } else if all(&|c| c.margin & b != 0) {
                 confidence = Confidence::Disputed;
                 let short = cx.suceso_short(k);
@@ -619,6 +641,9 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 );
                 (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("item", &cx.suceso_short(k))]))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
+                // The doubt is the link to the sucesos the date fell in, not
+                // the months of the one stated: their windows, not its own.
+                confidence = eval::numerals_of(any_mask & !b).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
                 let others = cx.sucesos(any_mask & !b);
                 let others_short = cx.sucesos_short(any_mask & !b);
                 point = cx.point(

@@ -114,6 +114,10 @@ pub struct Exclusion {
     pub paraphrase: Text,
     /// A caveat to show with it (a disputed threshold, a contested scope).
     pub note: Option<Text>,
+    /// How sure the reading in `note` is, where weaker than `confidence`
+    /// (the magnicide note of the homicide entry); a step showing the note
+    /// takes it.
+    pub note_confidence: Option<Confidence>,
     pub confidence: Confidence,
     pub sources: &'static [&'static Source],
     /// The key pairing it with its counterpart in the other version.
