@@ -20,6 +20,7 @@ use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBo
 use crate::codes::Charge;
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
+use crate::date::Precision;
 use crate::model::{Event, Outcome, Proceeding, Question};
 use crate::text::{self, fill};
 
@@ -146,6 +147,21 @@ impl Ctx<'_> {
                 fill(self.s(&self.tx().ref_numerals), &[("ref", article), ("n", &text::join(self.lang, &ns))])
             }
             _ => self.cite_words(n.cite),
+        }
+    }
+
+    /// The numerals of `mask` cited together: "artículo 8, numerales 8 y
+    /// 9" (`ref_numeral`, `ref_numerals`).
+    fn numerals_cite(&self, mask: u16) -> String {
+        let cites: Vec<&str> = eval::numerals_of(mask).filter_map(|k| self.law.numeral(k)).map(|n| n.cite).collect();
+        match cites.as_slice() {
+            [] => String::new(),
+            [one] => self.cite_words(one),
+            [first, ..] => {
+                let article = first.split_once('.').map_or(*first, |(a, _)| a);
+                let ns: Vec<String> = cites.iter().map(|c| c.split_once('.').map_or(*c, |(_, k)| k).to_string()).collect();
+                fill(self.s(&self.tx().ref_numerals), &[("ref", article), ("n", &text::join(self.lang, &ns))])
+            }
         }
     }
 
@@ -800,12 +816,55 @@ fn cites(cx: &Ctx, articles: &[String]) -> String {
 fn question_words(cx: &Ctx, q: Question) -> &'static str {
     let t = cx.tx();
     cx.s(match q {
-        Question::FactsDate => &t.reason_q_facts_date,
+        Question::FactsDate => match cx.proceeding.facts_date.as_ref() {
+            // A date was given but is not enough: name the part missing.
+            Some(d) if d.is_range => &t.reason_q_facts_date_exact,
+            Some(d) if d.precision == Precision::Year => &t.reason_q_facts_date_month,
+            Some(d) if d.precision == Precision::Month => &t.reason_q_facts_date_day,
+            Some(_) => &t.reason_q_facts_date_exact,
+            None => &t.reason_q_facts_date,
+        },
         Question::Event => &t.reason_q_event,
         Question::Charges => &t.reason_q_charges,
         Question::MilitaryJustice => &t.reason_q_military_justice,
         Question::CeasedConduct => &t.reason_q_ceased_conduct,
     })
+}
+
+/// Why a given date (a year, a month, a range) does not settle the case:
+/// some of its days fall in the law's periods and others not, or in
+/// different sucesos, or on a confirmed period and doubtful dates. `None`
+/// when no date was given or its days all fall alike.
+fn date_why(cx: &Ctx) -> Option<String> {
+    let d = cx.proceeding.facts_date.as_ref()?;
+    let classes = cx.classes.as_deref()?;
+    let t = cx.tx();
+    let first = classes.first()?;
+    let inside = classes.iter().any(|c| c.any() != 0);
+    let outside = classes.iter().any(|c| c.any() == 0);
+    let windows = classes.iter().fold(0u16, |m, c| m | c.window);
+    let margins = classes.iter().fold(0u16, |m, c| m | c.margin);
+    let key = if inside && outside && margins != 0 && windows != 0 {
+        &t.reason_date_in_out_margin
+    } else if inside && outside {
+        &t.reason_date_in_out
+    } else if classes.iter().any(|c| c.any() != first.any()) {
+        &t.reason_date_several
+    } else if classes.iter().any(|c| c.window != first.window || c.margin != first.margin) {
+        &t.reason_date_margin
+    } else {
+        return None;
+    };
+    // Where some days are only doubtful, cite and word the periods that
+    // hold days for sure.
+    let mask = if key == &t.reason_date_in_out_margin { windows } else { windows | margins };
+    let unit = if d.precision == Precision::Year && !d.is_range { &t.date_unit_months } else { &t.date_unit_days };
+    Some(fill(cx.s(key), &[
+        ("unit", cx.s(unit)),
+        ("date", &text::range_of(cx.lang, d.days)),
+        ("cites", &cx.numerals_cite(mask)),
+        ("period", cx.period(mask)),
+    ]))
 }
 
 /// One plain sentence a family reads first.
@@ -834,8 +893,12 @@ pub fn reason(cx: &Ctx, ex: &Explained) -> String {
         Outcome::NotCovered => ex.decisive.clone().unwrap_or_default(),
         Outcome::Uncertain => ex.points.first().map(|p| p.fact.clone()).unwrap_or_default(),
         Outcome::NeedsInformation => {
-            let q = cx.eval.questions.first().map_or("", |q| question_words(cx, *q));
-            fill(cx.s(&t.reason_needs), &[("question", q)])
+            let first = cx.eval.questions.first().copied();
+            let q = first.map_or("", |q| question_words(cx, q));
+            match first.filter(|q| *q == Question::FactsDate).and_then(|_| date_why(cx)) {
+                Some(why) => fill(cx.s(&t.reason_needs_because), &[("question", q), ("why", &why)]),
+                None => fill(cx.s(&t.reason_needs), &[("question", q)]),
+            }
         }
         Outcome::Covered => {
             let k = cx.facts.event.and_then(Event::numeral).unwrap_or(0);
