@@ -115,3 +115,13 @@ fn law_info_offers_other_and_no_formal_charges_and_neutral_labels() {
     let draft = amnistia::output::to_json(&amnistia::info::law_info(amnistia::law::by_id("draft-2026-02-05").expect("draft"), Lang::Es));
     assert!(draft.contains("Según el proyecto de ley, habría estado cubierta"));
 }
+
+#[test]
+fn interpol_rests_on_no_article_and_is_contested() {
+    // Brief §1 and §5: Interpol notices are disputed [D] and no article is
+    // known to speak of them (audit 2026-12, item 5).
+    let a = check(r#"{"person": {"situation": "investigated", "ceasedConduct": true}, "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false, "phase": "investigation"}]}"#);
+    let step = a.proceedings[0].next_steps.iter().find(|s| s.id == "interpol").expect("the Interpol step for a person under investigation");
+    assert_eq!(step.article, None);
+    assert_eq!(step.confidence, amnistia::codes::Confidence::Disputed);
+}
