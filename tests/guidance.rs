@@ -125,3 +125,16 @@ fn interpol_rests_on_no_article_and_is_contested() {
     assert_eq!(step.article, None);
     assert_eq!(step.confidence, amnistia::codes::Confidence::Disputed);
 }
+
+#[test]
+fn the_drafts_no_listed_charge_option_does_not_say_contests() {
+    // The draft contested no charge in its exclusions: its Art. 1 left the
+    // drug codes in doubt (audit 2026-12, item 6).
+    let a = check(r#"{"law": "draft-2026-02-05", "proceedings": [{"factsDate": "2017-05-01", "event": 9, "militaryJustice": false}]}"#);
+    let q = answers_for(&a, Question::Charges);
+    let none = q.options.iter().find(|o| o.text.starts_with("ninguno de los cargos")).expect("the 'none of these' option");
+    assert!(!none.text.contains("discute") && none.text.contains("el proyecto dejaba fuera"), "{}", none.text);
+    let a = check(r#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12, "militaryJustice": false}]}"#);
+    let q = answers_for(&a, Question::Charges);
+    assert!(q.options.iter().any(|o| o.text == "ninguno de los cargos que la ley deja fuera o discute"), "{:?}", q.options.iter().map(|o| &o.text).collect::<Vec<_>>());
+}

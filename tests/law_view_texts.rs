@@ -35,3 +35,25 @@ fn art10_tells_accessory_from_administrative_disqualifications() {
     let en = a.paraphrase.en;
     assert!(en.contains("accessory penalty") && en.contains("our inference"), "{en}");
 }
+
+/// One word for Art. 8's items: "sucesos" (review C); "hechos" are the acts
+/// charged. The law view's summaries of Arts. 1 and 8 said "hechos".
+#[test]
+fn art1_and_art8_call_the_items_sucesos() {
+    let a8 = article("8");
+    assert!(a8.heading.es.contains("sucesos"), "{}", a8.heading.es);
+    assert!(a8.paraphrase.es.contains("13 sucesos") && !a8.paraphrase.es.contains("13 hechos"), "{}", a8.paraphrase.es);
+    assert!(!a8.paraphrase.es.contains("vínculo con el hecho"), "{}", a8.paraphrase.es);
+    let a1 = article("1");
+    assert!(a1.paraphrase.es.contains("en el marco de los sucesos") && !a1.paraphrase.es.contains("el hecho y la fecha"), "{}", a1.paraphrase.es);
+}
+
+/// Words the page shows in results get a glossary entry in both languages
+/// (audit 2026-12, item 6).
+#[test]
+fn the_glossary_explains_numeral_causa_and_audiencia_preliminar() {
+    for term in ["numeral", "causa", "audiencia preliminar"] {
+        let item = law::GLOSSARY.iter().find(|g| g.term == term).unwrap_or_else(|| panic!("no glossary entry for {term}"));
+        assert!(!item.explanation.es.is_empty() && !item.explanation.en.is_empty(), "{term}");
+    }
+}
