@@ -57,3 +57,16 @@ fn the_glossary_explains_numeral_causa_and_audiencia_preliminar() {
         assert!(!item.explanation.es.is_empty() && !item.explanation.en.is_empty(), "{term}");
     }
 }
+
+/// Brief §0.4 and §7 (rev. 2): Art. 6 ends on the law's entry into force
+/// [C]; 30 January 2026 was the draft's end. The entry was tagged disputed
+/// with a note that the reports disagree.
+#[test]
+fn art6_ends_on_entry_into_force_and_is_settled() {
+    let a = article("6");
+    assert_eq!(a.confidence, Confidence::Confirmed);
+    assert_eq!(a.contested, None, "nothing left contested about Art. 6");
+    assert!(a.paraphrase.es.contains("entrada en vigor") && a.paraphrase.es.contains("proyecto de primera discusión"), "{}", a.paraphrase.es);
+    assert!(!a.paraphrase.es.contains("Un medio da como fecha final"), "{}", a.paraphrase.es);
+    assert!(a.paraphrase.en.contains("first-reading draft's"), "{}", a.paraphrase.en);
+}
