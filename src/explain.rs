@@ -619,12 +619,13 @@ fn event_link(cx: &Ctx) -> Option<Made> {
         (Some(Event::NoEvent), _) => {
             confidence = eval::numerals_of(any_mask).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
-            let sucesos = cx.sucesos(any_mask);
+            // The window step before names these sucesos with their windows.
+            let sucesos = cx.sucesos_short(any_mask);
             if effect == Effect::Uncertain {
                 let short = cx.sucesos_short(any_mask);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_none), &[("items", &short)]),
-                    fill(cx.s(&t.reason_event_none), &[("items", &short)]),
+                    fill(cx.s(&t.reason_event_none), &[("items", &cx.numerals_cite(any_mask))]),
                 );
             }
             (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("items", &sucesos)])))
@@ -636,7 +637,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 let others = cx.sucesos_short(any_mask);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others)]),
-                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.numerals_cite(any_mask))]),
                 );
             }
             (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("item", &cx.suceso(k))])))
@@ -660,13 +661,14 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 // The doubt is the link to the sucesos the date fell in, not
                 // the months of the one stated: their windows, not its own.
                 confidence = eval::numerals_of(any_mask & !b).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
-                let others = cx.sucesos(any_mask & !b);
+                // Each suceso is named once with its window: the stated one
+                // here, the others in the window step before (audit item 8).
                 let others_short = cx.sucesos_short(any_mask & !b);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others_short)]),
-                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &others)]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.numerals_cite(any_mask & !b))]),
                 );
-                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others)]))
+                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others_short)]))
             } else {
                 (open, cx.open_text(open, fill(cx.s(&t.step_event_depends), &[("item", &numeral)])))
             }
