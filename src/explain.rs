@@ -274,11 +274,7 @@ impl Ctx<'_> {
     /// The confidence of a numeral's confirmed window. Where the numeral is
     /// disputed only because of its margin, the window itself is not.
     fn window_confidence(&self, k: u8) -> Confidence {
-        match self.law.numeral(k) {
-            Some(n) if !n.margin.is_empty() && n.confidence == Confidence::Disputed => Confidence::Confirmed,
-            Some(n) => n.confidence,
-            None => Confidence::Confirmed,
-        }
+        self.law.numeral(k).map_or(Confidence::Confirmed, Numeral::window_confidence)
     }
 
     /// "período confirmado", or the words for a less sure period: the

@@ -96,6 +96,15 @@ pub struct Numeral {
     pub contested: Option<Text>,
 }
 
+impl Numeral {
+    /// How sure its confirmed window is. A numeral disputed only because
+    /// of its margin (numeral 12's later months) has a confirmed window;
+    /// otherwise the window is as sure as the numeral.
+    pub fn window_confidence(&self) -> Confidence {
+        if !self.margin.is_empty() && self.confidence == Confidence::Disputed { Confidence::Confirmed } else { self.confidence }
+    }
+}
+
 /// One exclusion (or contested reach of one) with the charges it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Exclusion {
