@@ -287,7 +287,7 @@ fn main() {
                 .collect();
             writeln!(
                 out,
-                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], read_narrowly: &[{}], narrow_note: {}, name: {}, paraphrase: {}, note: {}, confidence: {}, sources: {}, pair: {:?}, contested: {} }},",
+                "        Exclusion {{ id: {:?}, article: {:?}, kind: {kind}, charges: &[{}], read_narrowly: &[{}], narrow_note: {}, name: {}, paraphrase: {}, note: {}, note_confidence: {}, confidence: {}, sources: {}, pair: {:?}, contested: {} }},",
                 e.id,
                 e.article,
                 charges.join(", "),
@@ -300,6 +300,7 @@ fn main() {
                 text(&e.name),
                 text(&e.paraphrase),
                 opt_text(&e.note),
+                e.note_confidence.as_deref().map_or_else(|| "None".to_string(), |c| format!("Some({})", confidence(c))),
                 confidence(&e.confidence),
                 source_refs(&e.sources),
                 e.pair,

@@ -20,6 +20,7 @@ use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBo
 use crate::codes::Charge;
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
+use crate::date::Precision;
 use crate::model::{Event, Outcome, Proceeding, Question};
 use crate::text::{self, fill};
 
@@ -149,6 +150,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// The numerals of `mask` cited together: "artículo 8, numerales 8 y
+    /// 9" (`ref_numeral`, `ref_numerals`).
+    fn numerals_cite(&self, mask: u16) -> String {
+        let cites: Vec<&str> = eval::numerals_of(mask).filter_map(|k| self.law.numeral(k)).map(|n| n.cite).collect();
+        match cites.as_slice() {
+            [] => String::new(),
+            [one] => self.cite_words(one),
+            [first, ..] => {
+                let article = first.split_once('.').map_or(*first, |(a, _)| a);
+                let ns: Vec<String> = cites.iter().map(|c| c.split_once('.').map_or(*c, |(_, k)| k).to_string()).collect();
+                fill(self.s(&self.tx().ref_numerals), &[("ref", article), ("n", &text::join(self.lang, &ns))])
+            }
+        }
+    }
+
     /// One suceso in words: its citation, name and window (`ref_suceso`).
     fn suceso(&self, k: u8) -> String {
         match self.law.numeral(k) {
@@ -258,11 +274,20 @@ impl Ctx<'_> {
     /// The confidence of a numeral's confirmed window. Where the numeral is
     /// disputed only because of its margin, the window itself is not.
     fn window_confidence(&self, k: u8) -> Confidence {
-        match self.law.numeral(k) {
-            Some(n) if !n.margin.is_empty() && n.confidence == Confidence::Disputed => Confidence::Confirmed,
-            Some(n) => n.confidence,
-            None => Confidence::Confirmed,
-        }
+        self.law.numeral(k).map_or(Confidence::Confirmed, Numeral::window_confidence)
+    }
+
+    /// "período confirmado", or the words for a less sure period: the
+    /// least sure window of the numerals in `mask` decides.
+    fn period(&self, mask: u16) -> &'static str {
+        let t = self.tx();
+        let c = eval::numerals_of(mask).map(|k| self.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
+        self.s(match c {
+            Confidence::Confirmed => &t.period_confirmed,
+            Confidence::SingleSource => &t.period_single_source,
+            Confidence::Inferred => &t.period_inferred,
+            Confidence::Disputed => &t.period_disputed,
+        })
     }
 
     fn article_confidence(&self, number: &str) -> Confidence {
@@ -325,6 +350,11 @@ fn body(
     text: String,
 ) -> StepBody {
     let text = if text.ends_with(char::is_whitespace) { text.trim_end().to_string() } else { text };
+    // A step that leaves the result uncertain rests on a contested point,
+    // whatever the confidence of the rule it reads: it never reads as
+    // confirmed (the link to a suceso, the meaning of "cesado", a
+    // threshold, military courts are all open questions for the court).
+    let confidence = if effect == Effect::Uncertain { confidence.max(Confidence::Disputed) } else { confidence };
     StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text), sources: &[] }
 }
 
@@ -405,7 +435,7 @@ fn date_assumed(cx: &Ctx) -> Step {
         cx.window_confidence(k),
         vec![cx.read_date(), cx.read_event()],
         Effect::Note,
-        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window)]),
+        fill(cx.s(key), &[("item", &cx.suceso_short(k)), ("window", window), ("period", cx.period(bit(k)))]),
     ))
 }
 
@@ -453,13 +483,16 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
                 // An entry's note speaks of all its charges when it has one,
                 // and of those after the first when it has several (the
                 // magnicide note of the homicide entry): only then is it shown.
+                // The step is as sure as the weakest entry it rests on, and
+                // as the weakest note it shows (magnicide: single source).
+                let mut worst = entries.iter().map(|e| e.confidence).max().unwrap_or(confidence);
                 for e in &entries {
                     let about_charged = e.charges.len() == 1 || e.charges[1..].iter().any(|c| hits.contains(c));
                     if let (Some(note), true) = (e.note, about_charged) {
                         parts.push(note.get(cx.lang).to_string());
+                        worst = worst.max(e.note_confidence.unwrap_or(e.confidence));
                     }
                 }
-                let worst = entries.iter().map(|e| e.confidence).max().unwrap_or(confidence);
                 (Effect::NotCovered, entries.first().map(|e| e.id), text::list(&parts, " ", " "), worst)
             }
         }
@@ -527,13 +560,13 @@ fn window(cx: &Ctx) -> Option<Made> {
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).max().unwrap_or(Confidence::Confirmed);
         let partial = inside & !whole;
         let text = if assumed && whole != 0 {
-            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_assumed), &[("items", &cx.sucesos(whole)), ("period", cx.period(whole))])
         } else if whole == 0 {
-            fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial))])
+            fill(cx.s(&t.step_window_inside_split), &[("date", &date), ("partial", &cx.sucesos(partial)), ("period", cx.period(partial))])
         } else if partial == 0 {
-            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole))])
+            fill(cx.s(&t.step_window_inside), &[("date", &date), ("items", &cx.sucesos(whole)), ("period", cx.period(whole))])
         } else {
-            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial))])
+            fill(cx.s(&t.step_window_inside_part), &[("date", &date), ("items", &cx.sucesos(whole)), ("partial", &cx.sucesos(partial)), ("period", cx.period(whole))])
         };
         let conf = eval::numerals_of(if whole != 0 { whole } else { inside }).map(|k| cx.window_confidence(k)).max().unwrap_or(conf);
         (Effect::Pass, text, conf)
@@ -553,9 +586,9 @@ fn window(cx: &Ctx) -> Option<Made> {
         let conf = eval::numerals_of(inside).map(|k| cx.window_confidence(k)).chain(core::iter::once(if margin != 0 { Confidence::Disputed } else { Confidence::Confirmed })).max().unwrap_or(Confidence::Confirmed);
         if cx.needed(&read) {
             let key = if outside { &t.step_window_open } else { &t.step_window_open_margin };
-            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos)]), conf)
+            (Effect::Open, fill(cx.s(key), &[("date", &date), ("ref", &article), ("items", &sucesos), ("period", cx.period(inside | margin))]), conf)
         } else {
-            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos)]), conf)
+            (Effect::Note, fill(cx.s(&t.step_window_note), &[("date", &date), ("items", &sucesos), ("period", cx.period(inside | margin))]), conf)
         }
     };
     let mask = inside | margin;
@@ -580,13 +613,15 @@ fn event_link(cx: &Ctx) -> Option<Made> {
         (None, _) => (open, cx.open_text(open, fill(cx.s(&t.step_event_unknown), &[("ref", &events)]))),
         _ if classes.is_none() || all(&|c| c.any() == 0) => return None,
         (Some(Event::NoEvent), _) => {
+            confidence = eval::numerals_of(any_mask).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
             let effect = if all(&|c| c.any() != 0) { Effect::Uncertain } else { open };
-            let sucesos = cx.sucesos(any_mask);
+            // The window step before names these sucesos with their windows.
+            let sucesos = cx.sucesos_short(any_mask);
             if effect == Effect::Uncertain {
                 let short = cx.sucesos_short(any_mask);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_none), &[("items", &short)]),
-                    fill(cx.s(&t.reason_event_none), &[("items", &short)]),
+                    fill(cx.s(&t.reason_event_none), &[("items", &cx.numerals_cite(any_mask))]),
                 );
             }
             (effect, cx.open_text(effect, fill(cx.s(&t.step_event_none), &[("items", &sucesos)])))
@@ -598,7 +633,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 let others = cx.sucesos_short(any_mask);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others)]),
-                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.sucesos(any_mask))]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.numerals_cite(any_mask))]),
                 );
             }
             (effect, cx.open_text(effect, fill(cx.s(&t.step_event_missing), &[("item", &cx.suceso(k))])))
@@ -609,7 +644,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
             if all(&|c| c.window & b != 0) {
                 confidence = cx.window_confidence(k);
                 let about = n.map_or_else(String::new, |n| lower_first(n.paraphrase.get(cx.lang)));
-                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about)]))
+                (Effect::Pass, fill(cx.s(&t.step_event_pass), &[("item", &cx.suceso_short(k)), ("about", &about), ("period", cx.period(b))]))
             } else if all(&|c| c.margin & b != 0) {
                 confidence = Confidence::Disputed;
                 let short = cx.suceso_short(k);
@@ -619,13 +654,17 @@ fn event_link(cx: &Ctx) -> Option<Made> {
                 );
                 (Effect::Uncertain, fill(cx.s(&t.step_event_margin), &[("item", &cx.suceso_short(k))]))
             } else if all(&|c| c.window & b == 0 && c.any() != 0) {
-                let others = cx.sucesos(any_mask & !b);
+                // The doubt is the link to the sucesos the date fell in, not
+                // the months of the one stated: their windows, not its own.
+                confidence = eval::numerals_of(any_mask & !b).map(|o| cx.window_confidence(o)).max().unwrap_or(confidence);
+                // Each suceso is named once with its window: the stated one
+                // here, the others in the window step before (audit item 8).
                 let others_short = cx.sucesos_short(any_mask & !b);
                 point = cx.point(
                     fill(cx.s(&t.contested_event_other), &[("others", &others_short)]),
-                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &others)]),
+                    fill(cx.s(&t.reason_event_other), &[("item", &cx.suceso_short(k)), ("others", &cx.numerals_cite(any_mask & !b))]),
                 );
-                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others)]))
+                (Effect::Uncertain, fill(cx.s(&t.step_event_other), &[("item", &numeral), ("others", &others_short)]))
             } else {
                 (open, cx.open_text(open, fill(cx.s(&t.step_event_depends), &[("item", &numeral)])))
             }
@@ -775,12 +814,55 @@ fn cites(cx: &Ctx, articles: &[String]) -> String {
 fn question_words(cx: &Ctx, q: Question) -> &'static str {
     let t = cx.tx();
     cx.s(match q {
-        Question::FactsDate => &t.reason_q_facts_date,
+        Question::FactsDate => match cx.proceeding.facts_date.as_ref() {
+            // A date was given but is not enough: name the part missing.
+            Some(d) if d.is_range => &t.reason_q_facts_date_exact,
+            Some(d) if d.precision == Precision::Year => &t.reason_q_facts_date_month,
+            Some(d) if d.precision == Precision::Month => &t.reason_q_facts_date_day,
+            Some(_) => &t.reason_q_facts_date_exact,
+            None => &t.reason_q_facts_date,
+        },
         Question::Event => &t.reason_q_event,
         Question::Charges => &t.reason_q_charges,
         Question::MilitaryJustice => &t.reason_q_military_justice,
         Question::CeasedConduct => &t.reason_q_ceased_conduct,
     })
+}
+
+/// Why a given date (a year, a month, a range) does not settle the case:
+/// some of its days fall in the law's periods and others not, or in
+/// different sucesos, or on a confirmed period and doubtful dates. `None`
+/// when no date was given or its days all fall alike.
+fn date_why(cx: &Ctx) -> Option<String> {
+    let d = cx.proceeding.facts_date.as_ref()?;
+    let classes = cx.classes.as_deref()?;
+    let t = cx.tx();
+    let first = classes.first()?;
+    let inside = classes.iter().any(|c| c.any() != 0);
+    let outside = classes.iter().any(|c| c.any() == 0);
+    let windows = classes.iter().fold(0u16, |m, c| m | c.window);
+    let margins = classes.iter().fold(0u16, |m, c| m | c.margin);
+    let key = if inside && outside && margins != 0 && windows != 0 {
+        &t.reason_date_in_out_margin
+    } else if inside && outside {
+        &t.reason_date_in_out
+    } else if classes.iter().any(|c| c.any() != first.any()) {
+        &t.reason_date_several
+    } else if classes.iter().any(|c| c.window != first.window || c.margin != first.margin) {
+        &t.reason_date_margin
+    } else {
+        return None;
+    };
+    // Where some days are only doubtful, cite and word the periods that
+    // hold days for sure.
+    let mask = if key == &t.reason_date_in_out_margin { windows } else { windows | margins };
+    let unit = if d.precision == Precision::Year && !d.is_range { &t.date_unit_months } else { &t.date_unit_days };
+    Some(fill(cx.s(key), &[
+        ("unit", cx.s(unit)),
+        ("date", &text::range_of(cx.lang, d.days)),
+        ("cites", &cx.numerals_cite(mask)),
+        ("period", cx.period(mask)),
+    ]))
 }
 
 /// One plain sentence a family reads first.
@@ -809,8 +891,12 @@ pub fn reason(cx: &Ctx, ex: &Explained) -> String {
         Outcome::NotCovered => ex.decisive.clone().unwrap_or_default(),
         Outcome::Uncertain => ex.points.first().map(|p| p.fact.clone()).unwrap_or_default(),
         Outcome::NeedsInformation => {
-            let q = cx.eval.questions.first().map_or("", |q| question_words(cx, *q));
-            fill(cx.s(&t.reason_needs), &[("question", q)])
+            let first = cx.eval.questions.first().copied();
+            let q = first.map_or("", |q| question_words(cx, q));
+            match first.filter(|q| *q == Question::FactsDate).and_then(|_| date_why(cx)) {
+                Some(why) => fill(cx.s(&t.reason_needs_because), &[("question", q), ("why", &why)]),
+                None => fill(cx.s(&t.reason_needs), &[("question", q)]),
+            }
         }
         Outcome::Covered => {
             let k = cx.facts.event.and_then(Event::numeral).unwrap_or(0);

@@ -584,6 +584,10 @@ pub struct Window {
     pub from: IsoDay,
     pub to: IsoDay,
     pub kind: WindowKind,
+    /// How sure these days are: the numeral's window confidence for its
+    /// window (a single-source or inferred window is not "confirmed"),
+    /// `disputed` for its margin.
+    pub confidence: Confidence,
 }
 
 /// Every window segment of a law version, numeral by numeral, each
@@ -594,10 +598,10 @@ pub fn windows(law: &'static Law) -> Vec<Window> {
         let start = out.len();
         for (i, r) in n.window.iter().enumerate() {
             let cite = n.window_cites.get(i).copied().unwrap_or(n.cite);
-            out.push(Window { numeral: n.number, cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Confirmed });
+            out.push(Window { numeral: n.number, cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Confirmed, confidence: n.window_confidence() });
         }
         for r in n.margin {
-            out.push(Window { numeral: n.number, cite: n.cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Margin });
+            out.push(Window { numeral: n.number, cite: n.cite, from: IsoDay(r.first), to: IsoDay(r.last), kind: WindowKind::Margin, confidence: Confidence::Disputed });
         }
         // Day order within the numeral (a few items: insertion sort).
         let part = &mut out[start..];
@@ -734,7 +738,7 @@ json_object!(NumeralInfo {
     "contested": contested, "sources": sources,
 });
 json_object!(RangeInfo { "from": from, "to": to });
-json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind });
+json_object!(Window { "numeral": numeral, "cite": cite, "from": from, "to": to, "kind": kind, "confidence": confidence });
 json_object!(DatePlace { "from": from, "to": to, "ranges": ranges, "places": places });
 json_object!(Place { "numeral": numeral, "kind": kind, "whole": whole });
 json_object!(ChargeEntry { "code": code, "label": label, "explanation": explanation, "effect": effect, "article": article, "group": group });

@@ -50,6 +50,8 @@
 //!   in this order (they come ordered by `priority`, 1 first);
 //! - `step_effects = { ceasedConduct = "note" }`: the effect of the step of
 //!   each named kind in the first proceeding's explanation;
+//! - `step_confidences = { eventLink = "disputed" }`: the confidence of the
+//!   step of each named kind in the first proceeding's explanation;
 //! - `label`, in a `proceedings` entry: the label echoed back;
 //! - `expand = [{ marker = "@@", text = "{},", times = 50 }]`: replaces the
 //!   marker in `input` with `text` repeated, for inputs too long to write out;
@@ -108,6 +110,7 @@ struct Case {
     next_steps_contain: Option<String>,
     first_next_steps: Option<Vec<String>>,
     step_effects: Option<std::collections::BTreeMap<String, String>>,
+    step_confidences: Option<std::collections::BTreeMap<String, String>>,
     steps_contain: Option<Vec<String>>,
     steps_exclude: Option<Vec<String>>,
     reason_contains: Option<String>,
@@ -413,6 +416,17 @@ fn check_extras(c: &Case, actual: &Actual) -> Result<(), String> {
                 steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["effect"].as_str()).collect();
             if got != [want.as_str()] {
                 return Err(format!("expected one {kind:?} step with effect {want:?}, got {got:?}"));
+            }
+        }
+    }
+    if let Some(confidences) = &c.step_confidences {
+        let (_, p) = assessment()?;
+        for (kind, want) in confidences {
+            let steps = p["explanation"].as_array().into_iter().flatten();
+            let got: Vec<&str> =
+                steps.filter(|s| s["kind"] == json!(kind)).filter_map(|s| s["confidence"].as_str()).collect();
+            if got != [want.as_str()] {
+                return Err(format!("expected one {kind:?} step with confidence {want:?}, got {got:?}"));
             }
         }
     }

@@ -42,11 +42,26 @@ fn the_art7_question_asks_about_the_present_and_maps_yes_to_not_ceased() {
     let a = check(r#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false}]}"#);
     let q = answers_for(&a, Question::CeasedConduct);
     assert!(q.prompt.starts_with("¿Sigue hoy la persona"), "{}", q.prompt);
-    let still = q.options.iter().find(|o| o.text.starts_with("Sí")).expect("a yes");
+    // The options say what the page's buttons say (audit 2026-12, item 3):
+    // no bare "Sí"/"No" that a family could read as an admission.
+    let still = q.options.iter().find(|o| o.text.starts_with("Sigue en esas actividades")).expect("a still");
     assert_eq!(still.value, Some(AnswerValue::Bool(false)));
-    let stopped = q.options.iter().find(|o| o.text.starts_with("No")).expect("a no");
+    let stopped = q.options.iter().find(|o| o.text.starts_with("Ya no está en esas actividades")).expect("a stopped");
     assert_eq!(stopped.value, Some(AnswerValue::Bool(true)));
-    assert!(stopped.text.contains("nunca") && stopped.text.contains("detenido/a"), "{}", stopped.text);
+    assert!(stopped.text.contains("nunca lo hizo"), "{}", stopped.text);
+}
+
+#[test]
+fn the_art7_help_names_the_choices_the_family_sees() {
+    // The page offers "Ya no está en esas actividades / Nunca lo hizo /
+    // Sigue en esas actividades" (www/i18n.js): the help must name those,
+    // not a «No» that no button carries (audit 2026-12, item 3).
+    for (lang, stopped, never) in [(Lang::Es, "«Ya no está en esas actividades»", "«Nunca lo hizo»"), (Lang::En, "\"No longer involved in those activities\"", "\"Never did it\"")] {
+        let help = amnistia::law::enacted().texts.question_ceased_conduct_help.get(lang);
+        assert!(help.contains(stopped) && help.contains(never), "{help}");
+        assert!(!help.contains("«No»") && !help.contains("answer \"No\""), "{help}");
+        assert!(help.contains("detenida") || help.contains("detained"), "{help}");
+    }
 }
 
 #[test]
@@ -99,4 +114,27 @@ fn law_info_offers_other_and_no_formal_charges_and_neutral_labels() {
     assert!(!json.contains("\"Detenida\"") && !json.contains("La amnistía se aplica"));
     let draft = amnistia::output::to_json(&amnistia::info::law_info(amnistia::law::by_id("draft-2026-02-05").expect("draft"), Lang::Es));
     assert!(draft.contains("Según el proyecto de ley, habría estado cubierta"));
+}
+
+#[test]
+fn interpol_rests_on_no_article_and_is_contested() {
+    // Brief §1 and §5: Interpol notices are disputed [D] and no article is
+    // known to speak of them (audit 2026-12, item 5).
+    let a = check(r#"{"person": {"situation": "investigated", "ceasedConduct": true}, "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false, "phase": "investigation"}]}"#);
+    let step = a.proceedings[0].next_steps.iter().find(|s| s.id == "interpol").expect("the Interpol step for a person under investigation");
+    assert_eq!(step.article, None);
+    assert_eq!(step.confidence, amnistia::codes::Confidence::Disputed);
+}
+
+#[test]
+fn the_drafts_no_listed_charge_option_does_not_say_contests() {
+    // The draft contested no charge in its exclusions: its Art. 1 left the
+    // drug codes in doubt (audit 2026-12, item 6).
+    let a = check(r#"{"law": "draft-2026-02-05", "proceedings": [{"factsDate": "2017-05-01", "event": 9, "militaryJustice": false}]}"#);
+    let q = answers_for(&a, Question::Charges);
+    let none = q.options.iter().find(|o| o.text.starts_with("ninguno de los cargos")).expect("the 'none of these' option");
+    assert!(!none.text.contains("discute") && none.text.contains("el proyecto dejaba fuera"), "{}", none.text);
+    let a = check(r#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12, "militaryJustice": false}]}"#);
+    let q = answers_for(&a, Question::Charges);
+    assert!(q.options.iter().any(|o| o.text == "ninguno de los cargos que la ley deja fuera o discute"), "{:?}", q.options.iter().map(|o| &o.text).collect::<Vec<_>>());
 }

@@ -607,7 +607,7 @@ fn contested_sentence_is_required_where_an_entry_is_contested() {
     // A numeral with a margin, without its sentence.
     let e = expect(
         enacted_with(
-            "contested.es = \"Los reportes coinciden en el hecho pero no en los meses: varios solo hablan de julio, así que de agosto a diciembre de 2024 queda en duda.\"\ncontested.en = \"The reports agree on the event but not on the months: several mention only July, so August to December 2024 is in doubt.\"\n",
+            "contested.es = \"Los reportes coinciden en el suceso pero no en los meses: varios solo hablan de julio, así que de agosto a diciembre de 2024 queda en duda.\"\ncontested.en = \"The reports agree on the event but not on the months: several mention only July, so August to December 2024 is in doubt.\"\n",
             "",
         ),
         ErrorKind::Inconsistent,

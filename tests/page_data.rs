@@ -151,3 +151,23 @@ fn steps_and_law_name_their_sources() {
         assert!(!n["sources"].as_array().unwrap().is_empty(), "a next step with no source: {n}");
     }
 }
+
+/// The timeline's words for a band follow how sure its days are (audit
+/// 2026-12, item 1b): a single-source or inferred window is not
+/// "confirmed", a margin is disputed.
+#[test]
+fn windows_carry_how_sure_their_days_are() {
+    use amnistia::law::Confidence;
+    for l in law::LAWS {
+        for w in info::windows(l) {
+            let n = l.numerals.iter().find(|n| n.number == w.numeral).expect("a numeral of the law");
+            let want = if w.kind == WindowKind::Margin { Confidence::Disputed } else { n.window_confidence() };
+            assert_eq!(w.confidence, want, "{} numeral {}", l.id, w.numeral);
+        }
+    }
+    let enacted = info::windows(law::enacted());
+    let of = |k: u8| enacted.iter().find(|w| w.numeral == k && w.kind == WindowKind::Confirmed).map(|w| w.confidence);
+    assert_eq!(of(9), Some(Confidence::SingleSource), "numeral 9 rests on one outlet [S]");
+    assert_eq!(of(3), Some(Confidence::Inferred), "numeral 3's months are inferred [I]");
+    assert_eq!(of(12), Some(Confidence::Confirmed), "numeral 12's July is confirmed; its later months are the margin");
+}

@@ -273,6 +273,21 @@ proptest! {
         }
     }
 
+    /// A step that leaves a result uncertain never reads as confirmed, nor
+    /// does its text call a period confirmed when its own tag is weaker
+    /// (audit 2026-12, item 1): the contested point is open for the court.
+    #[test]
+    fn an_uncertain_step_is_never_tagged_confirmed(case in case()) {
+        let out = assess(&case);
+        for p in out["proceedings"].as_array().unwrap() {
+            for s in p["explanation"].as_array().unwrap() {
+                if s["effect"] == json!("uncertain") {
+                    prop_assert_eq!(s["confidence"].as_str().unwrap(), "disputed", "{} in {}", s, case);
+                }
+            }
+        }
+    }
+
     /// The same input always gives the same output, byte for byte.
     #[test]
     fn the_same_input_gives_the_same_output(case in case(), en in any::<bool>()) {

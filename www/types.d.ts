@@ -62,7 +62,8 @@ export interface LawInfo {
     contested: string | null;
     sources: string[];
   }[];
-  windows: { numeral: number; cite: string; from: string; to: string; kind: 'confirmed' | string }[];
+  /** `confidence`: how sure the days are (the numeral's window confidence; `disputed` for a margin). */
+  windows: { numeral: number; cite: string; from: string; to: string; kind: 'confirmed' | string; confidence: string }[];
   charges: { code: string; label: string; explanation: string; effect: string; article: string | null; group: string }[];
   questions: { question: string; text: string; help: string; options: { value: unknown; text: string }[] }[];
   confidenceLevels: Labelled[];

@@ -96,6 +96,15 @@ pub struct Numeral {
     pub contested: Option<Text>,
 }
 
+impl Numeral {
+    /// How sure its confirmed window is. A numeral disputed only because
+    /// of its margin (numeral 12's later months) has a confirmed window;
+    /// otherwise the window is as sure as the numeral.
+    pub fn window_confidence(&self) -> Confidence {
+        if !self.margin.is_empty() && self.confidence == Confidence::Disputed { Confidence::Confirmed } else { self.confidence }
+    }
+}
+
 /// One exclusion (or contested reach of one) with the charges it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Exclusion {
@@ -114,6 +123,10 @@ pub struct Exclusion {
     pub paraphrase: Text,
     /// A caveat to show with it (a disputed threshold, a contested scope).
     pub note: Option<Text>,
+    /// How sure the reading in `note` is, where weaker than `confidence`
+    /// (the magnicide note of the homicide entry); a step showing the note
+    /// takes it.
+    pub note_confidence: Option<Confidence>,
     pub confidence: Confidence,
     pub sources: &'static [&'static Source],
     /// The key pairing it with its counterpart in the other version.

@@ -274,6 +274,10 @@ pub struct ExclusionDef {
     pub name: TextDef,
     pub paraphrase: TextDef,
     pub note: Option<TextDef>,
+    /// How sure the reading in `note` is, where it is weaker than the entry
+    /// itself (the magnicide note of the homicide entry: single source). A
+    /// step that shows the note takes this confidence.
+    pub note_confidence: Option<String>,
     pub confidence: String,
     pub sources: Vec<String>,
     /// As for articles: the key of its counterpart in the other version.
@@ -1015,6 +1019,12 @@ pub fn parse_law(
             _ => return Err(err(file, &e.id, ErrorKind::Inconsistent, "`read_narrowly` and `narrow_note` go together")),
         }
         check_confidence(file, &e.id, &e.confidence)?;
+        if let Some(c) = &e.note_confidence {
+            check_confidence(file, &e.id, c)?;
+            if e.note.is_none() {
+                return Err(err(file, &e.id, ErrorKind::Inconsistent, "`note_confidence` needs a `note`"));
+            }
+        }
         check_sources(file, &e.id, &e.sources, &known)?;
         check_contested(file, &e.id, &e.contested, e.confidence == "disputed" || e.kind == "contested")?;
         check_pair(file, &e.id, &e.pair, &mut pairs)?;

@@ -29,11 +29,25 @@ addStrings({
   tlFrom: 'Desde',
   tlTo: 'Hasta',
   tlConfirmed: 'período confirmado',
+  tlSingleSource: 'período (según una sola fuente)',
+  tlInferred: 'período (deducido, no confirmado)',
+  tlDisputed: 'período (discutido)',
   tlMargin: 'fechas dudosas (rayado)',
   tlFacts: 'Hechos',
   tlLegendFacts: 'La línea o franja roja marca la fecha de los hechos.',
   tlDraftCite: (c) => `proyecto, art. ${c}`,
 });
+
+/** The words for a band: doubtful dates, or a period worded with how sure the core says its days are. */
+const PERIOD_WORDS = { confirmed: 'tlConfirmed', single_source: 'tlSingleSource', inferred: 'tlInferred', disputed: 'tlDisputed' };
+/**
+ * @param {string} lang
+ * @param {Win} w
+ */
+function bandWords(lang, w) {
+  if (w.kind !== 'confirmed') return t(lang, 'tlMargin');
+  return t(lang, PERIOD_WORDS[/** @type {keyof typeof PERIOD_WORDS} */ (w.confidence)] ?? 'tlDisputed');
+}
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 300; // the drawing's width in its own units; it scales to the width available
@@ -235,7 +249,7 @@ function drawing(ctx, place, zoom, id) {
       x, y: ya.toFixed(2), width: LANE_W, height: (yb - ya).toFixed(2),
       class: `tl-band ${margin ? 'tl-margin' : 'tl-confirmed'}`,
       'data-numeral': w.numeral, 'data-from': w.from, 'data-to': w.to, 'data-kind': margin ? 'margin' : 'confirmed', 'data-cite': w.cite,
-    }, s('title', {}, `${w.numeral}: ${t(lang, margin ? 'tlMargin' : 'tlConfirmed')}, ${longDate(lang, w.from)} – ${longDate(lang, w.to)}`));
+    }, s('title', {}, `${w.numeral}: ${bandWords(lang, w)}, ${longDate(lang, w.from)} – ${longDate(lang, w.to)}`));
     if (margin) rect.setAttribute('fill', `url(#${hatch})`);
     bands.append(rect);
     const mid = (ya + yb) / 2;
@@ -304,7 +318,7 @@ function table(lang, info) {
       h('thead', {}, h('tr', {}, ['tlNumeral', 'tlKind', 'tlFrom', 'tlTo'].map((k) => h('th', { scope: 'col', text: t(lang, k) })))),
       h('tbody', {}, info.windows.map((w) => h('tr', { 'data-numeral': w.numeral, 'data-kind': w.kind === 'confirmed' ? 'confirmed' : 'margin' },
         h('th', { scope: 'row', text: `${w.numeral}. ${name(w.numeral)}${info.status === 'draft' ? ` (${t(lang, 'tlDraftCite', w.cite)})` : ''}` }),
-        h('td', { text: t(lang, w.kind === 'confirmed' ? 'tlConfirmed' : 'tlMargin') }),
+        h('td', { text: bandWords(lang, w) }),
         h('td', { text: longDate(lang, w.from) }),
         h('td', { text: longDate(lang, w.to) }))))));
 }
