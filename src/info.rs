@@ -54,8 +54,13 @@ pub fn question_options(q: Question) -> &'static [(fn(&'static law::Texts) -> la
         Question::Charges => &[(|t| t.answer_charges_other, OptionValue::Charges(&["other"])), (|t| t.answer_charges_none, OptionValue::Charges(&[]))],
         Question::MilitaryJustice => &[(|t| t.answer_yes, OptionValue::Bool(true)), (|t| t.answer_no, OptionValue::Bool(false))],
         // The question asks whether the person still carries the conduct
-        // on: "yes" is `ceasedConduct: false`.
-        Question::CeasedConduct => &[(|t| t.answer_ceased_still, OptionValue::Bool(false)), (|t| t.answer_ceased_stopped, OptionValue::Bool(true))],
+        // on. Two answers stand for having stopped (`ceasedConduct: true`):
+        // "no longer" and "never did it", which admits nothing (review A7).
+        Question::CeasedConduct => &[
+            (|t| t.answer_ceased_stopped, OptionValue::Bool(true)),
+            (|t| t.answer_ceased_never, OptionValue::Bool(true)),
+            (|t| t.answer_ceased_still, OptionValue::Bool(false)),
+        ],
     }
 }
 

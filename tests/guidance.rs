@@ -42,20 +42,20 @@ fn the_art7_question_asks_about_the_present_and_maps_yes_to_not_ceased() {
     let a = check(r#"{"proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false}]}"#);
     let q = answers_for(&a, Question::CeasedConduct);
     assert!(q.prompt.starts_with("¿Sigue hoy la persona"), "{}", q.prompt);
-    // The options say what the page's buttons say (audit 2026-12, item 3):
-    // no bare "Sí"/"No" that a family could read as an admission.
-    let still = q.options.iter().find(|o| o.text.starts_with("Sigue en esas actividades")).expect("a still");
-    assert_eq!(still.value, Some(AnswerValue::Bool(false)));
-    let stopped = q.options.iter().find(|o| o.text.starts_with("Ya no está en esas actividades")).expect("a stopped");
-    assert_eq!(stopped.value, Some(AnswerValue::Bool(true)));
-    assert!(stopped.text.contains("nunca lo hizo"), "{}", stopped.text);
+    // The page shows these very options (law().questions): no bare
+    // "Sí"/"No" a family could read as an admission, and "never did it"
+    // counts as having stopped (review A7; audit 2026-12, item 3).
+    let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(texts, ["Ya no está en esas actividades", "Nunca lo hizo", "Sigue en esas actividades"]);
+    let values: Vec<_> = q.options.iter().map(|o| o.value.clone()).collect();
+    assert_eq!(values, [Some(AnswerValue::Bool(true)), Some(AnswerValue::Bool(true)), Some(AnswerValue::Bool(false))]);
 }
 
 #[test]
 fn the_art7_help_names_the_choices_the_family_sees() {
-    // The page offers "Ya no está en esas actividades / Nunca lo hizo /
-    // Sigue en esas actividades" (www/i18n.js): the help must name those,
-    // not a «No» that no button carries (audit 2026-12, item 3).
+    // The page offers the question's own options ("Ya no está en esas
+    // actividades / Nunca lo hizo / Sigue en esas actividades"): the help
+    // must name those, not a «No» that no button carries (audit 2026-12).
     for (lang, stopped, never) in [(Lang::Es, "«Ya no está en esas actividades»", "«Nunca lo hizo»"), (Lang::En, "\"No longer involved in those activities\"", "\"Never did it\"")] {
         let help = amnistia::law::enacted().texts.question_ceased_conduct_help.get(lang);
         assert!(help.contains(stopped) && help.contains(never), "{help}");

@@ -126,13 +126,18 @@ const BODIES = {
   abroad: yesNo,
   another: yesNo,
   militaryJustice: yesNo,
-  // Art. 7, asked neutrally by the core: answers that read the same whichever way the question is
-  // put, and "never did it", which counts as having stopped (it is not an admission).
-  ceasedConduct: (ctx, gl) => choices(ctx, gl, [
-    { value: true, title: t(ctx.lang, 'ceasedYes') },
-    { value: 'never', title: t(ctx.lang, 'ceasedNever'), answer: true },
-    { value: false, title: t(ctx.lang, 'ceasedNo') },
-  ]),
+  // Art. 7, asked neutrally: the core's own answers (law().questions), which read the same whichever
+  // way the question is put. Two stand for having stopped ("ya no", "nunca lo hizo": not an
+  // admission); the second of a value gets a button value of its own, and answers the core's value.
+  ceasedConduct: (ctx, gl) => {
+    const options = ctx.info.questions.find((q) => q.question === 'ceasedConduct')?.options ?? [];
+    const seen = new Set();
+    return choices(ctx, gl, options.map((o, i) => {
+      const first = !seen.has(o.value);
+      seen.add(o.value);
+      return first ? { value: o.value, title: o.text } : { value: `${o.value}-${i}`, title: o.text, answer: o.value };
+    }));
+  },
   phase: (ctx, gl) => choices(ctx, gl, ctx.info.phases.map((p) => ({ value: p.code, title: p.label, sub: p.description }))),
   // In numeral order, never ranked; those whose windows hold the date given are marked (the core's datePlace).
   event: (ctx, gl) => {
