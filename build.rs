@@ -1,6 +1,6 @@
 //! Turns the law rules files (`src/law/*.toml`) into Rust statics.
 //!
-//! The files are parsed and checked by `src/law/validate.rs`; any problem
+//! The files are parsed and checked by `src/law/validate/`; any problem
 //! stops the build with a message naming the file and the entry. The
 //! output, `$OUT_DIR/law_data.rs`, is included by `src/law/mod.rs`, so the
 //! shipped library carries no TOML parser.
@@ -11,7 +11,7 @@ mod codes;
 #[path = "src/date.rs"]
 #[allow(dead_code)]
 mod date;
-#[path = "src/law/validate.rs"]
+#[path = "src/law/validate/mod.rs"]
 mod validate;
 #[path = "src/timeline.rs"]
 #[allow(dead_code)]
@@ -40,7 +40,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/law");
     for path in [
         "build.rs",
-        "src/law/validate.rs",
+        "src/law/validate",
         "src/date.rs",
         "src/codes.rs",
         CHARGES_FILE,

@@ -1,4 +1,4 @@
-//! The law rules validator (`src/law/validate.rs`): the real rules files
+//! The law rules validator (`src/law/validate/`): the real rules files
 //! pass, and each kind of mistake in a rules file is caught and named.
 
 #[path = "../src/codes.rs"]
@@ -7,7 +7,7 @@ mod codes;
 #[path = "../src/date.rs"]
 #[allow(dead_code)]
 mod date;
-#[path = "../src/law/validate.rs"]
+#[path = "../src/law/validate/mod.rs"]
 mod validate;
 
 use validate::{ErrorKind, LawError};

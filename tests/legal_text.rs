@@ -25,7 +25,7 @@ const LAW_WORDS: &[&str] = &[
 /// Files whose literals are not texts for people, with the reason.
 const NOT_FOR_PEOPLE: &[(&str, &str)] = &[
     // Build-time messages for whoever edits the rules files.
-    ("src/law/validate.rs", "the rules files' build-time error messages, for their editors"),
+    ("src/law/validate/", "the rules files' build-time error messages, for their editors"),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -130,7 +130,7 @@ fn no_legal_sentence_is_typed_in_rust() {
     let mut found = Vec::new();
     for f in &files {
         let rel = f.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-        if NOT_FOR_PEOPLE.iter().any(|(p, _)| *p == rel) {
+        if NOT_FOR_PEOPLE.iter().any(|(p, _)| *p == rel || (p.ends_with('/') && rel.starts_with(p))) {
             continue;
         }
         // A module's unit tests in a file of their own (`screen/tests.rs`,
