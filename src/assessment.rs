@@ -77,59 +77,15 @@ pub struct ProceedingAssessment {
     pub next_steps: Vec<NextStep>,
 }
 
-/// One step of the explanation. The `kind` tag names the rule it applies.
+/// One step of the explanation: the rule it applies (`kind`), and what it
+/// read and found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// The date was unknown and the stated event fixes it (contract §2.2).
-    DateAssumed(StepBody),
-    /// Art. 9: an excluded charge (step 1).
-    Exclusion(StepBody),
-    /// Art. 8 numeral 10: the military-rebellion exception (steps 2 and 5).
-    RebellionException(StepBody),
-    /// Art. 8: whether the date falls in an event's window (step 3).
-    Window(StepBody),
-    /// Art. 8: whether the stated event matches the window (step 4).
-    EventLink(StepBody),
-    /// Art. 9: the contested reach of the foreign armed-action clause (step 5).
-    ForeignClause(StepBody),
-    /// Another contested charge of step 5: small-quantity trafficking under
-    /// the enacted law, the drug codes under the draft's Art. 1.
-    ContestedCharge(StepBody),
-    /// Military courts, where the law is not applied in practice (step 5).
-    MilitaryJustice(StepBody),
-    /// Art. 7: having ceased the conduct (step 5).
-    CeasedConduct(StepBody),
+pub struct Step {
+    pub kind: StepKind,
+    pub body: StepBody,
 }
 
-impl Step {
-    pub fn body(&self) -> &StepBody {
-        match self {
-            Step::DateAssumed(b)
-            | Step::Exclusion(b)
-            | Step::RebellionException(b)
-            | Step::Window(b)
-            | Step::EventLink(b)
-            | Step::ForeignClause(b)
-            | Step::ContestedCharge(b)
-            | Step::MilitaryJustice(b)
-            | Step::CeasedConduct(b) => b,
-        }
-    }
-
-    pub fn body_mut(&mut self) -> &mut StepBody {
-        match self {
-            Step::DateAssumed(b)
-            | Step::Exclusion(b)
-            | Step::RebellionException(b)
-            | Step::Window(b)
-            | Step::EventLink(b)
-            | Step::ForeignClause(b)
-            | Step::ContestedCharge(b)
-            | Step::MilitaryJustice(b)
-            | Step::CeasedConduct(b) => b,
-        }
-    }
-}
+pub use crate::codes::StepKind;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StepBody {
@@ -265,29 +221,12 @@ json_object!(Change { "fact": fact, "outcome": outcome, "text": text });
 json_object!(NextStep { "id": id, "article": article, "confidence": confidence, "priority": priority, "text": text, "short": short, "sources": sources });
 
 
-impl Step {
-    /// The `kind` tag: the rule the step applies.
-    pub const fn kind(&self) -> &'static str {
-        match self {
-            Step::DateAssumed(_) => "dateAssumed",
-            Step::Exclusion(_) => "exclusion",
-            Step::RebellionException(_) => "rebellionException",
-            Step::Window(_) => "window",
-            Step::EventLink(_) => "eventLink",
-            Step::ForeignClause(_) => "foreignClause",
-            Step::ContestedCharge(_) => "contestedCharge",
-            Step::MilitaryJustice(_) => "militaryJustice",
-            Step::CeasedConduct(_) => "ceasedConduct",
-        }
-    }
-}
-
 /// `{"kind": …, "article": …, …}`: the tag first, then the body's fields.
 impl ToJson for Step {
     fn to_json(&self, w: &mut Writer) {
-        let b = self.body();
+        let b = &self.body;
         w.begin_object();
-        w.field("kind", self.kind());
+        w.field("kind", &self.kind);
         w.field("article", &b.article);
         w.field("numeral", &b.numeral);
         w.field("rule", &b.rule);

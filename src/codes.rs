@@ -167,6 +167,29 @@ codes! {
         Margin => "margin",
     }
 
+    /// The rule a step of the explanation applies: its `kind` tag.
+    StepKind {
+        /// The date was unknown and the stated event fixes it (contract §2.2).
+        DateAssumed => "dateAssumed",
+        /// Art. 9: an excluded charge (step 1).
+        Exclusion => "exclusion",
+        /// Art. 8 numeral 10: the military-rebellion exception (steps 2 and 5).
+        RebellionException => "rebellionException",
+        /// Art. 8: whether the date falls in an event's window (step 3).
+        Window => "window",
+        /// Art. 8: whether the stated event matches the window (step 4).
+        EventLink => "eventLink",
+        /// Art. 9: the contested reach of the foreign armed-action clause (step 5).
+        ForeignClause => "foreignClause",
+        /// Another contested charge of step 5: small-quantity trafficking under
+        /// the enacted law, the drug codes under the draft's Art. 1.
+        ContestedCharge => "contestedCharge",
+        /// Military courts, where the law is not applied in practice (step 5).
+        MilitaryJustice => "militaryJustice",
+        /// Art. 7: having ceased the conduct (step 5).
+        CeasedConduct => "ceasedConduct",
+    }
+
     /// What a step of the explanation does to the outcome.
     Effect {
         /// Nothing in this step stands against coverage.

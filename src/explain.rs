@@ -16,7 +16,7 @@
 //! module only chooses and assembles them.
 
 use crate::Lang;
-use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBody};
+use crate::assessment::{Text, Effect, FactRead, FactValue, Reading, Step, StepBody, StepKind};
 use crate::codes::Charge;
 use crate::eval::{self, DayClass, Evaluation, Facts, bit};
 use crate::law::{self, Confidence, Exclusion, ExclusionKind, Law, Numeral, Texts};
@@ -358,6 +358,10 @@ fn body(
     StepBody { article, numeral, rule, confidence, read, effect, text: Text::Owned(text), sources: &[] }
 }
 
+fn step(kind: StepKind, body: StepBody) -> Step {
+    Step { kind, body }
+}
+
 /// What a step maker returns: the step, and its contested point when it
 /// makes the result uncertain.
 type Made = (Step, Option<Point>);
@@ -381,11 +385,11 @@ pub fn steps(cx: &Ctx) -> Explained {
     for make in makers {
         let mut stop = false;
         for (step, point) in make(cx) {
-            if step.body().effect == Effect::NotCovered {
+            if step.body.effect == Effect::NotCovered {
                 out.decisive = Some(decisive(cx, &step));
                 stop = true;
             }
-            if step.body().effect == Effect::Uncertain {
+            if step.body.effect == Effect::Uncertain {
                 // The window and the event-link steps can both see the same
                 // doubtful dates: name each point once.
                 if let Some(p) = point.filter(|p| !out.points.iter().any(|q| q.point == p.point)) {
@@ -404,13 +408,13 @@ pub fn steps(cx: &Ctx) -> Explained {
 /// The reason clause of a step that settled `not_covered`.
 fn decisive(cx: &Ctx, step: &Step) -> String {
     let t = cx.tx();
-    match step {
-        Step::Exclusion(_) => {
+    match step.kind {
+        StepKind::Exclusion => {
             let hits = excluded_charges(cx);
             let key = if hits.len() > 1 { &t.reason_excluded_many } else { &t.reason_excluded };
             fill(cx.s(key), &[("charges", &cx.charge_names(&hits, false)), ("ref", &cx.article(cx.law.citations.exclusions))])
         }
-        Step::RebellionException(b) => fill(cx.s(&t.reason_rebellion), &[("cite", &cx.cite_words(b.article.as_deref().unwrap_or_default()))]),
+        StepKind::RebellionException => fill(cx.s(&t.reason_rebellion), &[("cite", &cx.cite_words(step.body.article.as_deref().unwrap_or_default()))]),
         _ => fill(cx.s(&t.reason_outside), &[("date", &cx.date_of()), ("ref", &cx.article(cx.law.citations.events))]),
     }
 }
@@ -428,7 +432,7 @@ fn date_assumed(cx: &Ctx) -> Step {
     let window = law::enacted().numeral(k).map_or("", |n| n.window_text.get(cx.lang));
     let t = cx.tx();
     let key = if cx.facts.date.is_some() { &t.step_date_assumed_until } else { &t.step_date_assumed };
-    Step::DateAssumed(body(
+    step(StepKind::DateAssumed, body(
         n.map(|n| Text::Borrowed(n.cite)),
         Some(k),
         n.map(|n| n.id),
@@ -497,7 +501,7 @@ fn exclusion(cx: &Ctx) -> Option<Made> {
             }
         }
     };
-    Some((Step::Exclusion(body(Some(Text::Borrowed(cite)), None, rule, confidence, read, effect, text)), None))
+    Some((step(StepKind::Exclusion, body(Some(Text::Borrowed(cite)), None, rule, confidence, read, effect, text)), None))
 }
 
 fn rebellion(cx: &Ctx) -> Option<Made> {
@@ -532,7 +536,7 @@ fn rebellion(cx: &Ctx) -> Option<Made> {
         _ if cx.needed(&read) => (Effect::Open, say(&t.step_rebellion_open)),
         _ => (Effect::Note, cx.open_text(Effect::Note, say(&t.step_rebellion_open))),
     };
-    Some((Step::RebellionException(body(Some(Text::Borrowed(entry.article)), Some(10), Some(entry.id), entry.confidence, read, effect, text)), point))
+    Some((step(StepKind::RebellionException, body(Some(Text::Borrowed(entry.article)), Some(10), Some(entry.id), entry.confidence, read, effect, text)), point))
 }
 
 fn window(cx: &Ctx) -> Option<Made> {
@@ -543,7 +547,7 @@ fn window(cx: &Ctx) -> Option<Made> {
     let Some(classes) = &cx.classes else {
         let effect = cx.open_or_note(&read);
         let text = cx.open_text(effect, fill(cx.s(&t.step_window_unknown), &[("ref", &article)]));
-        return Some((Step::Window(body(Some(Text::Borrowed(cite)), None, None, cx.article_confidence(cite), read, effect, text)), None));
+        return Some((step(StepKind::Window, body(Some(Text::Borrowed(cite)), None, None, cx.article_confidence(cite), read, effect, text)), None));
     };
     let date = cx.date_words();
     let inside: u16 = classes.iter().fold(0, |m, c| m | c.window);
@@ -593,7 +597,7 @@ fn window(cx: &Ctx) -> Option<Made> {
     };
     let mask = inside | margin;
     let numeral = if mask.count_ones() == 1 { eval::numerals_of(mask).next() } else { None };
-    Some((Step::Window(body(Some(Text::Borrowed(cite)), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), confidence, read, effect, text)), point))
+    Some((step(StepKind::Window, body(Some(Text::Borrowed(cite)), numeral, numeral.and_then(|k| cx.law.numeral(k)).map(|n| n.id), confidence, read, effect, text)), point))
 }
 
 fn event_link(cx: &Ctx) -> Option<Made> {
@@ -671,7 +675,7 @@ fn event_link(cx: &Ctx) -> Option<Made> {
         }
         (Some(Event::Numeral(_)), None) => return None,
     };
-    Some((Step::EventLink(body(Some(article), k, n.map(|n| n.id), confidence, read, effect, text)), point))
+    Some((step(StepKind::EventLink, body(Some(article), k, n.map(|n| n.id), confidence, read, effect, text)), point))
 }
 
 /// Step 5's contested charges: one step for each contested entry of the law
@@ -683,9 +687,9 @@ fn contested(cx: &Ctx) -> Vec<Made> {
     let Some(first) = entries.first() else { return Vec::new() };
     let read = vec![cx.read_charges()];
     // The foreign armed-action clause keeps its own kind (`foreignClause`).
-    let kind = |e: &Exclusion| if e.charges.contains(&Charge::Treason) { Step::ForeignClause as fn(StepBody) -> Step } else { Step::ContestedCharge };
+    let kind = |e: &Exclusion| if e.charges.contains(&Charge::Treason) { StepKind::ForeignClause } else { StepKind::ContestedCharge };
     let make = |e: &'static Exclusion, effect: Effect, text: String| {
-        kind(e)(body(Some(Text::Borrowed(e.article)), None, Some(e.id), e.confidence, vec![cx.read_charges()], effect, text))
+        step(kind(e), body(Some(Text::Borrowed(e.article)), None, Some(e.id), e.confidence, vec![cx.read_charges()], effect, text))
     };
     match cx.facts.charges {
         Some(set) => {
@@ -712,8 +716,8 @@ fn contested(cx: &Ctx) -> Vec<Made> {
             if out.is_empty() {
                 let names: Vec<String> = entries.iter().map(|e| lower_first(e.name.get(cx.lang))).collect();
                 let text = fill(cx.s(&t.step_contested_pass), &[("names", &text::list(&names, "; ", "; "))]);
-                let kind = if cx.law.has_foreign_clause { Step::ForeignClause as fn(StepBody) -> Step } else { Step::ContestedCharge };
-                out.push((kind(body(Some(Text::Borrowed(first.article)), None, None, first.confidence, read, Effect::Pass, text)), None));
+                let kind = if cx.law.has_foreign_clause { StepKind::ForeignClause } else { StepKind::ContestedCharge };
+                out.push((step(kind, body(Some(Text::Borrowed(first.article)), None, None, first.confidence, read, Effect::Pass, text)), None));
             }
             out
         }
@@ -751,7 +755,7 @@ fn military_justice(cx: &Ctx) -> Option<Made> {
         (true, None) if cx.needed(&read) => (Effect::Open, cx.s(&t.step_military_open).to_string()),
         (true, None) => (Effect::Note, cx.open_text(Effect::Note, cx.s(&t.step_military_note).to_string())),
     };
-    Some((Step::MilitaryJustice(body(None, None, None, Confidence::Confirmed, read, effect, text)), point))
+    Some((step(StepKind::MilitaryJustice, body(None, None, None, Confidence::Confirmed, read, effect, text)), point))
 }
 
 fn ceased_conduct(cx: &Ctx) -> Option<Made> {
@@ -760,7 +764,7 @@ fn ceased_conduct(cx: &Ctx) -> Option<Made> {
     let Some(cite) = cx.law.citations.conditions.filter(|_| cx.law.has_ceased_conduct) else {
         cx.facts.ceased_conduct?;
         let cite = cx.law.citations.conditions.map(Text::Borrowed);
-        return Some((Step::CeasedConduct(body(cite, None, None, Confidence::Confirmed, read, Effect::NotInThisText, cx.s(&t.step_ceased_not_in_text).into())), None));
+        return Some((step(StepKind::CeasedConduct, body(cite, None, None, Confidence::Confirmed, read, Effect::NotInThisText, cx.s(&t.step_ceased_not_in_text).into())), None));
     };
     let confidence = cx.article_confidence(cite);
     let article = cx.article(cite);
@@ -775,7 +779,7 @@ fn ceased_conduct(cx: &Ctx) -> Option<Made> {
         None if cx.needed(&read) => (Effect::Open, say(&t.step_ceased_open)),
         None => (Effect::Note, cx.open_text(Effect::Note, say(&t.step_ceased_note))),
     };
-    Some((Step::CeasedConduct(body(Some(Text::Borrowed(cite)), None, Some("art7"), confidence, read, effect, text)), point))
+    Some((step(StepKind::CeasedConduct, body(Some(Text::Borrowed(cite)), None, Some("art7"), confidence, read, effect, text)), point))
 }
 
 /// The contested points, joined for the summary and the readings.

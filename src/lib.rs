@@ -108,7 +108,7 @@ pub use error::{Error, ErrorCode};
 json::json_code!(
     codes::Charge, codes::Situation, codes::Phase, codes::Outcome, codes::CaseOutcome, codes::Question,
     codes::Confidence, codes::Status, codes::ExclusionKind, codes::ChargeGroup, codes::WindowKind,
-    codes::Effect, codes::ErrorCode,
+    codes::StepKind, codes::Effect, codes::ErrorCode,
 );
 pub use model::{Case, CaseOutcome, Outcome, Question};
 
@@ -197,7 +197,7 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let mut explained = explain::steps(&cx);
     // Each step names the reports its rule rests on (`law()` lists them).
     for step in &mut explained.steps {
-        let b = step.body_mut();
+        let b = &mut step.body;
         b.sources = law.sources_for(b.rule, b.article.as_deref());
     }
     let (favourable_reading, strict_reading) = explain::readings(&cx, &explained, &articles);

@@ -80,7 +80,7 @@ pub fn to_text(a: &Assessment, lang: Lang) -> String {
         }
         line(&mut s, &["\n  ", say(&t.output_steps)]);
         for step in &p.explanation {
-            let b = step.body();
+            let b = &step.body;
             let mark = match b.effect {
                 Effect::Pass => "✓",
                 Effect::NotCovered => "✗",

@@ -13,7 +13,7 @@
 //! readable text ([`to_text`]) or as RTF ([`crate::rtf`]).
 
 use crate::Lang;
-use crate::assessment::{ProceedingAssessment, Step};
+use crate::assessment::{ProceedingAssessment, Step, StepKind};
 use crate::codes::{Charge, Effect, ErrorCode, Phase, Question, Situation, Status};
 use crate::error::Error;
 use crate::json::{self, Json, json_object};
@@ -399,7 +399,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
     );
     // Only where no step of the exclusions is the contested point.
     let charge_doubt = a.explanation.iter().any(|st| {
-        st.body().effect != Effect::Pass && matches!(st, Step::Exclusion(_) | Step::ForeignClause(_) | Step::ContestedCharge(_) | Step::RebellionException(_))
+        st.body.effect != Effect::Pass && matches!(st.kind, StepKind::Exclusion | StepKind::ForeignClause | StepKind::ContestedCharge | StepKind::RebellionException)
     });
     if !charge_doubt && p.charges.is_some() {
         law_text.push(' ');
@@ -409,20 +409,20 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
 
     // The contested points, in words, and the favourable reading (Art. 5).
     if a.outcome == Outcome::Uncertain {
-        for st in a.explanation.iter().filter(|st| st.body().effect == Effect::Uncertain) {
+        for st in a.explanation.iter().filter(|st| st.body.effect == Effect::Uncertain) {
             let charges = contested_charges(law, st, p, lang);
-            let text = match st {
-                Step::EventLink(_) => own(&t.request_doubt_event_link, lang),
-                Step::ForeignClause(_) => fill_in(&t.request_doubt_foreign, lang, &[("charges", &charges)]),
-                Step::ContestedCharge(_) if p.charges.is_some_and(|c| c.contains(Charge::DrugTraffickingMinor)) => own(&t.request_doubt_drug_minor, lang),
-                Step::ContestedCharge(_) => fill_in(&t.request_doubt_contested_charge, lang, &[("charges", &charges)]),
-                Step::MilitaryJustice(_) => own(&t.request_doubt_military, lang),
-                Step::RebellionException(_) => own(&t.request_doubt_rebellion, lang),
-                Step::CeasedConduct(_) => {
+            let text = match st.kind {
+                StepKind::EventLink => own(&t.request_doubt_event_link, lang),
+                StepKind::ForeignClause => fill_in(&t.request_doubt_foreign, lang, &[("charges", &charges)]),
+                StepKind::ContestedCharge if p.charges.is_some_and(|c| c.contains(Charge::DrugTraffickingMinor)) => own(&t.request_doubt_drug_minor, lang),
+                StepKind::ContestedCharge => fill_in(&t.request_doubt_contested_charge, lang, &[("charges", &charges)]),
+                StepKind::MilitaryJustice => own(&t.request_doubt_military, lang),
+                StepKind::RebellionException => own(&t.request_doubt_rebellion, lang),
+                StepKind::CeasedConduct => {
                     doc.notes.push(own(&t.request_note_ceased, lang));
                     own(&t.request_doubt_ceased, lang)
                 }
-                Step::DateAssumed(_) | Step::Exclusion(_) | Step::Window(_) => continue,
+                StepKind::DateAssumed | StepKind::Exclusion | StepKind::Window => continue,
             };
             doc.paragraphs.push(Paragraph { kind: "contested", text });
         }
@@ -511,7 +511,7 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
     push(doc, "facts", facts(law, p, a, case.person.situation, lang));
     push(doc, "reason", fill_in(&t.letter_why, lang, &[("reason", &lower_first(&a.reason))]));
     push(doc, "commission", own(&t.letter_commission, lang));
-    let rebellion = a.explanation.iter().any(|st| matches!(st, Step::RebellionException(b) if b.effect == Effect::NotCovered));
+    let rebellion = a.explanation.iter().any(|st| st.kind == StepKind::RebellionException && st.body.effect == Effect::NotCovered);
     if military(p) || rebellion {
         push(doc, "military", own(&t.letter_military, lang));
     }
@@ -528,7 +528,7 @@ fn commission_letter(doc: &mut Document, case: &Case, p: &Proceeding, a: &Procee
 /// rules entry the step applied (its `rule`), or every stated charge.
 fn contested_charges(law: &'static Law, st: &Step, p: &Proceeding, lang: Lang) -> String {
     let stated: Vec<Charge> = p.charges.map(|c| c.iter().collect()).unwrap_or_default();
-    let entry = st.body().rule.and_then(|id| law.exclusions.iter().find(|e| e.id == id));
+    let entry = st.body.rule.and_then(|id| law.exclusions.iter().find(|e| e.id == id));
     let touched: Vec<Charge> = match entry {
         Some(e) => stated.iter().copied().filter(|c| e.charges.contains(c)).collect(),
         None => stated,

@@ -49,15 +49,15 @@ fn the_worst_templates_stay_short_in_both_languages() {
             assert_short("reason", &p.reason, 35);
             assert_short("summary", &p.summary, MAX_WORDS);
             for s in &p.explanation {
-                if s.kind() == "eventLink" {
-                    assert_short("eventLink step", s.body().text.as_ref(), MAX_WORDS);
+                if s.kind.code() == "eventLink" {
+                    assert_short("eventLink step", s.body.text.as_ref(), MAX_WORDS);
                 }
             }
         }
         let a = check(REBELLION, lang);
         for s in &a.proceedings[0].explanation {
-            if s.kind() == "rebellionException" {
-                assert_short("rebellion step", s.body().text.as_ref(), 35);
+            if s.kind.code() == "rebellionException" {
+                assert_short("rebellion step", s.body.text.as_ref(), 35);
             }
         }
         let a = check(UNKNOWN_PHASE, lang);
