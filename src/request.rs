@@ -409,9 +409,14 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
 
     // The contested points, in words, and the favourable reading (Art. 5).
     if a.outcome == Outcome::Uncertain {
+        // Days on a window's margin: the date is the doubt, and the link
+        // step, uncertain over the same days, adds no other point (A17).
+        let date_doubt = a.explanation.iter().any(|st| st.kind == StepKind::Window && st.body.effect == Effect::Uncertain);
         for st in a.explanation.iter().filter(|st| st.body.effect == Effect::Uncertain) {
             let charges = contested_charges(law, st, p, lang);
             let text = match st.kind {
+                StepKind::Window => own(&t.request_doubt_date, lang),
+                StepKind::EventLink if date_doubt => continue,
                 StepKind::EventLink => own(&t.request_doubt_event_link, lang),
                 StepKind::ForeignClause => fill_in(&t.request_doubt_foreign, lang, &[("charges", &charges)]),
                 StepKind::ContestedCharge if p.charges.is_some_and(|c| c.contains(Charge::DrugTraffickingMinor)) => own(&t.request_doubt_drug_minor, lang),
@@ -422,7 +427,7 @@ fn court_request(doc: &mut Document, case: &Case, p: &Proceeding, a: &Proceeding
                     doc.notes.push(own(&t.request_note_ceased, lang));
                     own(&t.request_doubt_ceased, lang)
                 }
-                StepKind::DateAssumed | StepKind::Exclusion | StepKind::Window => continue,
+                StepKind::DateAssumed | StepKind::Exclusion => continue,
             };
             doc.paragraphs.push(Paragraph { kind: "contested", text });
         }
