@@ -167,6 +167,43 @@ codes! {
         Margin => "margin",
     }
 
+    /// The screening CSV's columns, in the template's order (contract §5.2;
+    /// their Spanish names are in `src/law/screening.toml`).
+    CsvColumn {
+        Id => "id",
+        Law => "law",
+        Situation => "situation",
+        Abroad => "abroad",
+        CeasedConduct => "ceasedConduct",
+        Label => "label",
+        FactsDate => "factsDate",
+        FactsDateEnd => "factsDateEnd",
+        Event => "event",
+        Charges => "charges",
+        Phase => "phase",
+        MilitaryJustice => "militaryJustice",
+    }
+
+    /// How the screening reads a column's cells (`law().screening`'s
+    /// `columns[].kind`, for the page's table of accepted values).
+    ColumnKind {
+        Law => "law",
+        Choice => "choice",
+        YesNo => "yes_no",
+        Date => "date",
+        Event => "event",
+        Charges => "charges",
+        Text => "text",
+    }
+
+    /// What the law in use does with a charge (`law()`'s `charges[].effect`).
+    ChargeEffect {
+        Excluded => "excluded",
+        Contested => "contested",
+        RebellionException => "rebellion_exception",
+        NoEffect => "none",
+    }
+
     /// The rule a step of the explanation applies: its `kind` tag.
     StepKind {
         /// The date was unknown and the stated event fixes it (contract §2.2).
@@ -221,6 +258,21 @@ codes! {
         TooManyProceedings => "too_many_proceedings",
         InputTooLarge => "input_too_large",
         UnknownLaw => "unknown_law",
+    }
+}
+
+impl CsvColumn {
+    /// How the column's cells are read.
+    pub const fn kind(self) -> ColumnKind {
+        match self {
+            CsvColumn::Law => ColumnKind::Law,
+            CsvColumn::Situation | CsvColumn::Phase => ColumnKind::Choice,
+            CsvColumn::Abroad | CsvColumn::CeasedConduct | CsvColumn::MilitaryJustice => ColumnKind::YesNo,
+            CsvColumn::FactsDate | CsvColumn::FactsDateEnd => ColumnKind::Date,
+            CsvColumn::Event => ColumnKind::Event,
+            CsvColumn::Charges => ColumnKind::Charges,
+            CsvColumn::Id | CsvColumn::Label => ColumnKind::Text,
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::Lang;
 use crate::date::{Day, DayRange};
 pub use crate::codes::WindowKind;
 use crate::assessment::SourceIds;
+use crate::codes::{ChargeEffect, ColumnKind, CsvColumn};
 use crate::law::{self, Confidence, ExclusionKind, Law};
 use crate::model::{CaseOutcome, Phase, Question, Situation};
 use crate::json::{ToJson, Writer, json_object};
@@ -234,8 +235,7 @@ pub struct ChargeEntry {
     pub code: &'static str,
     pub label: &'static str,
     pub explanation: &'static str,
-    /// `excluded`, `contested`, `rebellion_exception` or `none`.
-    pub effect: &'static str,
+    pub effect: ChargeEffect,
     pub article: Option<&'static str>,
     /// `common` (usual protest charges, listed first) or `serious`.
     pub group: &'static str,
@@ -386,10 +386,10 @@ impl ToJson for LawInfo {
                     label: t(info.label),
                     explanation: t(info.explanation),
                     effect: match ex.map(|e| e.kind) {
-                        Some(ExclusionKind::Excludes) => "excluded",
-                        Some(ExclusionKind::Contested) => "contested",
-                        Some(ExclusionKind::RebellionException) => "rebellion_exception",
-                        None => "none",
+                        Some(ExclusionKind::Excludes) => ChargeEffect::Excluded,
+                        Some(ExclusionKind::Contested) => ChargeEffect::Contested,
+                        Some(ExclusionKind::RebellionException) => ChargeEffect::RebellionException,
+                        None => ChargeEffect::NoEffect,
                     },
                     article: ex.map(|e| e.article),
                     group: info.group.code(),
@@ -481,18 +481,9 @@ impl ToJson for ScreeningInfo {
         let (law, lang) = (self.law, self.lang);
         w.begin_object();
         w.field("columns", &Items(&|w| {
-            for &column in crate::screen::CSV_COLUMNS {
-                let names = law::SCREEN_COLUMN_NAMES.iter().find(|n| n.column == column).map_or(&[][..], |n| n.names);
-                let kind = match column {
-                    "law" => "law",
-                    "situation" | "phase" => "choice",
-                    "abroad" | "ceasedConduct" | "militaryJustice" => "yes_no",
-                    "factsDate" | "factsDateEnd" => "date",
-                    "event" => "event",
-                    "charges" => "charges",
-                    _ => "text",
-                };
-                w.item(&ColumnEntry { column, names, kind, law, lang });
+            for &column in CsvColumn::ALL {
+                let names = law::SCREEN_COLUMN_NAMES.iter().find(|n| n.column == column.code()).map_or(&[][..], |n| n.names);
+                w.item(&ColumnEntry { column, names, law, lang });
             }
         }));
         w.field("ambiguous", &Items(&|w| {
@@ -520,9 +511,8 @@ impl ToJson for AmbiguousEntry {
 }
 
 struct ColumnEntry {
-    column: &'static str,
+    column: CsvColumn,
     names: &'static [&'static str],
-    kind: &'static str,
     law: &'static Law,
     lang: Lang,
 }
@@ -532,33 +522,34 @@ impl ToJson for ColumnEntry {
         let (law, lang) = (self.law, self.lang);
         let t = |x: law::Text| x.get(lang);
         w.begin_object();
-        w.field("name", self.column);
+        w.field("name", self.column.code());
         w.field("names", &Items(&|w| {
             for n in self.names {
                 w.item(*n);
             }
         }));
-        w.field("kind", self.kind);
-        w.field("values", &Items(&|w| match self.kind {
-            "law" => {
+        w.field("kind", &self.column.kind());
+        w.field("values", &Items(&|w| match self.column.kind() {
+            ColumnKind::Law => {
                 for l in law::LAWS {
                     w.item(&ValueEntry { code: l.id, names: &[], label: l.title });
                 }
             }
-            "choice" => {
-                for v in law::SCREEN_VALUE_NAMES.iter().filter(|v| v.column == self.column) {
+            ColumnKind::Choice => {
+                for v in law::SCREEN_VALUE_NAMES.iter().filter(|v| v.column == self.column.code()) {
                     let label = match self.column {
-                        "situation" => Situation::from_code(v.code).map(|s| situation_label(law, s, lang).label),
-                        _ => Phase::from_code(v.code).map(|p| phase_label(law, p, lang).label),
+                        CsvColumn::Situation => Situation::from_code(v.code).map(|s| situation_label(law, s, lang).label),
+                        CsvColumn::Phase => Phase::from_code(v.code).map(|p| phase_label(law, p, lang).label),
+                        _ => None,
                     };
                     w.item(&ValueEntry { code: v.code, names: v.names, label: label.unwrap_or("") });
                 }
             }
-            "yes_no" => {
+            ColumnKind::YesNo => {
                 w.item(&ValueEntry { code: "yes", names: &["sí", "si", "true", "1"], label: "" });
                 w.item(&ValueEntry { code: "no", names: &["false", "0"], label: "" });
             }
-            "event" => {
+            ColumnKind::Event => {
                 for n in law.numerals {
                     let mut code = String::new();
                     crate::text::Piece::push_to(&n.number, &mut code);
@@ -566,13 +557,13 @@ impl ToJson for ColumnEntry {
                 }
                 w.item(&ValueEntry { code: "none", names: &["ninguno"], label: "" });
             }
-            "charges" => {
+            ColumnKind::Charges => {
                 for info in law::CHARGES {
                     w.item(&ValueEntry { code: info.charge.code(), names: info.aliases, label: t(info.label) });
                 }
                 w.item(&ValueEntry { code: "none", names: &["ninguno"], label: "" });
             }
-            _ => {}
+            ColumnKind::Date | ColumnKind::Text => {}
         }));
         w.end_object();
     }

@@ -108,7 +108,7 @@ pub use error::{Error, ErrorCode};
 json::json_code!(
     codes::Charge, codes::Situation, codes::Phase, codes::Outcome, codes::CaseOutcome, codes::Question,
     codes::Confidence, codes::Status, codes::ExclusionKind, codes::ChargeGroup, codes::WindowKind,
-    codes::StepKind, codes::Effect, codes::ErrorCode,
+    codes::StepKind, codes::Effect, codes::ErrorCode, codes::ColumnKind, codes::ChargeEffect,
 );
 pub use model::{Case, CaseOutcome, Outcome, Question};
 

@@ -12,11 +12,9 @@ use crate::{Lang, parse};
 use crate::json::json_object;
 use crate::text::{Piece, sentence};
 
-/// The CSV columns, in the template's order. `id` is echoed back.
-pub const CSV_COLUMNS: &[&str] = &[
-    "id", "law", "situation", "abroad", "ceasedConduct", "label", "factsDate", "factsDateEnd",
-    "event", "charges", "phase", "militaryJustice",
-];
+/// The CSV columns, in the template's order (`codes::CsvColumn`). `id` is
+/// echoed back.
+pub const CSV_COLUMNS: &[&str] = crate::codes::CsvColumn::CODES;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {

@@ -114,12 +114,9 @@ pub struct ScreenValueDef {
     pub aliases: Vec<String>,
 }
 
-/// The screening CSV's columns, in the template's order (`src/screen/mod.rs`
-/// has the same list; a test compares them).
-pub const SCREEN_COLUMNS: &[&str] = &[
-    "id", "law", "situation", "abroad", "ceasedConduct", "label", "factsDate", "factsDateEnd",
-    "event", "charges", "phase", "militaryJustice",
-];
+/// The screening CSV's columns, in the template's order: the codes of
+/// [`crate::codes::CsvColumn`], the list `src/screen/` reads too.
+pub const SCREEN_COLUMNS: &[&str] = crate::codes::CsvColumn::CODES;
 
 /// A word families meet in the results, explained.
 #[derive(Debug, Clone, Deserialize)]
