@@ -55,8 +55,8 @@ const fail = (msg) => {
  * Fewer requests before the start screen: under HTTP/1.1 a browser opens at most six connections
  * to a host, so twelve first-load files took two round trips. Some modules are each imported by
  * one first-load module only and hold no state; they are put inside their importer in dist/
- * (app.js takes page.js and core-loader.js; checker.js takes the start screen, the questions,
- * the status screens and interview.js; ui/request.js its own copy of interview.js), and
+ * (app.js takes page.js and core-loader.js; checker.js takes its own modules, checker/*.js, the
+ * start screen, the questions, the status screens and interview.js; ui/request.js its own copy of interview.js), and
  * index.html stops preloading them. Modules with state
  * or shared with the later parts (i18n.js, ui/dom.js) stay files of their own, so there is one
  * instance of each; the joined files stay in dist/ too (embed.js, the later parts and the
@@ -64,9 +64,13 @@ const fail = (msg) => {
  */
 export const JOINED = {
   'app.js': ['page.js', 'core-loader.js'],
-  'checker.js': ['ui/start.js', 'ui/questions.js', 'ui/status.js', 'interview.js'],
+  // checker.js with its own modules (checker/: the view split by what each part does) and the screens it draws first.
+  'checker.js': ['checker/core.js', 'checker/render.js', 'checker/loading.js', 'checker/steps.js', 'checker/case-file.js', 'checker/lang.js',
+    'ui/start.js', 'ui/questions.js', 'ui/status.js', 'interview.js'],
   // The written request's part uses interview.js too: its own copy, or the result would wait for one more round trip.
   'ui/request.js': ['interview.js'],
+  // So does the result screen's, for the same reason.
+  'ui/result-screen.js': ['interview.js'],
 };
 
 async function joinFirstLoad(options, out) {

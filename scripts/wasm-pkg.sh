@@ -42,7 +42,7 @@ done
 flags=""
 for r in "${remap[@]}"; do flags+="${flags:+, }\"--remap-path-prefix=$r\""; done
 # With `panic = "abort"` (the release profile), a panic traps; the page then
-# starts a fresh instance (www/checker.js).
+# starts a fresh instance (www/checker/loading.js).
 cargo build --profile wasm --target wasm32-unknown-unknown --lib --features "$features" \
   --config "target.wasm32-unknown-unknown.rustflags=[$flags]"
 
@@ -50,7 +50,7 @@ say "wasm-bindgen -> $out"
 rm -rf "$out"
 # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
 # gives the module a fresh WebAssembly instance (fresh memory) from the compiled
-# module, with no request; the page calls it after a trap (www/checker.js).
+# module, with no request; the page calls it after a trap (www/checker/loading.js).
 # The glue's declarations (amnistia.d.ts) are for the page's type check
 # (tsconfig.json); scripts/build-page.mjs does not serve them.
 wasm-bindgen --target web --remove-name-section --remove-producers-section \

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 /// talc, a general allocator kept small for WebAssembly: it takes pages with
 /// `memory.grow` as it needs them (DESIGN.md, "Why these hand-written
 /// pieces, and not others?"). A panic traps (`panic = "abort"`); the page
-/// recovers with a fresh instance (`www/checker.js`).
+/// recovers with a fresh instance (`www/checker/loading.js`).
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

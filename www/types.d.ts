@@ -236,6 +236,52 @@ export interface ViewScreen {
   again?: () => void;
 }
 
+/**
+ * One mount of the checker (checker.js's mountChecker): everything it keeps, in memory only,
+ * given to the modules of checker/ as their first argument.
+ */
+export interface CheckerView {
+  root: Document | ShadowRoot;
+  /** mountChecker's options (see checker.js). */
+  opts: any;
+  main: HTMLElement;
+  printRoot: HTMLElement;
+  announcer: HTMLElement;
+  /** loading: a load of the core is in flight; slow: it has taken long enough to say so; broken: a trap may have left the instance unusable. */
+  core: { mod: Core | null; version: string; info: Map<string, LawInfo>; attempt: number; loading: boolean; slow: boolean; broken?: boolean };
+  /** The language shown; another is shown only once its strings are here. */
+  lang: string;
+  /** The language asked for last. */
+  wantLang: string;
+  initialLaw: string | undefined;
+  state: State;
+  /** The questions and results shown, for back and forward. */
+  steps: Steps;
+  /** What is showing (a step, or loading, error, the Organizaciones view). */
+  screen: ViewScreen;
+  /** What "Borrar todo" erased, for 10 seconds. */
+  undo: { saved: { state: State; steps: Steps; screen: ViewScreen } | null; timer: number };
+  /** The written request's form (ui/request.js): never stored, never in the case file or a history entry, not brought back by "Deshacer". */
+  request: RequestMemory;
+  /** The Organizaciones view's session (its results), when opened. */
+  screening: ScreeningSession | null;
+  /** The interview screen to go back to from that view. */
+  returnTo: ViewScreen | null;
+  /** What the user asked for before the core was ready, done once it is. */
+  pending: 'start' | 'screening' | 'next' | null;
+  /** The later parts: `shown`, those ready to show here (module and stylesheet); `styles`, parts.css's load for this root. */
+  parts: { shown: Set<string>; styles: Promise<unknown> | null; load: (name: string) => Promise<any>; get: (name: string) => any };
+  /**
+   * The snapshot of pkg/first.js, once here and well formed; `shown`: how the question on screen was drawn before
+   * the core: 'snapshot', 'waiting' (the loading screen, as the snapshot no longer fits it), or null (from the core).
+   */
+  first: { data: any; shown: 'snapshot' | 'waiting' | null };
+  /** A counter that changes on every render (main's data-render, for tests). */
+  renders: number;
+  /** The assessment the result screen shows (for the later parts that add to it). */
+  shownAssessment: Assessment | null;
+}
+
 /* ---------- what checker.js gives the screens (ui/) ---------- */
 
 /** ui/start.js: `info` is null while the core loads. */

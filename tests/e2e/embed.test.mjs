@@ -22,7 +22,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WIDGET_FILES = new Set(['/embed.js', '/style.css', '/parts.css', '/pkg/amnistia_bg.wasm']);
 const IFRAME_FILES = new Set(['/index.html', '/app.js', '/core-loader.js', '/page.js', '/checker.js', '/interview.js', '/i18n.js', '/i18n-en.js', '/style.css', '/parts.css',
   '/pkg/amnistia.js', '/pkg/amnistia_bg.wasm', '/pkg/first.js', '/screen-list.js', '/ui/dom.js', '/ui/start.js', '/ui/questions.js', '/ui/result.js',
-  '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/timeline.js', '/ui/status.js', '/ui/screening.js']);
+  '/ui/print.js', '/ui/request.js', '/ui/law-view.js', '/ui/result-screen.js', '/ui/timeline.js', '/ui/status.js', '/ui/screening.js']);
 
 let widget;
 let host;

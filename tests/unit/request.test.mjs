@@ -22,7 +22,8 @@ test('the core\'s reason for each proceeding without a document, each reason onc
 
 test('"borrador" names only the written request, never the draft law ("proyecto de ley")', async () => {
   const fs = await import('node:fs');
-  for (const file of ['www/i18n.js', 'www/ui/start.js', 'www/ui/result.js', 'www/checker.js']) {
+  for (const file of ['www/i18n.js', 'www/ui/start.js', 'www/ui/result.js', 'www/ui/result-screen.js', 'www/checker.js',
+    'www/checker/render.js', 'www/checker/steps.js', 'www/checker/case-file.js']) {
     const text = fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
     assert.doesNotMatch(text, /borrador/i, file);
   }

@@ -11,7 +11,7 @@ import { mountVerify } from './verify.js';
 
 // The page's other later part, "Verificar una copia" (./verify.js), comes with this view: both are
 // the served page's own (never the widget's), and both are fetched in the background for every
-// visitor (checker.js, prefetch), so its request of pkg/manifest.json is too. It adds itself to
+// visitor (checker/loading.js, prefetch), so its request of pkg/manifest.json is too. It adds itself to
 // the footer now; in the offline file (no download link there, no fetch) it does nothing.
 mountVerify(new URL('../', import.meta.url));
 
