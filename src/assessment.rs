@@ -57,6 +57,10 @@ pub struct ProceedingAssessment {
     pub numerals: Vec<u8>,
     /// Every article and numeral the decision rests on: `8.12`, `9`, `7`.
     pub articles: Vec<String>,
+    /// The same in words, each article's numerals together, as the law
+    /// version cites them: "artículo 8, numeral 12; artículo 9; artículo 7"
+    /// (an extension of contract §3, for the page and the printout).
+    pub articles_in_words: String,
     /// For `needs_information`: the facts whose value changes the result.
     pub questions: Vec<Question>,
     /// One plain sentence a family can read first.
@@ -209,7 +213,8 @@ json_object!(LawRef {
     "lastReviewed": last_reviewed, "informationAsOf": information_as_of, "notice": notice,
 });
 json_object!(ProceedingAssessment {
-    "label": label, "outcome": outcome, "numerals": numerals, "articles": articles, "questions": questions,
+    "label": label, "outcome": outcome, "numerals": numerals, "articles": articles,
+    "articlesInWords": articles_in_words, "questions": questions,
     "summary": summary, "reason": reason, "explanation": explanation, "favourableReading": favourable_reading,
     "strictReading": strict_reading, "answers": answers, "wouldChange": would_change, "nextSteps": next_steps,
 });

@@ -203,6 +203,7 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
     let (favourable_reading, strict_reading) = explain::readings(&cx, &explained, &articles);
     let summary = explain::summary(&cx, &explained, &articles);
     let reason = explain::reason(&cx, &explained);
+    let articles_in_words = explain::articles_in_words(&cx, &articles);
     let answers = if ev.outcome == Outcome::NeedsInformation {
         guidance::answers(law, &facts, &ev, lang)
     } else {
@@ -218,6 +219,7 @@ fn assess_proceeding(case: &Case, p: &model::Proceeding, lang: Lang) -> assessme
         outcome: ev.outcome,
         numerals,
         articles,
+        articles_in_words,
         questions: ev.questions.clone(),
         summary,
         reason,

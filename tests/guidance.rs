@@ -138,3 +138,14 @@ fn the_drafts_no_listed_charge_option_does_not_say_contests() {
     let q = answers_for(&a, Question::Charges);
     assert!(q.options.iter().any(|o| o.text == "ninguno de los cargos que la ley deja fuera o discute"), "{:?}", q.options.iter().map(|o| &o.text).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_articles_are_also_written_in_words_each_articles_numerals_together() {
+    // The printout reads this field; the page no longer groups citations.
+    let a = check(r#"{"person": {"ceasedConduct": true}, "proceedings": [{"factsDate": "2024-07-30", "event": 12, "charges": ["terrorism"], "militaryJustice": false}]}"#);
+    assert_eq!(a.proceedings[0].articles_in_words, "artículo 8, numeral 12; artículo 9; artículo 7");
+    let a = check(r#"{"person": {"ceasedConduct": true}, "proceedings": [{"factsDate": "2016-06-01", "charges": ["terrorism"], "militaryJustice": false}]}"#);
+    let words = &a.proceedings[0].articles_in_words;
+    assert!(words.starts_with("artículo 8, numerales ") && words.contains(" y ") && words.contains("; artículo 9"), "{words}");
+    assert_eq!(words.matches("artículo 8").count(), 1, "{words}");
+}

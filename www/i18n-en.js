@@ -107,7 +107,6 @@ export const en = {
   articlesCited: 'Articles it rests on',
   why: 'Why, step by step',
   art: (a) => `Art. ${a}`,
-  citeNumerals: (a, list) => `Art. ${a}, numerals ${list}`,
   confidenceWhat: (labels) => `What do the labels ${labels} mean?`,
   and: 'and',
   readingsHeading: 'Two ways to read the law',

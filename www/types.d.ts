@@ -119,6 +119,8 @@ export interface ProceedingAssessment {
   outcome: string;
   numerals: number[];
   articles: string[];
+  /** The same citations in words, each article's numerals together (an extension of contract §3). */
+  articlesInWords: string;
   /** The facts the core still needs, most useful first (the interview asks them in this order). */
   questions: string[];
   summary: string;

@@ -371,6 +371,29 @@ pub fn readings(cx: &Ctx, ex: &Explained, articles: &[String]) -> (Option<Readin
 
 /// The numerals a covered result rests on, in words: the codes of
 /// `articles` that name one (`8.12`; the draft's `6.3`).
+/// A proceeding's `articles` in words, each article's numerals together:
+/// `["8.8", "8.10", "9"]` → "artículo 8, numerales 8 y 10; artículo 9"
+/// (`ref_numeral`, `ref_numerals`, `ref_article`).
+pub fn articles_in_words(cx: &Ctx, articles: &[String]) -> String {
+    let t = cx.tx();
+    let article_of = |c: &str| c.split_once('.').map_or(c, |(a, _)| a).to_string();
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = articles;
+    // `articles` lists each article's numerals one after the other.
+    while let Some(first) = rest.first() {
+        let article = article_of(first);
+        let run = rest.iter().take_while(|c| article_of(c) == article).count().max(1);
+        let ns: Vec<String> = rest.iter().take(run).filter_map(|c| c.split_once('.')).map(|(_, n)| n.to_string()).collect();
+        parts.push(match ns.as_slice() {
+            [] => cx.article(&article),
+            [n] => fill(cx.s(&t.ref_numeral), &[("ref", &article), ("n", n)]),
+            _ => fill(cx.s(&t.ref_numerals), &[("ref", &article), ("n", &text::join(cx.lang, &ns))]),
+        });
+        rest = rest.get(run..).unwrap_or_default();
+    }
+    text::list(&parts, "; ", "; ")
+}
+
 fn cites(cx: &Ctx, articles: &[String]) -> String {
     let parts: Vec<String> = articles.iter().filter(|a| a.contains('.')).map(|a| cx.cite_words(a)).collect();
     text::join(cx.lang, &parts)

@@ -3,7 +3,7 @@
 // only personal data in it is what the user typed as a case label.
 
 import { h, outcomeInfo } from './dom.js';
-import { longDate, articleOf, citeWords, citesWords } from './result.js';
+import { longDate, articleOf, citeWords } from './result.js';
 import { t } from '../i18n.js';
 
 /**
@@ -91,7 +91,7 @@ export function renderPrintSummary(ctx) {
         row(t(lang, 'factCharges'), charges),
         row(t(lang, 'factMilitary'), ask('militaryJustice', () => yesNo(facts.militaryJustice))),
         row(t(lang, 'factPhase'), ask('phase', () => labelOf(info.phases, facts.phase)))),
-      h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), citesWords(lang, info, p.articles) || '—'),
+      h('p', {}, h('strong', { text: `${t(lang, 'articlesCited')}: ` }), p.articlesInWords || '—'),
       // The reason, or the summary where the core gives no reason: both say the same first thing.
       p.reason ? h('p', {}, h('strong', { text: `${t(lang, 'printReason')}: ` }), p.reason) : h('p', { text: p.summary }),
       /** @type {[import('../types.js').Reading | null, string][]} */ ([[p.favourableReading, 'favourable'], [p.strictReading, 'strict']]).map(([r, key]) => (r

@@ -29,7 +29,6 @@ addStrings({
   articlesCited: 'Artículos en los que se basa',
   why: 'Por qué, paso a paso',
   art: (a) => `Art. ${a}`,
-  citeNumerals: (a, list) => `artículo ${a}, numerales ${list}`,
   confidenceWhat: (labels) => `¿Qué quieren decir las etiquetas ${labels}?`,
   readingsHeading: 'Dos maneras de leer la ley',
   // The article numbers come from the law in use (law(), by the rules data's `pair` keys).
@@ -228,26 +227,6 @@ function nowSteps(ctx, gl, a, terms, name) {
   const notes = terms();
   if (notes) box.append(notes);
   return box;
-}
-
-/**
- * A list of citations as people read them, the numerals of one article together:
- * ["8.9", "8.10", "9"] → "artículo 8, numerales 9, 10; Art. 9".
- * @param {string} lang
- * @param {LawInfo} info
- * @param {string[]} cites
- */
-export function citesWords(lang, info, cites) {
-  /** @type {Map<string, string[]>} */
-  const byArticle = new Map();
-  for (const c of cites) {
-    const [article, numeral] = c.split('.');
-    const list = byArticle.get(article) ?? [];
-    if (numeral !== undefined) list.push(numeral);
-    byArticle.set(article, list);
-  }
-  return [...byArticle].map(([article, list]) => (list.length > 1 ? t(lang, 'citeNumerals', article, list.join(', '))
-    : citeWords(lang, info, list.length ? `${article}.${list[0]}` : article))).join('; ');
 }
 
 /**
